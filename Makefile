@@ -1,0 +1,66 @@
+# parley — the two set-up commands (see README.md):
+#   make demo   install missing Debian packages, build in Release, run the example scenario
+#   make test   install missing Debian packages, build and run every test (also under ASan+UBSan),
+#               and run each fuzzer briefly when clang is available
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohmann-json3-dev \
+            libfmt-dev libcli11-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev \
+            clang libclang-rt-14-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 15
+DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
+
+.PHONY: deps build demo test test-release test-sanitize fuzz bench clean
+
+deps:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build build/release -j $(JOBS)
+
+demo: build
+	./build/release/parley validate $(DEMO_SCENARIO)
+	@echo
+	./build/release/parley run $(DEMO_SCENARIO) --model compromise
+	@echo
+	./build/release/parley run $(DEMO_SCENARIO) --model median
+	@echo
+	./build/release/parley run $(DEMO_SCENARIO) --model nbs
+
+test-release: build
+	ctest --test-dir build/release --output-on-failure -j $(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON >/dev/null
+	cmake --build build/sanitize -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir build/sanitize --output-on-failure -j $(JOBS)
+
+fuzz: deps
+	@if command -v clang++ >/dev/null; then \
+	  CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON >/dev/null; \
+	  cmake --build build/fuzz -j $(JOBS); \
+	  for t in scenario_yaml scenario_json ktab_csv deu_table; do \
+	    mkdir -p build/fuzz/corpus/$$t; \
+	    echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	    ./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
+	      build/fuzz/corpus/$$t fuzz/seeds/$$t 2>build/fuzz/$$t.log || { tail -40 build/fuzz/$$t.log; exit 1; }; \
+	  done; \
+	else echo "clang++ not found: fuzzers skipped"; fi
+
+test: test-release test-sanitize fuzz
+
+bench: build
+	./build/release/bench/parley_bench
+
+clean:
+	rm -rf build

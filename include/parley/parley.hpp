@@ -1,0 +1,11 @@
+// Everything in parley's public API.
+#pragma once
+
+#include "parley/backtest.hpp"
+#include "parley/error.hpp"
+#include "parley/forecast.hpp"
+#include "parley/io.hpp"
+#include "parley/model.hpp"
+#include "parley/scenario.hpp"
+#include "parley/uncertain.hpp"
+#include "parley/version.hpp"

@@ -1,0 +1,141 @@
+// The in-memory scenario: who negotiates over what, wanting what, how much they care, how strong
+// they are. Every reader (parley YAML/JSON, KTAB CSV, DEU III) produces one of these.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/uncertain.hpp"
+
+namespace parley {
+
+/// A reference that parameters can cite (an article, a dataset, an expert judgement).
+struct Reference {
+  std::string id;
+  std::string title;
+  std::string url;   // optional
+  std::string note;  // optional
+};
+
+/// Where a parameter comes from: an index into Metadata::sources and a short note.
+struct Citation {
+  std::size_t reference = 0;
+  std::string note;
+};
+
+/// A number with an optional citation (an index into Scenario::citations, or -1).
+struct Parameter {
+  Uncertain value;
+  int citation = -1;
+  double point() const { return value.point_value(); }
+};
+
+struct Metadata {
+  std::string title;
+  std::string description;
+  std::string date;  // as written, ISO 8601 recommended
+  std::vector<Reference> sources;
+  int citation = -1;  // optional citation for the scenario as a whole
+};
+
+/// The range of positions on an issue and what each end means.
+struct Scale {
+  double min = 0;
+  double max = 100;
+  std::string min_label;
+  std::string max_label;
+};
+
+/// One dimension of the negotiation.
+struct Issue {
+  std::string id;
+  std::string label;
+  Scale scale;
+  std::optional<Parameter> status_quo;
+  /// The observed outcome, where known (real negotiations used for backtests).
+  std::optional<double> outcome;
+  /// Issues with the same non-empty group belong to one proposal or negotiation.
+  std::string group;
+};
+
+enum class ActorKind { leader, government, bloc, faction, public_, organisation, other };
+const char* to_string(ActorKind kind);
+/// Parses "leader", "government", ...; std::nullopt for anything else.
+std::optional<ActorKind> actor_kind_from_string(const std::string& text);
+
+struct Actor {
+  std::string id;
+  std::string name;
+  ActorKind kind = ActorKind::other;
+  Parameter capability;  // > 0
+  std::string group;     // optional
+  /// Risk attitude in [-1, 1]: -1 risk averse, 0 neutral, 1 risk acceptant (optional).
+  std::optional<Parameter> risk;
+};
+
+/// An actor's stance on an issue. An actor with no position sits the issue out; an actor with a
+/// position but no salience has missing data. Models use actors that have both.
+struct Stance {
+  std::optional<Parameter> position;
+  std::optional<Parameter> salience;  // in [0, 1]
+  bool takes_part() const { return position.has_value() && salience.has_value(); }
+};
+
+/// A complete scenario. Stances are stored densely, issue by issue.
+class Scenario {
+ public:
+  Metadata metadata;
+  std::vector<Citation> citations;
+
+  const std::vector<Issue>& issues() const { return issues_; }
+  const std::vector<Actor>& actors() const { return actors_; }
+  Issue& issue(std::size_t i) { return issues_[i]; }
+  const Issue& issue(std::size_t i) const { return issues_[i]; }
+  Actor& actor(std::size_t a) { return actors_[a]; }
+  const Actor& actor(std::size_t a) const { return actors_[a]; }
+
+  /// Adding an issue or an actor gives it an empty stance everywhere. Returns its index.
+  std::size_t add_issue(Issue issue);
+  std::size_t add_actor(Actor actor);
+
+  Stance& stance(std::size_t issue, std::size_t actor) { return stances_[issue * actors_.size() + actor]; }
+  const Stance& stance(std::size_t issue, std::size_t actor) const {
+    return stances_[issue * actors_.size() + actor];
+  }
+
+  /// Index of the actor or issue with this id, if any (linear search).
+  std::optional<std::size_t> find_actor(const std::string& id) const;
+  std::optional<std::size_t> find_issue(const std::string& id) const;
+
+  /// Reserve room for a known number of issues and actors (adds nothing).
+  void reserve(std::size_t n_issues, std::size_t n_actors);
+
+ private:
+  std::vector<Issue> issues_;
+  std::vector<Actor> actors_;
+  std::vector<Stance> stances_;  // issues_.size() * actors_.size()
+};
+
+/// What `parley validate` prints about a scenario: counts and the cells no model will use.
+struct ScenarioSummary {
+  std::size_t actors = 0, issues = 0, cells = 0;
+  std::size_t complete = 0;          // position and salience
+  std::size_t sitting_out = 0;       // no position
+  std::size_t missing_salience = 0;  // a position but no salience
+  std::size_t uncertain = 0;         // parameters given as a distribution
+  std::size_t cited = 0;             // parameters with a source
+  std::vector<std::string> issues_without_participants;
+  std::vector<std::string> actors_without_stances;
+  std::vector<std::string> missing_cells;  // "actor/issue: reason", at most `max_listed`
+};
+ScenarioSummary summarize(const Scenario& scenario, std::size_t max_listed = 20);
+
+/// Checks the invariants every reader guarantees (ids unique and non-empty, scales with
+/// min < max, positions and status quo inside the scale, saliences in [0, 1], capabilities > 0,
+/// risk in [-1, 1], every number finite, citations valid). Throws InputError naming the field
+/// (without line and column) for scenarios built in code.
+void validate(const Scenario& scenario);
+
+}  // namespace parley

@@ -1,0 +1,29 @@
+#include "parley/error.hpp"
+
+#include <utility>
+
+namespace parley {
+
+std::string format_input_error(const SourcePosition& where, const std::string& field,
+                               const std::string& problem, const std::string& expected) {
+  std::string out = where.file.empty() ? "<input>" : where.file;
+  if (where.line > 0) {
+    out += ":" + std::to_string(where.line);
+    if (where.column > 0) out += ":" + std::to_string(where.column);
+  }
+  out += ": error: ";
+  if (!field.empty()) out += "field '" + field + "': ";
+  out += problem;
+  if (!expected.empty()) out += "; expected " + expected;
+  return out;
+}
+
+InputError::InputError(SourcePosition where, std::string field, std::string problem,
+                       std::string expected)
+    : std::runtime_error(format_input_error(where, field, problem, expected)),
+      where_(std::move(where)),
+      field_(std::move(field)),
+      problem_(std::move(problem)),
+      expected_(std::move(expected)) {}
+
+}  // namespace parley

@@ -1,0 +1,81 @@
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "core/checks.hpp"
+#include "parley/error.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+namespace {
+
+void fail(const std::string& field, const checks::Problem& p) { throw InputError({}, field, p.problem, p.expected); }
+
+void check_citation(const Scenario& s, int citation, const std::string& field) {
+  if (citation < -1 || citation >= static_cast<int>(s.citations.size()))
+    fail(field + ".source", {fmt::format("citation index {} does not exist", citation), "a citation of this scenario"});
+}
+
+template <typename T>
+void check_ids(const std::vector<T>& items, const char* what) {
+  std::unordered_set<std::string> seen;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const std::string field = fmt::format("{}[{}].id", what, k);
+    if (auto bad = checks::identifier(items[k].id)) fail(field, *bad);
+    if (!seen.insert(items[k].id).second) fail(field, {"duplicate id '" + items[k].id + "'", "ids unique within " + std::string(what)});
+  }
+}
+
+}  // namespace
+
+void validate(const Scenario& s) {
+  check_ids(s.metadata.sources, "metadata.sources");
+  check_ids(s.issues(), "issues");
+  check_ids(s.actors(), "actors");
+  for (std::size_t c = 0; c < s.citations.size(); ++c)
+    if (s.citations[c].reference >= s.metadata.sources.size())
+      fail(fmt::format("citations[{}]", c), {"reference index out of range", "an index into metadata.sources"});
+  check_citation(s, s.metadata.citation, "metadata");
+  for (std::size_t i = 0; i < s.issues().size(); ++i) {
+    const Issue& issue = s.issue(i);
+    const std::string field = "issues." + issue.id;
+    if (auto bad = checks::scale(issue.scale)) fail(field + ".scale", *bad);
+    if (issue.status_quo) {
+      if (auto bad = checks::within(issue.status_quo->value, issue.scale.min, issue.scale.max, "the scale"))
+        fail(field + ".status_quo", *bad);
+      check_citation(s, issue.status_quo->citation, field + ".status_quo");
+    }
+    if (issue.outcome)
+      if (auto bad = checks::within(Uncertain::point(*issue.outcome), issue.scale.min, issue.scale.max, "the scale"))
+        fail(field + ".outcome", *bad);
+  }
+  for (const Actor& actor : s.actors()) {
+    const std::string field = "actors." + actor.id;
+    if (auto bad = checks::positive(actor.capability.value)) fail(field + ".capability", *bad);
+    check_citation(s, actor.capability.citation, field + ".capability");
+    if (actor.risk) {
+      if (auto bad = checks::within(actor.risk->value, -1, 1, "the risk range")) fail(field + ".risk", *bad);
+      check_citation(s, actor.risk->citation, field + ".risk");
+    }
+  }
+  for (std::size_t i = 0; i < s.issues().size(); ++i) {
+    const Scale& scale = s.issue(i).scale;
+    for (std::size_t a = 0; a < s.actors().size(); ++a) {
+      const Stance& st = s.stance(i, a);
+      const std::string field = "positions." + s.actor(a).id + "." + s.issue(i).id;
+      if (st.position) {
+        if (auto bad = checks::within(st.position->value, scale.min, scale.max, "the scale"))
+          fail(field + ".position", *bad);
+        check_citation(s, st.position->citation, field + ".position");
+      }
+      if (st.salience) {
+        if (!st.position) fail(field + ".salience", {"a salience without a position", "a position for every salience"});
+        if (auto bad = checks::within(st.salience->value, 0, 1, "the salience range")) fail(field + ".salience", *bad);
+        check_citation(s, st.salience->citation, field + ".salience");
+      }
+    }
+  }
+}
+
+}  // namespace parley

@@ -1,0 +1,24 @@
+// Importers of other tools' formats into parley's scenario.
+#pragma once
+
+#include <string>
+
+#include "parley/io.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley::io {
+
+/// KTAB's SMP CSV: `name,description,nActors,nDims`, then `Actor,Description,Influence,Pos1,Sal1,...`,
+/// then one row per actor. Positions on 0-100; saliences on 0-100 become 0-1.
+Scenario read_ktab_csv(const std::string& content, const std::string& file);
+
+/// The DEU III table (tab-separated): every issue row becomes one issue of the scenario, an
+/// independent one-dimensional negotiation grouped by proposal, with its status quo (`rp`) and
+/// observed outcome (`out`). 30 actors: the Commission, the Parliament and 28 member states.
+Scenario read_deu_table(const std::string& content, const std::string& file, DeuCapability capability);
+
+/// True when the content starts like a DEU III table / a KTAB CSV.
+bool looks_like_deu(const std::string& content);
+bool looks_like_ktab_csv(const std::string& content);
+
+}  // namespace parley::io

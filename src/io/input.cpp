@@ -1,0 +1,77 @@
+// Reading any supported input: detection from content, then the matching reader, then validate().
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "io/document.hpp"
+#include "io/importers.hpp"
+#include "io/scenario_reader.hpp"
+#include "parley/io.hpp"
+
+namespace parley {
+
+const char* to_string(InputFormat format) {
+  switch (format) {
+    case InputFormat::automatic: return "auto";
+    case InputFormat::yaml: return "yaml";
+    case InputFormat::json: return "json";
+    case InputFormat::ktab_csv: return "ktab-csv";
+    case InputFormat::deu: return "deu";
+  }
+  return "?";
+}
+
+std::optional<InputFormat> input_format_from_string(const std::string& text) {
+  for (InputFormat f : {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::deu})
+    if (text == to_string(f)) return f;
+  return std::nullopt;
+}
+
+InputFormat detect_format(const std::string& content) {
+  std::size_t k = 0;
+  if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) k = 3;  // UTF-8 byte order mark
+  while (k < content.size() && std::isspace(static_cast<unsigned char>(content[k]))) ++k;
+  if (k < content.size() && (content[k] == '{' || content[k] == '[')) return InputFormat::json;
+  if (io::looks_like_deu(content)) return InputFormat::deu;
+  if (io::looks_like_ktab_csv(content)) return InputFormat::ktab_csv;
+  return InputFormat::yaml;
+}
+
+Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options) {
+  const InputFormat format = options.format == InputFormat::automatic ? detect_format(content) : options.format;
+  Scenario s;
+  switch (format) {
+    case InputFormat::json: s = io::read_scenario_document(io::parse_json(content, name), name); break;
+    case InputFormat::ktab_csv: s = io::read_ktab_csv(content, name); break;
+    case InputFormat::deu: s = io::read_deu_table(content, name, options.deu_capability); break;
+    case InputFormat::yaml:
+    case InputFormat::automatic: s = io::read_scenario_document(io::parse_yaml(content, name), name); break;
+  }
+  try {
+    validate(s);
+  } catch (const InputError& e) {
+    throw InputError({name, 0, 0}, e.field(), e.problem(), e.expected());
+  }
+  return s;
+}
+
+Scenario read_scenario_file(const std::string& path, const ReadOptions& options) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0)
+    throw InputError({path, 0, 0}, "", std::string("cannot open the file: ") + std::strerror(errno), "a readable file");
+  if (S_ISDIR(info.st_mode)) throw InputError({path, 0, 0}, "", "this is a directory", "a readable file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "", std::string("cannot open the file: ") + std::strerror(errno), "a readable file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError({path, 0, 0}, "", "cannot read the file", "a readable file");
+  const std::string content = buffer.str();
+  if (content.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError({path, 0, 0}, "", "the file is empty", "a scenario");
+  return read_scenario_text(content, path, options);
+}
+
+}  // namespace parley

@@ -1,0 +1,197 @@
+#include "io/scenario_reader.hpp"
+
+#include <unordered_map>
+
+#include "core/checks.hpp"
+#include "io/node_reader.hpp"
+
+namespace parley::io {
+
+namespace {
+
+using Type = Node::Type;
+
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
+
+  Scenario read(const Node& root) {
+    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions"});
+    if (const Node* version = top.get("parley")) {
+      if (version->type != Type::number || version->number != 1)
+        reader_.fail(*version, "parley", "format version '" + version->text + "'", "1 (the only version so far)");
+    }
+    read_metadata(top.require("metadata"));
+    std::vector<Issue> issues = read_issues(top.require("issues"));
+    std::vector<Actor> actors = read_actors(top.require("actors"));
+    scenario_.reserve(issues.size(), actors.size());
+    for (Actor& a : actors) scenario_.add_actor(std::move(a));
+    for (Issue& i : issues) scenario_.add_issue(std::move(i));
+    if (const Node* positions = top.get("positions")) read_positions(*positions);
+    return std::move(scenario_);
+  }
+
+ private:
+  void check(const Node& at, const std::string& field, const std::optional<checks::Problem>& bad) {
+    if (bad) reader_.fail(at, field, bad->problem, bad->expected);
+  }
+
+  void read_metadata(const Node& node) {
+    Fields f(reader_, node, "metadata", {"title", "description", "date", "sources", "source"});
+    Metadata& m = scenario_.metadata;
+    m.title = reader_.text(f.require("title"), "metadata.title");
+    if (const Node* n = f.get("description")) m.description = reader_.text(*n, "metadata.description");
+    if (const Node* n = f.get("date")) m.date = reader_.text(*n, "metadata.date");
+    if (const Node* sources = f.get("sources")) {
+      reader_.expect(*sources, Type::sequence, "metadata.sources", "a list of sources");
+      std::unordered_map<std::string, bool> seen;
+      for (std::size_t k = 0; k < sources->children.size(); ++k) {
+        const std::string field = "metadata.sources[" + std::to_string(k) + "]";
+        Fields s(reader_, sources->children[k], field, {"id", "title", "url", "note"});
+        Reference r;
+        const Node& id = s.require("id");
+        r.id = reader_.text(id, s.path("id"));
+        check(id, s.path("id"), checks::identifier(r.id));
+        if (!seen.emplace(r.id, true).second) reader_.fail(id, s.path("id"), "duplicate source id '" + r.id + "'", "unique ids");
+        r.title = reader_.text(s.require("title"), s.path("title"));
+        if (const Node* n = s.get("url")) r.url = reader_.text(*n, s.path("url"));
+        if (const Node* n = s.get("note")) r.note = reader_.text(*n, s.path("note"));
+        m.sources.push_back(std::move(r));
+      }
+    }
+    reader_.index_references();
+    if (const Node* n = f.get("source")) m.citation = reader_.citation(*n, "metadata.source");
+  }
+
+  void check_id(const Node& id_node, const std::string& field, const std::string& id,
+                std::unordered_map<std::string, std::size_t>& index, const char* what) {
+    check(id_node, field, checks::identifier(id));
+    if (!index.emplace(id, index.size()).second)
+      reader_.fail(id_node, field, std::string("duplicate ") + what + " id '" + id + "'", std::string("unique ") + what + " ids");
+  }
+
+  std::vector<Issue> read_issues(const Node& node) {
+    reader_.expect(node, Type::sequence, "issues", "a list of issues");
+    if (node.children.empty()) reader_.fail(node, "issues", "the list is empty", "at least one issue");
+    std::vector<Issue> issues;
+    issues.reserve(node.children.size());
+    for (std::size_t k = 0; k < node.children.size(); ++k) {
+      const std::string field = "issues[" + std::to_string(k) + "]";
+      Fields f(reader_, node.children[k], field, {"id", "label", "scale", "status_quo", "outcome", "group"});
+      Issue issue;
+      const Node& id = f.require("id");
+      issue.id = reader_.text(id, f.path("id"));
+      check_id(id, f.path("id"), issue.id, issue_index_, "issue");
+      issue.label = f.get("label") ? reader_.text(*f.get("label"), f.path("label")) : issue.id;
+      if (const Node* g = f.get("group")) issue.group = reader_.text(*g, f.path("group"));
+      if (const Node* scale = f.get("scale")) {
+        Fields s(reader_, *scale, f.path("scale"), {"min", "max", "min_label", "max_label"});
+        issue.scale.min = reader_.number(s.require("min"), s.path("min"));
+        issue.scale.max = reader_.number(s.require("max"), s.path("max"));
+        if (const Node* n = s.get("min_label")) issue.scale.min_label = reader_.text(*n, s.path("min_label"));
+        if (const Node* n = s.get("max_label")) issue.scale.max_label = reader_.text(*n, s.path("max_label"));
+        check(*scale, f.path("scale"), checks::scale(issue.scale));
+      }
+      if (const Node* sq = f.get("status_quo")) {
+        issue.status_quo = reader_.parameter(*sq, f.path("status_quo"));
+        check(*sq, f.path("status_quo"), checks::within(issue.status_quo->value, issue.scale.min, issue.scale.max, "the scale"));
+      }
+      if (const Node* out = f.get("outcome")) {
+        issue.outcome = reader_.number(*out, f.path("outcome"));
+        check(*out, f.path("outcome"), checks::within(Uncertain::point(*issue.outcome), issue.scale.min, issue.scale.max, "the scale"));
+      }
+      issues.push_back(std::move(issue));
+    }
+    return issues;
+  }
+
+  std::vector<Actor> read_actors(const Node& node) {
+    reader_.expect(node, Type::sequence, "actors", "a list of actors");
+    if (node.children.empty()) reader_.fail(node, "actors", "the list is empty", "at least one actor");
+    std::vector<Actor> actors;
+    actors.reserve(node.children.size());
+    for (std::size_t k = 0; k < node.children.size(); ++k) {
+      const std::string field = "actors[" + std::to_string(k) + "]";
+      Fields f(reader_, node.children[k], field, {"id", "name", "kind", "capability", "group", "risk"});
+      Actor actor;
+      const Node& id = f.require("id");
+      actor.id = reader_.text(id, f.path("id"));
+      check_id(id, f.path("id"), actor.id, actor_index_, "actor");
+      actor.name = f.get("name") ? reader_.text(*f.get("name"), f.path("name")) : actor.id;
+      if (const Node* kind = f.get("kind")) {
+        auto parsed = actor_kind_from_string(reader_.text(*kind, f.path("kind")));
+        if (!parsed)
+          reader_.fail(*kind, f.path("kind"), "unknown kind '" + kind->text + "'",
+                       "one of: leader, government, bloc, faction, public, organisation, other");
+        actor.kind = *parsed;
+      }
+      const Node& cap = f.require("capability");
+      actor.capability = reader_.parameter(cap, f.path("capability"));
+      check(cap, f.path("capability"), checks::positive(actor.capability.value));
+      if (const Node* g = f.get("group")) actor.group = reader_.text(*g, f.path("group"));
+      if (const Node* risk = f.get("risk")) {
+        actor.risk = reader_.parameter(*risk, f.path("risk"));
+        check(*risk, f.path("risk"), checks::within(actor.risk->value, -1, 1, "the risk range"));
+      }
+      actors.push_back(std::move(actor));
+    }
+    return actors;
+  }
+
+  void read_positions(const Node& node) {
+    reader_.expect(node, Type::mapping, "positions", "a mapping from actor id to that actor's stances");
+    std::vector<bool> seen_actor(scenario_.actors().size(), false);
+    for (std::size_t k = 0; k < node.mapping_size(); ++k) {
+      const Node& actor_key = node.key(k);
+      const std::string actor_field = "positions." + actor_key.text;
+      auto a = actor_index_.find(actor_key.text);
+      if (a == actor_index_.end())
+        reader_.fail(actor_key, actor_field, "unknown actor '" + actor_key.text + "'", "the id of an actor in 'actors'");
+      if (seen_actor[a->second]) reader_.fail(actor_key, actor_field, "duplicate key '" + actor_key.text + "'", "each actor once");
+      seen_actor[a->second] = true;
+      const Node& stances = node.value(k);
+      reader_.expect(stances, Type::mapping, actor_field, "a mapping from issue id to a stance");
+      for (std::size_t j = 0; j < stances.mapping_size(); ++j) {
+        const Node& issue_key = stances.key(j);
+        const std::string field = actor_field + "." + issue_key.text;
+        auto i = issue_index_.find(issue_key.text);
+        if (i == issue_index_.end())
+          reader_.fail(issue_key, field, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
+        Stance& stance = scenario_.stance(i->second, a->second);
+        if (stance.position) reader_.fail(issue_key, field, "duplicate key '" + issue_key.text + "'", "each issue once");
+        read_stance(stances.value(j), field, scenario_.issue(i->second).scale, stance);
+      }
+    }
+  }
+
+  void read_stance(const Node& node, const std::string& field, const Scale& scale, Stance& stance) {
+    Fields f(reader_, node, field, {"position", "salience", "source"});
+    const Node& pos = f.require("position");
+    stance.position = reader_.parameter(pos, f.path("position"));
+    check(pos, f.path("position"), checks::within(stance.position->value, scale.min, scale.max, "the scale"));
+    if (const Node* sal = f.get("salience")) {
+      stance.salience = reader_.parameter(*sal, f.path("salience"));
+      check(*sal, f.path("salience"), checks::within(stance.salience->value, 0, 1, "the salience range"));
+    }
+    if (const Node* src = f.get("source")) {
+      const int c = reader_.citation(*src, f.path("source"));
+      if (stance.position->citation < 0) stance.position->citation = c;
+      if (stance.salience && stance.salience->citation < 0) stance.salience->citation = c;
+    }
+  }
+
+  Scenario scenario_;
+  NodeReader reader_;
+  std::unordered_map<std::string, std::size_t> issue_index_, actor_index_;
+};
+
+}  // namespace
+
+Scenario read_scenario_document(const Node& root, const std::string& file) {
+  if (root.type != Type::mapping)
+    throw InputError({file, root.line, root.column}, "", std::string("the top level is ") + describe(root),
+                     "a mapping with metadata, issues, actors and positions");
+  return ScenarioReader(file).read(root);
+}
+
+}  // namespace parley::io

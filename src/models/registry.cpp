@@ -1,0 +1,17 @@
+#include "models/builtin.hpp"
+
+namespace parley {
+
+const std::vector<const Model*>& all_models() {
+  static const std::vector<const Model*> models{&models::compromise_model(), &models::weighted_median_model(),
+                                                &models::nash_bargaining_model()};
+  return models;
+}
+
+const Model* find_model(std::string_view name) {
+  for (const Model* m : all_models())
+    if (m->name() == name) return m;
+  return nullptr;
+}
+
+}  // namespace parley
