@@ -2,6 +2,9 @@
 // input buffer; tokens are visited in order, so line counting is one forward pass.
 #include <simdjson.h>
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <string_view>
 
 #include "io/document.hpp"
@@ -11,6 +14,30 @@ namespace parley::io {
 namespace {
 
 namespace od = simdjson::ondemand;
+
+/// A well-formed JSON number too large for a double.
+bool overflows(const std::string& text) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  const double x = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() && errno == ERANGE && std::isinf(x);
+}
+
+/// Offset of the opening quote of a string that is never closed, or of the end of input.
+std::size_t unclosed_string_offset(const std::string& content) {
+  bool in_string = false;
+  std::size_t open = content.size();
+  for (std::size_t k = 0; k < content.size(); ++k) {
+    if (in_string && content[k] == '\\') {
+      ++k;
+    } else if (content[k] == '"') {
+      in_string = !in_string;
+      if (in_string) open = k;
+    }
+  }
+  return in_string ? open : content.size();
+}
 
 class Builder {
  public:
@@ -70,9 +97,11 @@ class Builder {
     out.text = raw;
     double x;
     auto error = v.get_double().get(x);
-    if (error == simdjson::NUMBER_ERROR) {
-      // simdjson rejects numbers that overflow a double; report them as infinite.
-      fail(out, "got " + out.text + " (beyond the range of a double)", "a finite number");
+    if (error == simdjson::NUMBER_ERROR && overflows(out.text)) {
+      // simdjson rejects numbers that overflow a double: keep them as infinite, so the reader
+      // reports them with their field.
+      out.number = out.text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+      return;
     }
     if (error) throw simdjson::simdjson_error(error);
     out.number = x;
@@ -122,8 +151,13 @@ Node parse_json(const std::string& content, const std::string& file) {
   od::document doc;
   Node root;
   Builder builder(content, buffer, file);
+  if (auto error = parser.iterate(buffer).get(doc)) {
+    // Errors of the first pass (unclosed strings, invalid UTF-8, ...) have no position of their own.
+    const std::size_t at = error == simdjson::UNCLOSED_STRING ? unclosed_string_offset(content) : 0;
+    throw InputError(position_of(content, at, file), "", std::string("malformed JSON: ") + simdjson::error_message(error),
+                     "well-formed JSON");
+  }
   try {
-    doc = parser.iterate(buffer);
     od::json_type type = doc.type();
     if (type == od::json_type::object || type == od::json_type::array) {
       od::value v = doc.get_value();

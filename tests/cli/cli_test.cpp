@@ -1,0 +1,123 @@
+// End-to-end tests of the parley executable: output, exit codes, no partial files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using parley::testing::read_text;
+using parley::testing::shared_data;
+using parley::testing::source_path;
+
+struct Result {
+  int code;
+  std::string out;  // stdout and stderr together
+};
+
+Result parley_cli(const std::string& args) {
+  const std::string command = std::string(PARLEY_EXE) + " " + args + " 2>&1";
+  Result r{-1, ""};
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
+
+fs::path temp(const std::string& name) { return fs::temp_directory_path() / ("parley-cli-" + name); }
+
+TEST(Cli, EveryCommandHasHelp) {
+  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest "}) {
+    const Result r = parley_cli(std::string(cmd) + "--help");
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << r.out;
+  }
+  EXPECT_NE(parley_cli("--help").out.find("Exit codes"), std::string::npos);
+}
+
+TEST(Cli, ModelsAreListed) {
+  const Result r = parley_cli("models");
+  EXPECT_EQ(r.code, 0);
+  for (const char* name : {"compromise", "median", "nbs", "--option tie=VALUE"}) EXPECT_NE(r.out.find(name), std::string::npos);
+}
+
+TEST(Cli, ValidatePrintsASummary) {
+  const Result r = parley_cli("validate " + kExample);
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("actors:  5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("eu on verification"), std::string::npos);
+}
+
+TEST(Cli, RunWritesEachFormat) {
+  const Result table = parley_cli("run " + kExample);
+  EXPECT_EQ(table.code, 0);
+  EXPECT_NE(table.out.find("46.14"), std::string::npos) << table.out;
+  const Result csv = parley_cli("run " + kExample + " --format csv --model median");
+  EXPECT_NE(csv.out.find("warhead-cap,Deployed warhead ceiling,40,55"), std::string::npos) << csv.out;
+  const fs::path out = temp("forecast.json");
+  fs::remove(out);
+  EXPECT_EQ(parley_cli("run " + kExample + " --format json --output " + out.string()).code, 0);
+  EXPECT_NE(read_text(out.string()).find("\"schema\": \"parley.forecast/1\""), std::string::npos);
+  // Same input, same bytes.
+  EXPECT_EQ(parley_cli("run " + kExample + " --format json").out, read_text(out.string()));
+  fs::remove(out);
+}
+
+TEST(Cli, BadInputExitsTwoWithAPreciseMessageAndNoOutputFile) {
+  const fs::path bad = temp("bad.yaml");
+  std::string text = read_text(kExample);
+  text.replace(text.find("capability: 40"), 14, "capability: -4");
+  std::ofstream(bad) << text;
+  const fs::path out = temp("never.json");
+  fs::remove(out);
+  const Result r = parley_cli("run " + bad.string() + " --output " + out.string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find(bad.string() + ":42:17: error: field 'actors[2].capability': got -4; expected a number greater than 0"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(parley_cli("validate " + bad.string()).code, 2);
+  fs::remove(bad);
+}
+
+TEST(Cli, BadArgumentsExitTwo) {
+  EXPECT_EQ(parley_cli("run " + kExample + " --model nope").code, 2);
+  EXPECT_EQ(parley_cli("run " + kExample + " --format xml").code, 2);
+  EXPECT_EQ(parley_cli("run " + kExample + " --option tie=lower").code, 2);
+  EXPECT_EQ(parley_cli("run " + kExample + " --option nonsense").code, 2);
+  EXPECT_EQ(parley_cli("run " + kExample + " --input-format xml").code, 2);
+  EXPECT_EQ(parley_cli("run /nonexistent.yaml").code, 2);
+  EXPECT_EQ(parley_cli("frobnicate").code, 2);
+  EXPECT_EQ(parley_cli("").code, 2);
+}
+
+TEST(Cli, UnwritableOutputExitsThree) {
+  EXPECT_EQ(parley_cli("run " + kExample + " --output /nonexistent-dir/out.txt").code, 3);
+}
+
+TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
+  const fs::path per_issue = temp("per-issue.csv");
+  fs::remove(per_issue);
+  const Result r = parley_cli("backtest " + shared_data("deu3/deu3-dev.tsv") +
+                              " --model compromise --capability equal --per-issue " + per_issue.string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("compromise                230    24.1945    19.3470"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("status quo"), std::string::npos);
+  EXPECT_NE(r.out.find("European Commission"), std::string::npos);
+  const std::string csv = read_text(per_issue.string());
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 230 + 0);
+  fs::remove(per_issue);
+}
+
+}  // namespace

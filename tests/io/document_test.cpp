@@ -1,0 +1,64 @@
+#include "io/document.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "test_support.hpp"
+
+namespace parley::io {
+namespace {
+
+TEST(YamlDocument, NodesKnowTheirPosition) {
+  const Node root = parse_yaml("a: 1\nb:\n  - x\n  - {c: 2.5}\n", "f.yaml");
+  ASSERT_EQ(root.type, Node::Type::mapping);
+  ASSERT_EQ(root.mapping_size(), 2u);
+  EXPECT_EQ(root.key(1).text, "b");
+  EXPECT_EQ(root.key(1).line, 2);
+  const Node& list = root.value(1);
+  ASSERT_EQ(list.children.size(), 2u);
+  EXPECT_EQ(list.children[0].line, 3);
+  EXPECT_EQ(list.children[0].column, 5);
+  EXPECT_EQ(list.children[1].value(0).number, 2.5);
+  EXPECT_EQ(list.children[1].value(0).column, 9);
+}
+
+TEST(YamlDocument, ResolvesPlainScalarsOnly) {
+  const Node root = parse_yaml("a: 3\nb: '3'\nc: true\nd: ~\ne: .nan\nf: 1e3\ng: 2025-01-01\nh: inf\n", "f.yaml");
+  EXPECT_EQ(root.value(0).type, Node::Type::number);
+  EXPECT_EQ(root.value(1).type, Node::Type::string);
+  EXPECT_EQ(root.value(2).type, Node::Type::boolean);
+  EXPECT_EQ(root.value(3).type, Node::Type::null);
+  EXPECT_TRUE(std::isnan(root.value(4).number));
+  EXPECT_EQ(root.value(5).number, 1000);
+  EXPECT_EQ(root.value(6).type, Node::Type::string);
+  EXPECT_EQ(root.value(7).type, Node::Type::string);
+}
+
+TEST(JsonDocument, NodesKnowTheirPosition) {
+  const Node root = parse_json("{\"a\": 1,\n \"b\": [\"x\", {\"c\": 2.5}]}", "f.json");
+  ASSERT_EQ(root.type, Node::Type::mapping);
+  EXPECT_EQ(root.key(1).line, 2);
+  EXPECT_EQ(root.key(1).column, 2);
+  const Node& list = root.value(1);
+  EXPECT_EQ(list.line, 2);
+  EXPECT_EQ(list.column, 7);
+  EXPECT_EQ(list.children[0].text, "x");
+  EXPECT_EQ(list.children[1].value(0).number, 2.5);
+  EXPECT_EQ(list.children[1].value(0).column, 19);
+}
+
+TEST(JsonDocument, MalformedInputNamesThePlace) {
+  testing::expect_input_error([] { parse_json("{\"a\": 1,\n \"b\" 2}", "f.json"); }, 0, 0, "", "well-formed JSON");
+  testing::expect_input_error([] { parse_json("{\"a\": tru}", "f.json"); }, 0, 0, "", "well-formed JSON");
+  testing::expect_input_error([] { parse_json("{\"a\": \"open", "f.json"); }, 0, 0, "", "well-formed JSON");
+}
+
+TEST(PositionOf, CountsLinesAndColumns) {
+  const SourcePosition p = position_of("ab\ncd\nef", 7, "f");
+  EXPECT_EQ(p.line, 3);
+  EXPECT_EQ(p.column, 2);
+}
+
+}  // namespace
+}  // namespace parley::io

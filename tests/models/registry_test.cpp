@@ -1,0 +1,28 @@
+#include <gtest/gtest.h>
+
+#include "parley/model.hpp"
+
+namespace parley {
+namespace {
+
+TEST(Registry, ListsTheBaselineModels) {
+  std::vector<std::string> names;
+  for (const Model* m : all_models()) {
+    names.emplace_back(m->name());
+    EXPECT_FALSE(m->description().empty());
+    EXPECT_EQ(find_model(m->name()), m);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"compromise", "median", "nbs"}));
+  EXPECT_EQ(find_model("bdm-typo"), nullptr);
+}
+
+TEST(Registry, ForecastsRecordEveryOptionInForce) {
+  const Model* nbs = find_model("nbs");
+  Scenario s;
+  const Forecast f = nbs->run(s, {{"loss_exponent", "1.5"}});
+  EXPECT_EQ(f.options.at("loss_exponent"), "1.5");
+  EXPECT_EQ(f.options.at("weights"), "capability-salience");
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,44 @@
+// Helpers shared by the tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "parley/error.hpp"
+#include "parley/io.hpp"
+
+namespace parley::testing {
+
+inline std::string shared_data(const std::string& relative) { return std::string(PARLEY_SHARED_DATA) + "/" + relative; }
+inline std::string source_path(const std::string& relative) { return std::string(PARLEY_SOURCE_DIR) + "/" + relative; }
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Runs `f`, which must throw InputError at (line, column) naming a field containing `field` and
+/// an expectation containing `expected`. Line 0 means "do not check line and column".
+template <typename F>
+void expect_input_error(F&& f, int line, int column, const std::string& field, const std::string& expected) {
+  try {
+    f();
+    ADD_FAILURE() << "no InputError; wanted field '" << field << "' expected '" << expected << "'";
+  } catch (const InputError& e) {
+    SCOPED_TRACE(e.what());
+    if (line > 0) {
+      EXPECT_EQ(e.where().line, line);
+      EXPECT_EQ(e.where().column, column);
+    }
+    EXPECT_NE(e.field().find(field), std::string::npos) << "field: " << e.field();
+    EXPECT_NE(e.expected().find(expected), std::string::npos) << "expected: " << e.expected();
+    EXPECT_FALSE(e.where().file.empty());
+  }
+}
+
+}  // namespace parley::testing
