@@ -52,7 +52,7 @@ fuzz: deps
 	  for t in scenario_yaml scenario_json ktab_csv deu_table; do \
 	    mkdir -p build/fuzz/corpus/$$t; \
 	    echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
-	    ./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
+	    ./build/fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
 	      build/fuzz/corpus/$$t fuzz/seeds/$$t 2>build/fuzz/$$t.log || { tail -40 build/fuzz/$$t.log; exit 1; }; \
 	  done; \
 	else echo "clang++ not found: fuzzers skipped"; fi

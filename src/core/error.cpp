@@ -1,5 +1,7 @@
 #include "parley/error.hpp"
 
+#include <fmt/format.h>
+
 #include <utility>
 
 namespace parley {
@@ -8,13 +10,13 @@ std::string format_input_error(const SourcePosition& where, const std::string& f
                                const std::string& problem, const std::string& expected) {
   std::string out = where.file.empty() ? "<input>" : where.file;
   if (where.line > 0) {
-    out += ":" + std::to_string(where.line);
-    if (where.column > 0) out += ":" + std::to_string(where.column);
+    out += fmt::format(":{}", where.line);
+    if (where.column > 0) out += fmt::format(":{}", where.column);
   }
   out += ": error: ";
-  if (!field.empty()) out += "field '" + field + "': ";
+  if (!field.empty()) out += fmt::format("field '{}': ", field);
   out += problem;
-  if (!expected.empty()) out += "; expected " + expected;
+  if (!expected.empty()) out += fmt::format("; expected {}", expected);
   return out;
 }
 
