@@ -70,72 +70,76 @@ class ScenarioReader {
       reader_.fail(id_node, field, std::string("duplicate ") + what + " id '" + id + "'", std::string("unique ") + what + " ids");
   }
 
+  /// A non-empty list at `key`, each item read by `read_one(item, "key[k]")`.
+  template <typename T, typename ReadOne>
+  std::vector<T> read_list(const Node& node, const std::string& key, const std::string& item, ReadOne&& read_one) {
+    reader_.expect(node, Type::sequence, key, "a list of " + key);
+    if (node.children.empty()) reader_.fail(node, key, "the list is empty", "at least one " + item);
+    std::vector<T> items;
+    items.reserve(node.children.size());
+    for (std::size_t k = 0; k < node.children.size(); ++k)
+      items.push_back(read_one(node.children[k], key + "[" + std::to_string(k) + "]"));
+    return items;
+  }
+
   std::vector<Issue> read_issues(const Node& node) {
-    reader_.expect(node, Type::sequence, "issues", "a list of issues");
-    if (node.children.empty()) reader_.fail(node, "issues", "the list is empty", "at least one issue");
-    std::vector<Issue> issues;
-    issues.reserve(node.children.size());
-    for (std::size_t k = 0; k < node.children.size(); ++k) {
-      const std::string field = "issues[" + std::to_string(k) + "]";
-      Fields f(reader_, node.children[k], field, {"id", "label", "scale", "status_quo", "outcome", "group"});
-      Issue issue;
-      const Node& id = f.require("id");
-      issue.id = reader_.text(id, f.path("id"));
-      check_id(id, f.path("id"), issue.id, issue_index_, "issue");
-      issue.label = f.get("label") ? reader_.text(*f.get("label"), f.path("label")) : issue.id;
-      if (const Node* g = f.get("group")) issue.group = reader_.text(*g, f.path("group"));
-      if (const Node* scale = f.get("scale")) {
-        Fields s(reader_, *scale, f.path("scale"), {"min", "max", "min_label", "max_label"});
-        issue.scale.min = reader_.number(s.require("min"), s.path("min"));
-        issue.scale.max = reader_.number(s.require("max"), s.path("max"));
-        if (const Node* n = s.get("min_label")) issue.scale.min_label = reader_.text(*n, s.path("min_label"));
-        if (const Node* n = s.get("max_label")) issue.scale.max_label = reader_.text(*n, s.path("max_label"));
-        check(*scale, f.path("scale"), checks::scale(issue.scale));
-      }
-      if (const Node* sq = f.get("status_quo")) {
-        issue.status_quo = reader_.parameter(*sq, f.path("status_quo"));
-        check(*sq, f.path("status_quo"), checks::within(issue.status_quo->value, issue.scale.min, issue.scale.max, "the scale"));
-      }
-      if (const Node* out = f.get("outcome")) {
-        issue.outcome = reader_.number(*out, f.path("outcome"));
-        check(*out, f.path("outcome"), checks::within(Uncertain::point(*issue.outcome), issue.scale.min, issue.scale.max, "the scale"));
-      }
-      issues.push_back(std::move(issue));
-    }
-    return issues;
+    return read_list<Issue>(node, "issues", "issue", [this](const Node& n, const std::string& field) { return read_issue(n, field); });
   }
 
   std::vector<Actor> read_actors(const Node& node) {
-    reader_.expect(node, Type::sequence, "actors", "a list of actors");
-    if (node.children.empty()) reader_.fail(node, "actors", "the list is empty", "at least one actor");
-    std::vector<Actor> actors;
-    actors.reserve(node.children.size());
-    for (std::size_t k = 0; k < node.children.size(); ++k) {
-      const std::string field = "actors[" + std::to_string(k) + "]";
-      Fields f(reader_, node.children[k], field, {"id", "name", "kind", "capability", "group", "risk"});
-      Actor actor;
-      const Node& id = f.require("id");
-      actor.id = reader_.text(id, f.path("id"));
-      check_id(id, f.path("id"), actor.id, actor_index_, "actor");
-      actor.name = f.get("name") ? reader_.text(*f.get("name"), f.path("name")) : actor.id;
-      if (const Node* kind = f.get("kind")) {
-        auto parsed = actor_kind_from_string(reader_.text(*kind, f.path("kind")));
-        if (!parsed)
-          reader_.fail(*kind, f.path("kind"), "unknown kind '" + kind->text + "'",
-                       "one of: leader, government, bloc, faction, public, organisation, other");
-        actor.kind = *parsed;
-      }
-      const Node& cap = f.require("capability");
-      actor.capability = reader_.parameter(cap, f.path("capability"));
-      check(cap, f.path("capability"), checks::positive(actor.capability.value));
-      if (const Node* g = f.get("group")) actor.group = reader_.text(*g, f.path("group"));
-      if (const Node* risk = f.get("risk")) {
-        actor.risk = reader_.parameter(*risk, f.path("risk"));
-        check(*risk, f.path("risk"), checks::within(actor.risk->value, -1, 1, "the risk range"));
-      }
-      actors.push_back(std::move(actor));
+    return read_list<Actor>(node, "actors", "actor", [this](const Node& n, const std::string& field) { return read_actor(n, field); });
+  }
+
+  Issue read_issue(const Node& node, const std::string& field) {
+    Fields f(reader_, node, field, {"id", "label", "scale", "status_quo", "outcome", "group"});
+    Issue issue;
+    const Node& id = f.require("id");
+    issue.id = reader_.text(id, f.path("id"));
+    check_id(id, f.path("id"), issue.id, issue_index_, "issue");
+    issue.label = f.get("label") ? reader_.text(*f.get("label"), f.path("label")) : issue.id;
+    if (const Node* g = f.get("group")) issue.group = reader_.text(*g, f.path("group"));
+    if (const Node* scale = f.get("scale")) {
+      Fields s(reader_, *scale, f.path("scale"), {"min", "max", "min_label", "max_label"});
+      issue.scale.min = reader_.number(s.require("min"), s.path("min"));
+      issue.scale.max = reader_.number(s.require("max"), s.path("max"));
+      if (const Node* n = s.get("min_label")) issue.scale.min_label = reader_.text(*n, s.path("min_label"));
+      if (const Node* n = s.get("max_label")) issue.scale.max_label = reader_.text(*n, s.path("max_label"));
+      check(*scale, f.path("scale"), checks::scale(issue.scale));
     }
-    return actors;
+    if (const Node* sq = f.get("status_quo")) {
+      issue.status_quo = reader_.parameter(*sq, f.path("status_quo"));
+      check(*sq, f.path("status_quo"), checks::within(issue.status_quo->value, issue.scale.min, issue.scale.max, "the scale"));
+    }
+    if (const Node* out = f.get("outcome")) {
+      issue.outcome = reader_.number(*out, f.path("outcome"));
+      check(*out, f.path("outcome"), checks::within(Uncertain::point(*issue.outcome), issue.scale.min, issue.scale.max, "the scale"));
+    }
+    return issue;
+  }
+
+  Actor read_actor(const Node& node, const std::string& field) {
+    Fields f(reader_, node, field, {"id", "name", "kind", "capability", "group", "risk"});
+    Actor actor;
+    const Node& id = f.require("id");
+    actor.id = reader_.text(id, f.path("id"));
+    check_id(id, f.path("id"), actor.id, actor_index_, "actor");
+    actor.name = f.get("name") ? reader_.text(*f.get("name"), f.path("name")) : actor.id;
+    if (const Node* kind = f.get("kind")) {
+      auto parsed = actor_kind_from_string(reader_.text(*kind, f.path("kind")));
+      if (!parsed)
+        reader_.fail(*kind, f.path("kind"), "unknown kind '" + kind->text + "'",
+                     "one of: leader, government, bloc, faction, public, organisation, other");
+      actor.kind = *parsed;
+    }
+    const Node& cap = f.require("capability");
+    actor.capability = reader_.parameter(cap, f.path("capability"));
+    check(cap, f.path("capability"), checks::positive(actor.capability.value));
+    if (const Node* g = f.get("group")) actor.group = reader_.text(*g, f.path("group"));
+    if (const Node* risk = f.get("risk")) {
+      actor.risk = reader_.parameter(*risk, f.path("risk"));
+      check(*risk, f.path("risk"), checks::within(actor.risk->value, -1, 1, "the risk range"));
+    }
+    return actor;
   }
 
   void read_positions(const Node& node) {
