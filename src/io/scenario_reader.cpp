@@ -157,15 +157,37 @@ class ScenarioReader {
       reader_.expect(stances, Type::mapping, actor_field, "a mapping from issue id to a stance");
       for (std::size_t j = 0; j < stances.mapping_size(); ++j) {
         const Node& issue_key = stances.key(j);
-        const std::string field = actor_field + "." + issue_key.text;
         auto i = issue_index_.find(issue_key.text);
-        if (i == issue_index_.end())
-          reader_.fail(issue_key, field, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
-        Stance& stance = scenario_.stance(i->second, a->second);
-        if (stance.position) reader_.fail(issue_key, field, "duplicate key '" + issue_key.text + "'", "each issue once");
-        read_stance(stances.value(j), field, scenario_.issue(i->second).scale, stance);
+        Stance* stance = i == issue_index_.end() ? nullptr : &scenario_.stance(i->second, a->second);
+        if (stance && !stance->position && read_plain_stance(stances.value(j), scenario_.issue(i->second).scale, *stance))
+          continue;
+        // The general path, which also names the field of any error.
+        const std::string field = actor_field + "." + issue_key.text;
+        if (!stance) reader_.fail(issue_key, field, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
+        if (stance->position) reader_.fail(issue_key, field, "duplicate key '" + issue_key.text + "'", "each issue once");
+        read_stance(stances.value(j), field, scenario_.issue(i->second).scale, *stance);
       }
     }
+  }
+
+  /// The common case, `{position: x, salience: s}` with plain numbers in range, read without
+  /// building field names. Returns false, having changed nothing, for anything else.
+  static bool read_plain_stance(const Node& node, const Scale& scale, Stance& stance) {
+    if (node.type != Type::mapping) return false;
+    const Node* position = nullptr;
+    const Node* salience = nullptr;
+    for (std::size_t k = 0; k < node.mapping_size(); ++k) {
+      const std::string& key = node.key(k).text;
+      const Node*& slot = key == "position" ? position : key == "salience" ? salience : position;
+      if ((key != "position" && key != "salience") || slot) return false;
+      slot = &node.value(k);
+    }
+    if (!position || position->type != Type::number || !(position->number >= scale.min && position->number <= scale.max))
+      return false;
+    if (salience && (salience->type != Type::number || !(salience->number >= 0 && salience->number <= 1))) return false;
+    stance.position = Parameter{Uncertain::point(position->number), -1};
+    if (salience) stance.salience = Parameter{Uncertain::point(salience->number), -1};
+    return true;
   }
 
   void read_stance(const Node& node, const std::string& field, const Scale& scale, Stance& stance) {
