@@ -1,12 +1,38 @@
 // What a model returns.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace parley {
+
+/// An offer an actor accepted in a round of a model with rounds (e.g. bdm).
+struct AcceptedOffer {
+  std::size_t actor = 0;  // who moved (scenario actor index)
+  std::size_t from = 0;   // whose offer or demand it accepted
+  std::string type;       // "confrontation", "compromise", "capitulation", "conflict"
+  double old_position = 0;
+  double new_position = 0;
+  double eu_ij = 0;  // the expected utilities the decision was based on (model-specific, see docs)
+  double eu_ji = 0;
+};
+
+/// The state after one round (round 0 is the start), and optionally how it came about.
+struct RoundRecord {
+  /// Positions by scenario actor, NaN where the actor does not take part.
+  std::vector<double> positions;
+  double median = 0;
+  double mean = 0;
+  // Details, filled only when the model is asked for a trace:
+  std::vector<double> risk;             // risk exponent per actor (NaN where not taking part)
+  std::vector<AcceptedOffer> offers;    // accepted offers, by actor
+  /// expected_utility[i * n + j]: actor i's expected utility of challenging j, seen by i
+  /// (n = number of actors, NaN where either does not take part or i == j).
+  std::vector<double> expected_utility;
+};
 
 /// A model's forecast for one issue.
 struct IssueForecast {
@@ -15,9 +41,9 @@ struct IssueForecast {
   /// no actor takes part), and then `note` says why.
   std::optional<double> outcome;
   std::string note;
-  /// For models with rounds: positions[round][actor] (round 0 is the start), NaN where the actor
-  /// does not take part. Empty for one-shot models.
-  std::vector<std::vector<double>> trajectory;
+  /// For models with rounds: the state after every round, rounds[0] being the start. Empty for
+  /// one-shot models.
+  std::vector<RoundRecord> rounds;
 };
 
 struct Forecast {

@@ -38,14 +38,16 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     item["status_quo"] = number_or_null(issue.status_quo ? std::optional<double>(issue.status_quo->point()) : std::nullopt);
     item["outcome"] = number_or_null(r.outcome);
     if (!r.note.empty()) item["note"] = r.note;
-    if (!r.trajectory.empty()) {
+    if (!r.rounds.empty()) {
       nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
-      for (const auto& round : r.trajectory) {
-        nlohmann::ordered_json row = nlohmann::ordered_json::array();
-        for (double x : round) row.push_back(number_or_null(x));
-        rounds.push_back(std::move(row));
+      for (std::size_t t = 0; t < r.rounds.size(); ++t) {
+        const RoundRecord& round = r.rounds[t];
+        nlohmann::ordered_json positions = nlohmann::ordered_json::array();
+        for (double x : round.positions) positions.push_back(number_or_null(x));
+        rounds.push_back({{"round", t}, {"median", number_or_null(round.median)}, {"mean", number_or_null(round.mean)},
+                          {"positions", std::move(positions)}});
       }
-      item["trajectory"] = std::move(rounds);
+      item["rounds"] = std::move(rounds);
     }
     issues.push_back(std::move(item));
   }

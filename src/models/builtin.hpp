@@ -8,5 +8,6 @@ namespace parley::models {
 const Model& compromise_model();
 const Model& weighted_median_model();
 const Model& nash_bargaining_model();
+const Model& expected_utility_model();
 
 }  // namespace parley::models

@@ -15,7 +15,11 @@ Scenario example() { return read_scenario_file(testing::source_path("scenarios/e
 TEST(ForecastWriter, JsonFollowsTheVersionedSchema) {
   const Scenario s = example();
   Forecast f = find_model("compromise")->run(s, {});
-  f.issues[0].trajectory = {{1.0, 2.0, std::nan(""), 4.0, 5.0}};
+  RoundRecord start;
+  start.positions = {1.0, 2.0, std::nan(""), 4.0, 5.0};
+  start.median = 2;
+  start.mean = 3;
+  f.issues[0].rounds = {start};
   std::ostringstream out;
   write_forecast(out, s, f, OutputFormat::json);
   const auto j = nlohmann::json::parse(out.str());
@@ -27,7 +31,10 @@ TEST(ForecastWriter, JsonFollowsTheVersionedSchema) {
   EXPECT_DOUBLE_EQ(j["issues"][0]["outcome"].get<double>(), *f.issues[0].outcome);
   EXPECT_EQ(j["issues"][0]["status_quo"], 55);
   EXPECT_TRUE(j["issues"][2]["status_quo"].is_null());
-  EXPECT_TRUE(j["issues"][0]["trajectory"][0][2].is_null());
+  EXPECT_EQ(j["issues"][0]["rounds"][0]["round"], 0);
+  EXPECT_EQ(j["issues"][0]["rounds"][0]["median"], 2);
+  EXPECT_TRUE(j["issues"][0]["rounds"][0]["positions"][2].is_null());
+  EXPECT_FALSE(j["issues"][1].contains("rounds"));
 }
 
 TEST(ForecastWriter, CsvAndTable) {

@@ -1,0 +1,219 @@
+#include "models/bdm/bdm_round.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/parallel.hpp"
+
+namespace parley::models::bdm {
+
+namespace {
+
+/// 2 - 4 * base^r, the utility scale of Bueno de Mesquita (1994).
+double utility(double base, double r) { return 2 - 4 * std::pow(std::max(0.0, base), r); }
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+/// The best candidate of one category: smallest key, ties to the lowest counterpart index.
+struct Best {
+  bool found = false;
+  double key = 0;
+  Move move{};
+  void offer(double k, const Move& m) {
+    if (!found || k < key || (k == key && m.from < move.from)) found = true, key = k, move = m;
+  }
+};
+
+}  // namespace
+
+Round::Round(const std::vector<Actor>& actors, double range, const Config& config, int round)
+    : actors_(actors), range_(range), config_(config), round_(round) {}
+
+EuTerms Round::eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double r) const {
+  const double xc = a.g.u[challenger], xt = a.g.u[target];
+  const double d = std::fabs(xc - xt) / range_;
+  const double us = utility(0.5 - 0.5 * d, r), uf = utility(0.5 + 0.5 * d, r), usq = utility(0.5, r);
+  const double p = a.P[challenger * a.g.m() + target];
+  double tail = 0;
+  if (config_.q < 1) {
+    const double dm = std::fabs(xc - a.median), dj = std::fabs(xc - xt);
+    const double shift = 0.25 * (dm + dj) / range_;
+    tail = (1 - config_.q) * (dm < dj ? utility(0.5 - shift, r) : utility(0.5 + shift, r));
+  }
+  return {p * us + (1 - p) * uf - us, us - config_.q * usq - tail};
+}
+
+std::vector<double> Round::danger(const Analysis& a) const {
+  // Computed with every exponent 1, so E depends on the actors only through position and salience.
+  const std::size_t m = a.g.m();
+  const bool printed = config_.security == Security::challenger_view && config_.salience == Salience::printed;
+  std::vector<double> s1(m, 0.0), s0(m, 0.0);
+  parallel_blocks(m, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t p = begin; p < end; ++p) {
+      for (std::size_t q = 0; q < m; ++q) {
+        const EuTerms t = eu_terms(a, q, p, 1.0);
+        // printed: sum_j s_j x1 + x0 over the challengers j; otherwise the target's s_i times sum x1.
+        s1[p] += (printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q])) * t.x1;
+        s0[p] += static_cast<double>(a.g.count[q]) * t.x0;
+      }
+    }
+  });
+  std::vector<double> out(actors_.size());
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    const std::size_t p = a.g.at[i];
+    const EuTerms self = eu_terms(a, p, p, 1.0);  // j != i: take out i's own term
+    const double s = actors_[i].s;
+    out[i] = printed ? (s1[p] - s * self.x1) + (s0[p] - self.x0) : s * (s1[p] - self.x1) + (s0[p] - self.x0);
+  }
+  return out;
+}
+
+Analysis Round::analyse() const {
+  Analysis a;
+  a.g = make_geometry(actors_);
+  a.median = median_position(actors_, a.g, config_.median);
+  const std::size_t n = actors_.size();
+  a.P = win_probabilities(vote_tally(actors_, a.g, {}, range_), a.g, config_.probability);
+  a.r.assign(n, 1.0);
+  const std::vector<double> dangers = danger(a);
+  const auto [lo, hi] = std::minmax_element(dangers.begin(), dangers.end());
+  a.R.assign(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (*hi - *lo > 0) a.R[i] = (2 * dangers[i] - *hi - *lo) / (*hi - *lo);
+    a.r[i] = (1 - a.R[i] / 3) / (1 + a.R[i] / 3);
+  }
+  if (config_.votes == Votes::power) a.P = win_probabilities(vote_tally(actors_, a.g, a.r, range_), a.g, config_.probability);
+  return a;
+}
+
+double Round::compromise_target(double x_mover, double x_other, double fraction) const {
+  if (config_.compromise == CompromiseSize::midpoint) return 0.5 * (x_mover + x_other);
+  return x_mover + (x_other - x_mover) * fraction;
+}
+
+double Round::uniform(std::size_t mover, std::size_t other, int view) const {
+  std::uint64_t h = splitmix64(config_.seed);
+  for (std::uint64_t v : {static_cast<std::uint64_t>(round_), static_cast<std::uint64_t>(mover), static_cast<std::uint64_t>(other),
+                          static_cast<std::uint64_t>(view)})
+    h = splitmix64(h ^ v);
+  return static_cast<double>(h >> 11) * 0x1.0p-53;
+}
+
+void Round::code_offers(const Analysis& a, RoundResult& out) const {
+  const std::size_t n = actors_.size(), m = a.g.m();
+  std::vector<Move> chosen(n);
+  std::vector<char> moved(n, 0);
+  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t p = a.g.at[i];
+      const double xi = actors_[i].x, ri = a.r[i];
+      Best confrontation, compromise, capitulation;
+      for (std::size_t q = 0; q < m; ++q) {
+        const EuTerms ij = eu_terms(a, p, q, ri);
+        if (config_.trace)
+          for (std::size_t j : a.g.who[q]) out.eu[i * n + j] = j == i ? std::numeric_limits<double>::quiet_NaN() : ij.at(actors_[j].s);
+        if (q == p) continue;
+        const double b = eu_terms(a, q, p, ri).at(actors_[i].s);  // E_i(j -> i)
+        const double xj = a.g.u[q];
+        for (std::size_t j : a.g.who[q]) {
+          const double e = ij.at(actors_[j].s);  // E_i(i -> j)
+          if (b > e && e > 0) {
+            confrontation.offer(std::fabs(xi - xj), {i, j, "confrontation", e, b, xj});
+          } else if (b > 0 && e < 0 && b > std::fabs(e)) {
+            const double to = compromise_target(xi, xj, std::fabs(e / b));
+            compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)), {i, j, "compromise", e, b, to});
+          } else if (config_.capitulation && b > 0 && e < 0 && b < std::fabs(e)) {
+            capitulation.offer(std::fabs(xi - xj), {i, j, "capitulation", e, b, xj});
+          }
+        }
+      }
+      for (const Best* best : {&confrontation, &compromise, &capitulation})
+        if (best->found) {
+          chosen[i] = best->move;
+          moved[i] = 1;
+          break;
+        }
+    }
+  });
+  for (std::size_t i = 0; i < n; ++i)
+    if (moved[i]) out.moves.push_back(chosen[i]);
+}
+
+void Round::paper_demands(const Analysis& a, RoundResult& out) const {
+  const std::size_t n = actors_.size(), m = a.g.m();
+  // rows[i * m + q]: E_i(i -> actor at u_q) with i's exponent, as terms in the target's salience.
+  std::vector<EuTerms> rows(n * m);
+  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i)
+      for (std::size_t q = 0; q < m; ++q) rows[i * m + q] = eu_terms(a, a.g.at[i], q, a.r[i]);
+  });
+  if (config_.trace)
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j)
+        out.eu[i * n + j] = i == j ? std::numeric_limits<double>::quiet_NaN() : rows[i * m + a.g.at[j]].at(actors_[j].s);
+  const bool target = config_.salience == Salience::target;
+  const bool random = config_.conflict == Conflict::random;
+  std::vector<Move> chosen(n);
+  std::vector<char> moved(n, 0);
+  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::size_t pk = a.g.at[k];
+      const double xk = actors_[k].x, sk = actors_[k].s;
+      Best lost, compromise, capitulation;
+      auto offer = [&](Best& best, std::size_t j, const char* type, double to, double proposer_eu, double e_kj, double e_jk) {
+        const double key = config_.offers == Offers::highest_eu ? -proposer_eu : std::fabs(to - xk);
+        best.offer(key, {k, j, type, e_kj, e_jk, to});
+      };
+      for (std::size_t q = 0; q < m; ++q) {
+        if (q == pk) continue;
+        const double xj = a.g.u[q];
+        const double p_jk = a.P[q * m + pk];
+        for (std::size_t j : a.g.who[q]) {
+          const double sj = actors_[j].s;
+          // k's own view of the pair: a = E_k(k -> j), b = E_j(j -> k).
+          const double ea = rows[k * m + q].at(sj), eb = rows[j * m + pk].at(target ? sk : sj);
+          if (ea > 0 && eb > 0) {
+            if (random ? uniform(k, j, 1) < p_jk : eb > ea) offer(lost, j, "conflict", xj, eb, ea, eb);
+          } else if (eb > 0 && ea < 0) {
+            if (eb > std::fabs(ea)) offer(compromise, j, "compromise", compromise_target(xk, xj, std::fabs(ea / eb)), eb, ea, eb);
+            else if (config_.capitulation && std::fabs(ea) > eb) offer(capitulation, j, "capitulation", xj, eb, ea, eb);
+          }
+          // j's view of the pair: a = E_j(j -> k), b = E_k(k -> j).
+          const double fa = rows[j * m + pk].at(sk), fb = rows[k * m + q].at(target ? sj : sk);
+          if (fa > 0 && fb > 0) {
+            if (random ? uniform(k, j, 2) < p_jk : fa > fb) offer(lost, j, "conflict", xj, fa, fb, fa);
+          } else if (fa > 0 && fb < 0) {
+            if (fa > std::fabs(fb)) offer(compromise, j, "compromise", compromise_target(xk, xj, std::fabs(fb / fa)), fa, fb, fa);
+            else if (config_.capitulation && std::fabs(fb) > fa) offer(capitulation, j, "capitulation", xj, fa, fb, fa);
+          }
+        }
+      }
+      for (const Best* best : {&lost, &compromise, &capitulation})
+        if (best->found) {
+          chosen[k] = best->move;
+          moved[k] = 1;
+          break;
+        }
+    }
+  });
+  for (std::size_t k = 0; k < n; ++k)
+    if (moved[k]) out.moves.push_back(chosen[k]);
+}
+
+RoundResult Round::run() const {
+  RoundResult out;
+  out.analysis = analyse();
+  const std::size_t n = actors_.size();
+  if (config_.trace) out.eu.assign(n * n, std::numeric_limits<double>::quiet_NaN());
+  if (config_.offers == Offers::closest) code_offers(out.analysis, out);
+  else paper_demands(out.analysis, out);
+  return out;
+}
+
+}  // namespace parley::models::bdm

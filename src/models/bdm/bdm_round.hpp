@@ -1,0 +1,67 @@
+// One round of the BDM expected-utility model on one issue (docs/models/bdm.md).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/bdm/bdm_config.hpp"
+#include "models/bdm/bdm_votes.hpp"
+
+namespace parley::models::bdm {
+
+/// Expected utility of challenging, E = sigma * x1 + x0, for one (challenger position, target
+/// position, viewer exponent): sigma is the salience the variant uses.
+struct EuTerms {
+  double x1, x0;
+  double at(double sigma) const { return sigma * x1 + x0; }
+};
+
+/// What a round computes from the positions at its start, before anyone moves.
+struct Analysis {
+  Geometry g;
+  double median = 0;               // at the start of the round (the paper's mu)
+  std::vector<double> P;           // win probabilities over positions (m x m), with the final exponents
+  std::vector<double> R;           // R_i in [-1, 1]
+  std::vector<double> r;           // r_i in [0.5, 2]
+};
+
+struct Move {
+  std::size_t actor, from;
+  const char* type;
+  double eu_ij, eu_ji;
+  double new_position;
+};
+
+struct RoundResult {
+  Analysis analysis;
+  std::vector<Move> moves;         // accepted offers, by actor
+  std::vector<double> eu;          // n x n, E_i(i -> j) seen by i (only with config.trace)
+};
+
+class Round {
+ public:
+  /// `range` is R; `round` numbers random draws.
+  Round(const std::vector<Actor>& actors, double range, const Config& config, int round);
+
+  /// Computes risk exponents and win probabilities (the analysis).
+  Analysis analyse() const;
+  /// Expected utility of the actor at position `challenger` challenging the one at `target`,
+  /// seen with exponent `r`, against the analysis's probabilities.
+  EuTerms eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double r) const;
+  /// The full round: analysis, offers, choices. Does not move anyone.
+  RoundResult run() const;
+
+ private:
+  std::vector<double> danger(const Analysis& a) const;
+  void code_offers(const Analysis& a, RoundResult& out) const;
+  void paper_demands(const Analysis& a, RoundResult& out) const;
+  double compromise_target(double x_mover, double x_other, double fraction) const;
+  double uniform(std::size_t mover, std::size_t other, int view) const;
+
+  const std::vector<Actor>& actors_;
+  double range_;
+  const Config& config_;
+  int round_;
+};
+
+}  // namespace parley::models::bdm

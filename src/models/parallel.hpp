@@ -1,0 +1,34 @@
+// A minimal parallel loop over [0, n) in contiguous blocks. Each index is processed by exactly one
+// thread, so results that depend only on the index are the same whatever the thread count.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace parley::models {
+
+/// Threads to use: the hardware's, at most 8, at least 1.
+inline unsigned default_threads() { return std::max(1u, std::min(8u, std::thread::hardware_concurrency())); }
+
+/// Calls body(begin, end) on disjoint blocks covering [0, n). Runs inline when n < min_parallel.
+template <typename Body>
+void parallel_blocks(std::size_t n, Body&& body, std::size_t min_parallel = 64, unsigned threads = default_threads()) {
+  if (n < min_parallel || threads <= 1) {
+    body(std::size_t{0}, n);
+    return;
+  }
+  const std::size_t blocks = std::min<std::size_t>(threads, n);
+  std::vector<std::thread> pool;
+  pool.reserve(blocks - 1);
+  const std::size_t step = (n + blocks - 1) / blocks;
+  for (std::size_t b = 1; b < blocks; ++b) {
+    const std::size_t begin = b * step, end = std::min(n, begin + step);
+    if (begin < end) pool.emplace_back([&body, begin, end] { body(begin, end); });
+  }
+  body(std::size_t{0}, std::min(n, step));
+  for (std::thread& t : pool) t.join();
+}
+
+}  // namespace parley::models
