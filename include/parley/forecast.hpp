@@ -26,11 +26,11 @@ struct RoundRecord {
   std::vector<double> positions;
   double median = 0;
   double mean = 0;
-  // Details, filled only when the model is asked for a trace:
   std::vector<double> risk;             // risk exponent per actor (NaN where not taking part)
   std::vector<AcceptedOffer> offers;    // accepted offers, by actor
-  /// expected_utility[i * n + j]: actor i's expected utility of challenging j, seen by i
-  /// (n = number of actors, NaN where either does not take part or i == j).
+  /// Only when the model is asked for a trace: expected_utility[i * n + j] is actor i's expected
+  /// utility of challenging j, seen by i (n = number of actors; NaN where either does not take
+  /// part, or i == j).
   std::vector<double> expected_utility;
 };
 

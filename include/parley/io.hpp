@@ -43,6 +43,13 @@ inline constexpr const char* kForecastSchema = "parley.forecast/1";
 void write_forecast(std::ostream& out, const Scenario& scenario, const Forecast& forecast,
                     OutputFormat format);
 
+/// The version of the JSON trace schema written by `parley run --trace` (docs/json-output.md).
+inline constexpr const char* kTraceSchema = "parley.trace/1";
+
+/// Writes the round-by-round detail of a forecast with rounds (risk exponents, expected
+/// utilities where recorded, accepted offers, positions, median and mean), keyed by actor id.
+void write_trace(std::ostream& out, const Scenario& scenario, const Forecast& forecast);
+
 /// Writes `content` to `path` atomically: to a temporary file beside it, then renamed, so a
 /// failure never leaves a partial file. Throws std::runtime_error on failure.
 void write_file_atomically(const std::string& path, const std::string& content);

@@ -53,15 +53,34 @@ std::string optional_text(const std::optional<double>& x) { return x ? fmt::form
 
 }  // namespace
 
+bool has_option(const Model& model, const std::string& name) {
+  for (const ModelOptionSpec& spec : model.options())
+    if (spec.name == name) return true;
+  return false;
+}
+
 int run(const RunArgs& args, std::ostream& out) {
   const auto format = output_format_from_string(args.format);
   if (!format) throw InputError({}, "--format", "got '" + args.format + "'", "table, json or csv");
   const Model& model = model_named(args.model);
-  const ModelOptions options = parse_options(args.options);
+  ModelOptions options = parse_options(args.options);
+  if (args.rounds >= 0) {
+    if (!has_option(model, "rounds")) throw InputError({}, "--rounds", "model '" + args.model + "' has no rounds", "a model with rounds (bdm)");
+    options["rounds"] = std::to_string(args.rounds);
+    options["stop"] = "rounds";
+  }
+  if (!args.trace.empty()) {
+    if (!has_option(model, "trace")) throw InputError({}, "--trace", "model '" + args.model + "' has no rounds to trace", "a model with rounds (bdm)");
+    options["trace"] = "true";
+  }
   const Scenario scenario = read_input(args.input);
   const Forecast forecast = model.run(scenario, options);
   std::ostringstream text;
   write_forecast(text, scenario, forecast, *format);
+  std::ostringstream trace;
+  if (!args.trace.empty()) write_trace(trace, scenario, forecast);
+  // Both outputs are complete before either is written.
+  if (!args.trace.empty()) write_file_atomically(args.trace, trace.str());
   emit(args.output, text.str(), out);
   return kOk;
 }

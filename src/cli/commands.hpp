@@ -22,6 +22,8 @@ struct RunArgs {
   std::string format = "table";
   std::string output;  // empty: standard output
   std::vector<std::string> options;  // NAME=VALUE
+  int rounds = -1;                    // --rounds N: exactly N rounds (models with rounds)
+  std::string trace;                  // --trace FILE
 };
 
 struct BacktestArgs {

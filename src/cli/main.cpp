@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   run->add_option("-f,--format", run_args.format, "output format: table, json or csv")->capture_default_str();
   run->add_option("-o,--output", run_args.output, "write the forecast to this file instead of standard output");
   run->add_option("--option", run_args.options, "model option NAME=VALUE (repeatable)");
+  run->add_option("--rounds", run_args.rounds, "models with rounds: run exactly N rounds")->check(CLI::NonNegativeNumber);
+  run->add_option("--trace", run_args.trace, "models with rounds: write every round's detail (JSON) to this file");
 
   InputArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario and print a summary");

@@ -74,6 +74,26 @@ void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
   }
 }
 
+const char* verb(const std::string& type) {
+  if (type == "confrontation") return "gives in to";
+  if (type == "compromise") return "compromises with";
+  if (type == "capitulation") return "capitulates to";
+  if (type == "conflict") return "loses a conflict to";
+  return "moves toward";
+}
+
+/// "Belgium compromises with France: 7.00 → 8.42", round by round.
+void write_account(std::ostream& out, const Scenario& s, const Issue& issue, const IssueForecast& r) {
+  out << fmt::format("\n{} — round by round\n", issue.label);
+  for (std::size_t t = 0; t < r.rounds.size(); ++t) {
+    const RoundRecord& round = r.rounds[t];
+    out << fmt::format("round {:>2}: median {:.2f}, mean {:.2f}\n", t, round.median, round.mean);
+    for (const AcceptedOffer& o : round.offers)
+      out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.type), s.actor(o.from).name,
+                         o.old_position, o.new_position);
+  }
+}
+
 void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
   out << fmt::format("{} — model: {}\n", s.metadata.title, f.model);
   if (!f.options.empty()) {
@@ -96,9 +116,61 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
     out << fmt::format("{:<{}}  {:>9}  {:>10}  {}\n", label, width, outcome, sq, scale);
     if (!f.issues[i].note.empty()) out << "    note: " << f.issues[i].note << '\n';
   }
+  for (std::size_t i = 0; i < f.issues.size(); ++i)
+    if (!f.issues[i].rounds.empty()) write_account(out, s, s.issue(i), f.issues[i]);
+}
+
+nlohmann::ordered_json by_actor(const Scenario& s, const std::vector<double>& values) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (std::size_t a = 0; a < values.size(); ++a)
+    if (std::isfinite(values[a])) j[s.actor(a).id] = values[a];
+  return j;
 }
 
 }  // namespace
+
+void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
+  nlohmann::ordered_json j;
+  j["schema"] = kTraceSchema;
+  j["parley_version"] = kVersion;
+  j["model"] = f.model;
+  j["options"] = f.options;
+  nlohmann::ordered_json issues = nlohmann::ordered_json::array();
+  const std::size_t n = s.actors().size();
+  for (std::size_t i = 0; i < f.issues.size(); ++i) {
+    nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
+    for (std::size_t t = 0; t < f.issues[i].rounds.size(); ++t) {
+      const RoundRecord& r = f.issues[i].rounds[t];
+      nlohmann::ordered_json round;
+      round["round"] = t;
+      if (t > 0) {
+        round["r"] = by_actor(s, r.risk);
+        if (!r.expected_utility.empty()) {
+          nlohmann::ordered_json eu = nlohmann::ordered_json::object();
+          for (std::size_t a = 0; a < n; ++a) {
+            const std::vector<double> row(r.expected_utility.begin() + static_cast<std::ptrdiff_t>(a * n),
+                                          r.expected_utility.begin() + static_cast<std::ptrdiff_t>((a + 1) * n));
+            nlohmann::ordered_json cells = by_actor(s, row);
+            if (!cells.empty()) eu[s.actor(a).id] = std::move(cells);
+          }
+          round["eu_i_challenges_j_from_i_view"] = std::move(eu);
+        }
+        nlohmann::ordered_json offers = nlohmann::ordered_json::array();
+        for (const AcceptedOffer& o : r.offers)
+          offers.push_back({{"actor", s.actor(o.actor).id}, {"from", s.actor(o.from).id}, {"type", o.type},
+                            {"old_pos", o.old_position}, {"new_pos", o.new_position}, {"eu_ij", o.eu_ij}, {"eu_ji", o.eu_ji}});
+        round["accepted_offers"] = std::move(offers);
+      }
+      round["positions"] = by_actor(s, r.positions);
+      round["median"] = number_or_null(r.median);
+      round["mean"] = number_or_null(r.mean);
+      rounds.push_back(std::move(round));
+    }
+    issues.push_back({{"id", s.issue(i).id}, {"rounds", std::move(rounds)}});
+  }
+  j["issues"] = std::move(issues);
+  out << j.dump(1) << '\n';
+}
 
 std::optional<OutputFormat> output_format_from_string(const std::string& text) {
   if (text == "table") return OutputFormat::table;

@@ -3,14 +3,26 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <thread>
 #include <vector>
 
 namespace parley::models {
 
-/// Threads to use: the hardware's, at most 8, at least 1.
-inline unsigned default_threads() { return std::max(1u, std::min(8u, std::thread::hardware_concurrency())); }
+/// Upper bound on threads (0: no bound beyond the hardware's). For tests of thread-count
+/// independence and for benchmarks.
+inline std::atomic<unsigned>& thread_limit() {
+  static std::atomic<unsigned> limit{0};
+  return limit;
+}
+
+/// Threads to use: the hardware's, at most 8 and at most thread_limit(), at least 1.
+inline unsigned default_threads() {
+  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  if (const unsigned limit = thread_limit().load(); limit > 0) n = std::min(n, limit);
+  return n;
+}
 
 /// Calls body(begin, end) on disjoint blocks covering [0, n). Runs inline when n < min_parallel.
 template <typename Body>

@@ -63,7 +63,7 @@ std::vector<double> Round::danger(const Analysis& a) const {
         s0[p] += static_cast<double>(a.g.count[q]) * t.x0;
       }
     }
-  });
+  }, m * m >= 20000 ? 2 : m + 1);
   std::vector<double> out(actors_.size());
   for (std::size_t i = 0; i < actors_.size(); ++i) {
     const std::size_t p = a.g.at[i];

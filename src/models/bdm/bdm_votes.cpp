@@ -68,7 +68,7 @@ std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry&
         }
       }
     }
-  }, 8);
+  }, n * m >= 20000 ? 2 : m + 1);
   std::vector<double> tally(m * m, 0.0);
   for (std::size_t p = 0; p < m; ++p)
     for (std::size_t q = 0; q < m; ++q)

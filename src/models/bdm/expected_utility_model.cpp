@@ -64,7 +64,7 @@ class ExpectedUtilityModel final : public Model {
         offers.push_back({members[m.actor].actor, members[m.from].actor, m.type, actors[m.actor].x, m.new_position, m.eu_ij, m.eu_ji});
       for (const bdm::Move& m : result.moves) actors[m.actor].x = m.new_position;
       rec = record(actors);
-      if (config.trace) add_details(rec, result, members, n_all, std::move(offers));
+      add_details(rec, result, members, n_all, std::move(offers), config.trace);
       const double shift = std::fabs(rec.median - out.rounds.back().median);
       out.rounds.push_back(std::move(rec));
       if (config.stop == bdm::Stop::median_shift && shift < config.threshold) break;
@@ -74,10 +74,11 @@ class ExpectedUtilityModel final : public Model {
   }
 
   static void add_details(RoundRecord& rec, const bdm::RoundResult& result, const std::vector<Participant>& members,
-                          std::size_t n_all, std::vector<AcceptedOffer> offers) {
+                          std::size_t n_all, std::vector<AcceptedOffer> offers, bool with_expected_utility) {
     rec.risk.assign(n_all, kNaN);
     for (std::size_t k = 0; k < members.size(); ++k) rec.risk[members[k].actor] = result.analysis.r[k];
     rec.offers = std::move(offers);
+    if (!with_expected_utility) return;
     rec.expected_utility.assign(n_all * n_all, kNaN);
     const std::size_t n = members.size();
     for (std::size_t i = 0; i < n; ++i)

@@ -1,0 +1,58 @@
+// BDM benchmarks: 10 rounds of the scholz-code profile for n random actors (positions on the
+// integers 0..100, so m <= 101 distinct positions), and the EC case. `x_baseline` is the time over
+// that of the direct transcription (tests/models/bdm_reference.hpp) run in the same process for
+// the same rounds (n <= 100 only: it costs O(n^4) per round).
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <random>
+
+#include "models/bdm_reference.hpp"
+#include "models/model_fixtures.hpp"
+#include "parley/parley.hpp"
+
+namespace {
+
+std::vector<parley::testing::Member> random_members(std::size_t n) {
+  std::mt19937 rng(static_cast<unsigned>(n));
+  std::uniform_int_distribution<int> x(0, 100), c(1, 100), s(1, 100);
+  std::vector<parley::testing::Member> out;
+  for (std::size_t k = 0; k < n; ++k) out.push_back({static_cast<double>(x(rng)), c(rng) / 10.0, s(rng) / 100.0});
+  return out;
+}
+
+double reference_seconds(const std::vector<parley::testing::Member>& members, int rounds) {
+  std::vector<double> x, c, s;
+  for (const auto& m : members) x.push_back(m.x), c.push_back(m.c), s.push_back(m.s);
+  const double range = *std::max_element(x.begin(), x.end()) - *std::min_element(x.begin(), x.end());
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int t = 0; t < rounds; ++t) x = parley::testing::bdm_reference::round(x, c, s, range).positions;
+  benchmark::DoNotOptimize(x);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void run_bdm(benchmark::State& state, const parley::Scenario& scenario, double baseline) {
+  const parley::Model& bdm = *parley::find_model("bdm");
+  const auto t0 = std::chrono::steady_clock::now();
+  for (auto _ : state) benchmark::DoNotOptimize(bdm.run(scenario, {{"rounds", "10"}}));
+  const double per = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / static_cast<double>(state.iterations());
+  if (baseline > 0) state.counters["x_baseline"] = per / baseline;
+}
+
+void BM_Bdm10Rounds(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const auto members = random_members(n);
+  const double baseline = n <= 100 ? reference_seconds(members, 10) : 0;
+  run_bdm(state, parley::testing::one_issue(members), baseline);
+  state.counters["actors"] = static_cast<double>(n);
+}
+BENCHMARK(BM_Bdm10Rounds)->Arg(10)->Arg(100)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_BdmEc1994(benchmark::State& state) {
+  const std::vector<parley::testing::Member> ec = {{4, 0.08, 0.8}, {7, 0.08, 0.4}, {4, 0.03, 0.2}, {4, 0.16, 0.8}, {10, 0.16, 0.6},
+                                                   {10, 0.16, 0.6}, {10, 0.16, 0.9}, {7, 0.05, 0.1}, {4, 0.05, 1.0}, {7, 0.08, 0.7}};
+  run_bdm(state, parley::testing::one_issue(ec), reference_seconds(ec, 10));
+}
+BENCHMARK(BM_BdmEc1994)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+}  // namespace
