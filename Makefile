@@ -35,6 +35,8 @@ demo: build
 	./build/release/parley run $(DEMO_SCENARIO) --model median
 	@echo
 	./build/release/parley run $(DEMO_SCENARIO) --model nbs
+	@echo
+	./build/release/parley run scenarios/examples/ec1994-emissions.yaml --model bdm
 
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)

@@ -106,6 +106,27 @@ TEST(Cli, UnwritableOutputExitsThree) {
   EXPECT_EQ(parley_cli("run " + kExample + " --output /nonexistent-dir/out.txt").code, 3);
 }
 
+TEST(Cli, BdmRoundsTraceAndAccount) {
+  const fs::path trace = temp("trace.json");
+  fs::remove(trace);
+  const Result r = parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --rounds 2 --trace " +
+                              trace.string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("Belgium compromises with France: 7.00 → 8.42"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("round  2: median 9.61"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("round  3"), std::string::npos);
+  const std::string t = read_text(trace.string());
+  EXPECT_NE(t.find("\"schema\": \"parley.trace/1\""), std::string::npos);
+  EXPECT_NE(t.find("eu_i_challenges_j_from_i_view"), std::string::npos);
+  fs::remove(trace);
+  EXPECT_EQ(parley_cli("run " + kExample + " --model compromise --rounds 3").code, 2);
+  EXPECT_EQ(parley_cli("run " + kExample + " --model median --trace " + trace.string()).code, 2);
+  EXPECT_FALSE(fs::exists(trace));
+  const Result json = parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --format json");
+  EXPECT_NE(json.out.find("\"rounds\""), std::string::npos);
+  EXPECT_EQ(parley_cli("backtest " + shared_data("deu3/deu3-dev.tsv") + " --model bdm").code, 0);
+}
+
 TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
   const fs::path per_issue = temp("per-issue.csv");
   fs::remove(per_issue);
