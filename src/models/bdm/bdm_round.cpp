@@ -30,6 +30,22 @@ struct Best {
   }
 };
 
+/// The candidate of the first category that has one, in order of preference.
+bool first_found(std::initializer_list<const Best*> categories, Move& out) {
+  for (const Best* best : categories)
+    if (best->found) {
+      out = best->move;
+      return true;
+    }
+  return false;
+}
+
+/// Appends, in actor order, the move of every actor that moved.
+void collect(const std::vector<Move>& chosen, const std::vector<char>& moved, std::vector<Move>& out) {
+  for (std::size_t i = 0; i < chosen.size(); ++i)
+    if (moved[i]) out.push_back(chosen[i]);
+}
+
 }  // namespace
 
 Round::Round(const std::vector<Actor>& actors, double range, const Config& config, int round)
@@ -133,16 +149,10 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
           }
         }
       }
-      for (const Best* best : {&confrontation, &compromise, &capitulation})
-        if (best->found) {
-          chosen[i] = best->move;
-          moved[i] = 1;
-          break;
-        }
+      moved[i] = first_found({&confrontation, &compromise, &capitulation}, chosen[i]);
     }
   });
-  for (std::size_t i = 0; i < n; ++i)
-    if (moved[i]) out.moves.push_back(chosen[i]);
+  collect(chosen, moved, out.moves);
 }
 
 void Round::paper_demands(const Analysis& a, RoundResult& out) const {
@@ -194,16 +204,10 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
           }
         }
       }
-      for (const Best* best : {&lost, &compromise, &capitulation})
-        if (best->found) {
-          chosen[k] = best->move;
-          moved[k] = 1;
-          break;
-        }
+      moved[k] = first_found({&lost, &compromise, &capitulation}, chosen[k]);
     }
   });
-  for (std::size_t k = 0; k < n; ++k)
-    if (moved[k]) out.moves.push_back(chosen[k]);
+  collect(chosen, moved, out.moves);
 }
 
 RoundResult Round::run() const {
