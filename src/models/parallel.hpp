@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -17,9 +18,21 @@ inline std::atomic<unsigned>& thread_limit() {
   return limit;
 }
 
-/// Threads to use: the hardware's, at most 8 and at most thread_limit(), at least 1.
+/// The PARLEY_THREADS environment variable (a positive number), or 0 when unset or invalid.
+inline unsigned environment_threads() {
+  static const unsigned value = [] {
+    const char* text = std::getenv("PARLEY_THREADS");
+    const long n = text ? std::strtol(text, nullptr, 10) : 0;
+    return n > 0 && n < 1024 ? static_cast<unsigned>(n) : 0u;
+  }();
+  return value;
+}
+
+/// Threads to use: the hardware's, at most 8, at most PARLEY_THREADS and thread_limit() when
+/// set, at least 1.
 inline unsigned default_threads() {
   unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  if (const unsigned env = environment_threads(); env > 0) n = std::min(n, env);
   if (const unsigned limit = thread_limit().load(); limit > 0) n = std::min(n, limit);
   return n;
 }
