@@ -29,7 +29,12 @@ Scenario ec1994() {
     s.add_actor(Actor{name, name, ActorKind::government, {Uncertain::point(std::stod(c)), -1}, "", std::nullopt});
     stances.emplace_back(std::stod(x), std::stod(sal));
   }
-  s.add_issue(Issue{"years", "Years until the standard applies", {4, 10, "", ""}, std::nullopt, 8.833, ""});
+  Issue years;
+  years.id = "years";
+  years.scale.min = 4;
+  years.scale.max = 10;
+  years.outcome = 8.833;
+  s.add_issue(years);
   for (std::size_t a = 0; a < stances.size(); ++a)
     s.stance(0, a) = Stance{Parameter{Uncertain::point(stances[a].first), -1}, Parameter{Uncertain::point(stances[a].second), -1}};
   return s;

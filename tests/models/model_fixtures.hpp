@@ -21,7 +21,11 @@ inline Scenario one_issue(const std::vector<Member>& members, std::optional<doub
   Scenario sc;
   for (std::size_t k = 0; k < members.size(); ++k)
     sc.add_actor(Actor{"a" + std::to_string(k), "", ActorKind::other, {Uncertain::point(members[k].c), -1}, "", std::nullopt});
-  Issue issue{"i", "I", {lo, hi, "", ""}, std::nullopt, std::nullopt, ""};
+  Issue issue;
+  issue.id = "i";
+  issue.label = "I";
+  issue.scale.min = lo;
+  issue.scale.max = hi;
   if (status_quo) issue.status_quo = Parameter{Uncertain::point(*status_quo), -1};
   sc.add_issue(issue);
   for (std::size_t k = 0; k < members.size(); ++k)
