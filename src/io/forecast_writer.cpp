@@ -17,12 +17,18 @@ nlohmann::ordered_json number_or_null(std::optional<double> x) {
   return *x;
 }
 
-void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
+/// The fields every JSON document parley writes starts with.
+nlohmann::ordered_json document_head(const char* schema, const Forecast& f) {
   nlohmann::ordered_json j;
-  j["schema"] = kForecastSchema;
+  j["schema"] = schema;
   j["parley_version"] = kVersion;
   j["model"] = f.model;
   j["options"] = f.options;
+  return j;
+}
+
+void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
+  nlohmann::ordered_json j = document_head(kForecastSchema, f);
   j["scenario"] = {{"title", s.metadata.title}, {"date", s.metadata.date}};
   nlohmann::ordered_json actors = nlohmann::ordered_json::array();
   for (const Actor& a : s.actors()) actors.push_back(a.id);
@@ -130,11 +136,7 @@ nlohmann::ordered_json by_actor(const Scenario& s, const std::vector<double>& va
 }  // namespace
 
 void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
-  nlohmann::ordered_json j;
-  j["schema"] = kTraceSchema;
-  j["parley_version"] = kVersion;
-  j["model"] = f.model;
-  j["options"] = f.options;
+  nlohmann::ordered_json j = document_head(kTraceSchema, f);
   nlohmann::ordered_json issues = nlohmann::ordered_json::array();
   const std::size_t n = s.actors().size();
   for (std::size_t i = 0; i < f.issues.size(); ++i) {

@@ -90,12 +90,18 @@ class ScenarioReader {
     return read_list<Actor>(node, "actors", "actor", [this](const Node& n, const std::string& field) { return read_actor(n, field); });
   }
 
+  /// The required, valid and unique `id` of an issue or actor.
+  std::string read_id(const Fields& f, std::unordered_map<std::string, std::size_t>& index, const char* what) {
+    const Node& id_node = f.require("id");
+    std::string id = reader_.text(id_node, f.path("id"));
+    check_id(id_node, f.path("id"), id, index, what);
+    return id;
+  }
+
   Issue read_issue(const Node& node, const std::string& field) {
     Fields f(reader_, node, field, {"id", "label", "scale", "status_quo", "outcome", "group"});
     Issue issue;
-    const Node& id = f.require("id");
-    issue.id = reader_.text(id, f.path("id"));
-    check_id(id, f.path("id"), issue.id, issue_index_, "issue");
+    issue.id = read_id(f, issue_index_, "issue");
     issue.label = f.get("label") ? reader_.text(*f.get("label"), f.path("label")) : issue.id;
     if (const Node* g = f.get("group")) issue.group = reader_.text(*g, f.path("group"));
     if (const Node* scale = f.get("scale")) {
@@ -120,9 +126,7 @@ class ScenarioReader {
   Actor read_actor(const Node& node, const std::string& field) {
     Fields f(reader_, node, field, {"id", "name", "kind", "capability", "group", "risk"});
     Actor actor;
-    const Node& id = f.require("id");
-    actor.id = reader_.text(id, f.path("id"));
-    check_id(id, f.path("id"), actor.id, actor_index_, "actor");
+    actor.id = read_id(f, actor_index_, "actor");
     actor.name = f.get("name") ? reader_.text(*f.get("name"), f.path("name")) : actor.id;
     if (const Node* kind = f.get("kind")) {
       auto parsed = actor_kind_from_string(reader_.text(*kind, f.path("kind")));

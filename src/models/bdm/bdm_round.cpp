@@ -186,22 +186,22 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
         const double p_jk = a.P[q * m + pk];
         for (std::size_t j : a.g.who[q]) {
           const double sj = actors_[j].s;
-          // k's own view of the pair: a = E_k(k -> j), b = E_j(j -> k).
-          const double ea = rows[k * m + q].at(sj), eb = rows[j * m + pk].at(target ? sk : sj);
-          if (ea > 0 && eb > 0) {
-            if (random ? uniform(k, j, 1) < p_jk : eb > ea) offer(lost, j, "conflict", xj, eb, ea, eb);
-          } else if (eb > 0 && ea < 0) {
-            if (eb > std::fabs(ea)) offer(compromise, j, "compromise", compromise_target(xk, xj, std::fabs(ea / eb)), eb, ea, eb);
-            else if (config_.capitulation && std::fabs(ea) > eb) offer(capitulation, j, "capitulation", xj, eb, ea, eb);
-          }
-          // j's view of the pair: a = E_j(j -> k), b = E_k(k -> j).
-          const double fa = rows[j * m + pk].at(sk), fb = rows[k * m + q].at(target ? sj : sk);
-          if (fa > 0 && fb > 0) {
-            if (random ? uniform(k, j, 2) < p_jk : fa > fb) offer(lost, j, "conflict", xj, fa, fb, fa);
-          } else if (fa > 0 && fb < 0) {
-            if (fa > std::fabs(fb)) offer(compromise, j, "compromise", compromise_target(xk, xj, std::fabs(fb / fa)), fa, fb, fa);
-            else if (config_.capitulation && std::fabs(fb) > fa) offer(capitulation, j, "capitulation", xj, fa, fb, fa);
-          }
+          // One side's judgement of the pair, as it concerns k: mine = k's expected utility of
+          // challenging j, theirs = j's of challenging k, each as that side estimates them.
+          auto judge = [&](double mine, double theirs, int view) {
+            if (mine > 0 && theirs > 0) {
+              if (random ? uniform(k, j, view) < p_jk : theirs > mine) offer(lost, j, "conflict", xj, theirs, mine, theirs);
+            } else if (theirs > 0 && mine < 0) {
+              if (theirs > std::fabs(mine))
+                offer(compromise, j, "compromise", compromise_target(xk, xj, std::fabs(mine / theirs)), theirs, mine, theirs);
+              else if (config_.capitulation && std::fabs(mine) > theirs)
+                offer(capitulation, j, "capitulation", xj, theirs, mine, theirs);
+            }
+          };
+          // k's own view: E_k(k -> j) and E_j(j -> k); then j's view: E_k(k -> j) and E_j(j -> k)
+          // with the saliences each side uses.
+          judge(rows[k * m + q].at(sj), rows[j * m + pk].at(target ? sk : sj), 1);
+          judge(rows[k * m + q].at(target ? sj : sk), rows[j * m + pk].at(sk), 2);
         }
       }
       moved[k] = first_found({&lost, &compromise, &capitulation}, chosen[k]);
