@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -44,9 +45,10 @@ void emit(const std::string& path, const std::string& content, std::ostream& out
   else write_file_atomically(path, content);
 }
 
-std::string summary_line(const std::string& label, const ErrorSummary& e) {
-  if (e.issues == 0) return fmt::format("{:<22} {:>6}  {:>9}  {:>9}\n", label, 0, "—", "—");
-  return fmt::format("{:<22} {:>6}  {:>9.4f}  {:>9.4f}\n", label, e.issues, e.mean_absolute_error, e.median_absolute_error);
+std::string summary_line(const std::string& label, std::size_t width, const ErrorSummary& e) {
+  if (e.issues == 0) return fmt::format("{:<{}}  {:>6}  {:>9}  {:>9}\n", label, width, 0, "—", "—");
+  return fmt::format("{:<{}}  {:>6}  {:>9.4f}  {:>9.4f}\n", label, width, e.issues, e.mean_absolute_error,
+                     e.median_absolute_error);
 }
 
 std::string optional_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
@@ -128,13 +130,12 @@ int backtest(const BacktestArgs& args, std::ostream& out) {
   std::ostringstream text;
   text << fmt::format("{} — model {}, capability {}\n", s.metadata.title, r.model, args.input.capability);
   text << fmt::format("issues with an observed outcome: {}; scored: {}\n\n", with_outcome, r.model_errors.issues);
-  text << fmt::format("{:<22} {:>6}  {:>9}  {:>9}\n", "predictor", "issues", "MAE", "median AE");
-  text << summary_line(r.model, r.model_errors);
-  text << summary_line("status quo", r.status_quo_errors);
-  if (!r.reference_actor.empty()) {
-    const auto ref = s.find_actor(r.reference_actor);
-    text << summary_line(s.actor(*ref).name + " position", r.reference_actor_errors);
-  }
+  const std::string reference = r.reference_actor.empty() ? "" : s.actor(*s.find_actor(r.reference_actor)).name + " position";
+  const std::size_t width = std::max({std::string("predictor").size(), r.model.size(), std::string("status quo").size(), reference.size()});
+  text << fmt::format("{:<{}}  {:>6}  {:>9}  {:>9}\n", "predictor", width, "issues", "MAE", "median AE");
+  text << summary_line(r.model, width, r.model_errors);
+  text << summary_line("status quo", width, r.status_quo_errors);
+  if (!reference.empty()) text << summary_line(reference, width, r.reference_actor_errors);
   if (!args.per_issue.empty()) {
     std::ostringstream csv;
     csv << "issue,group,observed,predicted,abs_error,status_quo,reference_position\n";

@@ -133,7 +133,7 @@ TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
   const Result r = parley_cli("backtest " + shared_data("deu3/deu3-dev.tsv") +
                               " --model compromise --capability equal --per-issue " + per_issue.string());
   EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("compromise                230    24.1945    19.3470"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("compromise                       230    24.1945    19.3470"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("status quo"), std::string::npos);
   EXPECT_NE(r.out.find("European Commission"), std::string::npos);
   const std::string csv = read_text(per_issue.string());
