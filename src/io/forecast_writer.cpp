@@ -12,6 +12,10 @@ namespace parley {
 
 namespace {
 
+std::optional<double> status_quo_point(const Issue& issue) {
+  return issue.status_quo ? std::optional<double>(issue.status_quo->point()) : std::nullopt;
+}
+
 nlohmann::ordered_json number_or_null(std::optional<double> x) {
   if (!x || !std::isfinite(*x)) return nullptr;
   return *x;
@@ -41,7 +45,7 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     item["id"] = issue.id;
     item["label"] = issue.label;
     item["scale"] = {{"min", issue.scale.min}, {"max", issue.scale.max}};
-    item["status_quo"] = number_or_null(issue.status_quo ? std::optional<double>(issue.status_quo->point()) : std::nullopt);
+    item["status_quo"] = number_or_null(status_quo_point(issue));
     item["outcome"] = number_or_null(r.outcome);
     if (!r.note.empty()) item["note"] = r.note;
     if (!r.rounds.empty()) {
@@ -75,7 +79,7 @@ void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
     out << csv_field(issue.id) << ',' << csv_field(issue.label) << ',' << number_text(f.issues[i].outcome) << ','
-        << number_text(issue.status_quo ? std::optional<double>(issue.status_quo->point()) : std::nullopt) << ','
+        << number_text(status_quo_point(issue)) << ','
         << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ',' << csv_field(f.issues[i].note) << '\n';
   }
 }

@@ -95,7 +95,6 @@ Parameter NodeReader::parameter(const Node& node, const std::string& field) cons
   } else {
     p.value = distribution(node, field);
   }
-  if (auto bad = checks::within(p.value, -1e300, 1e300, "the range of numbers")) fail(node, field, bad->problem, bad->expected);
   return p;
 }
 
@@ -145,6 +144,11 @@ const Node* Fields::get(const char* key) const {
     if (std::strcmp(allowed_[slot], key) == 0)
       return values_[slot] && values_[slot]->type != Node::Type::null ? values_[slot] : nullptr;
   return nullptr;
+}
+
+std::string Fields::text_or(const char* key, const std::string& fallback) const {
+  const Node* n = get(key);
+  return n ? reader_.text(*n, path(key)) : fallback;
 }
 
 const Node& Fields::require(const char* key) const {

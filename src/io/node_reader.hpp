@@ -25,7 +25,8 @@ class NodeReader {
   /// A finite number.
   double number(const Node& node, const std::string& field) const;
   /// A number in any uncertain form, optionally wrapped as {value: ..., source: ...}. Sets
-  /// `citation` when a source is given.
+  /// `citation` when a source is given. Callers check the distribution against its allowed
+  /// interval (checks::within or checks::positive), which also checks that it is well formed.
   Parameter parameter(const Node& node, const std::string& field) const;
   /// `source: ref-id` or `source: {ref: ref-id, note: text}`: the index of a new citation.
   int citation(const Node& node, const std::string& field) const;
@@ -51,6 +52,8 @@ class Fields {
   const Node* get(const char* key) const;
   /// The value of `key`; fails naming the key when absent.
   const Node& require(const char* key) const;
+  /// The text of `key` (any non-null scalar), or `fallback` when absent.
+  std::string text_or(const char* key, const std::string& fallback) const;
   std::string path(const char* key) const { return field_.empty() ? key : field_ + "." + key; }
 
  private:

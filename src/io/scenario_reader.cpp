@@ -40,8 +40,8 @@ class ScenarioReader {
     Fields f(reader_, node, "metadata", {"title", "description", "date", "sources", "source"});
     Metadata& m = scenario_.metadata;
     m.title = reader_.text(f.require("title"), "metadata.title");
-    if (const Node* n = f.get("description")) m.description = reader_.text(*n, "metadata.description");
-    if (const Node* n = f.get("date")) m.date = reader_.text(*n, "metadata.date");
+    m.description = f.text_or("description", "");
+    m.date = f.text_or("date", "");
     if (const Node* sources = f.get("sources")) {
       reader_.expect(*sources, Type::sequence, "metadata.sources", "a list of sources");
       std::unordered_map<std::string, bool> seen;
@@ -54,8 +54,8 @@ class ScenarioReader {
         check(id, s.path("id"), checks::identifier(r.id));
         if (!seen.emplace(r.id, true).second) reader_.fail(id, s.path("id"), "duplicate source id '" + r.id + "'", "unique ids");
         r.title = reader_.text(s.require("title"), s.path("title"));
-        if (const Node* n = s.get("url")) r.url = reader_.text(*n, s.path("url"));
-        if (const Node* n = s.get("note")) r.note = reader_.text(*n, s.path("note"));
+        r.url = s.text_or("url", "");
+        r.note = s.text_or("note", "");
         m.sources.push_back(std::move(r));
       }
     }
@@ -102,14 +102,14 @@ class ScenarioReader {
     Fields f(reader_, node, field, {"id", "label", "scale", "status_quo", "outcome", "group"});
     Issue issue;
     issue.id = read_id(f, issue_index_, "issue");
-    issue.label = f.get("label") ? reader_.text(*f.get("label"), f.path("label")) : issue.id;
-    if (const Node* g = f.get("group")) issue.group = reader_.text(*g, f.path("group"));
+    issue.label = f.text_or("label", issue.id);
+    issue.group = f.text_or("group", "");
     if (const Node* scale = f.get("scale")) {
       Fields s(reader_, *scale, f.path("scale"), {"min", "max", "min_label", "max_label"});
       issue.scale.min = reader_.number(s.require("min"), s.path("min"));
       issue.scale.max = reader_.number(s.require("max"), s.path("max"));
-      if (const Node* n = s.get("min_label")) issue.scale.min_label = reader_.text(*n, s.path("min_label"));
-      if (const Node* n = s.get("max_label")) issue.scale.max_label = reader_.text(*n, s.path("max_label"));
+      issue.scale.min_label = s.text_or("min_label", "");
+      issue.scale.max_label = s.text_or("max_label", "");
       check(*scale, f.path("scale"), checks::scale(issue.scale));
     }
     if (const Node* sq = f.get("status_quo")) {
@@ -127,7 +127,7 @@ class ScenarioReader {
     Fields f(reader_, node, field, {"id", "name", "kind", "capability", "group", "risk"});
     Actor actor;
     actor.id = read_id(f, actor_index_, "actor");
-    actor.name = f.get("name") ? reader_.text(*f.get("name"), f.path("name")) : actor.id;
+    actor.name = f.text_or("name", actor.id);
     if (const Node* kind = f.get("kind")) {
       auto parsed = actor_kind_from_string(reader_.text(*kind, f.path("kind")));
       if (!parsed)
@@ -138,7 +138,7 @@ class ScenarioReader {
     const Node& cap = f.require("capability");
     actor.capability = reader_.parameter(cap, f.path("capability"));
     check(cap, f.path("capability"), checks::positive(actor.capability.value));
-    if (const Node* g = f.get("group")) actor.group = reader_.text(*g, f.path("group"));
+    actor.group = f.text_or("group", "");
     if (const Node* risk = f.get("risk")) {
       actor.risk = reader_.parameter(*risk, f.path("risk"));
       check(*risk, f.path("risk"), checks::within(actor.risk->value, -1, 1, "the risk range"));

@@ -34,6 +34,12 @@ double OptionReader::number(const std::string& name, double min, double max) {
   return x;
 }
 
+int OptionReader::whole_number(const std::string& name, int min, int max) {
+  const double x = number(name, min, max);
+  if (x != std::floor(x)) throw InputError({}, field(name), "got '" + raw(name) + "'", fmt::format("a whole number in [{}, {}]", min, max));
+  return static_cast<int>(x);
+}
+
 std::string OptionReader::choice(const std::string& name, std::initializer_list<const char*> choices) {
   const std::string text = raw(name);
   std::string list;

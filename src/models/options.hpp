@@ -15,6 +15,8 @@ class OptionReader {
 
   /// The option as a number in [min, max] (its default when not given).
   double number(const std::string& name, double min, double max);
+  /// The option as a whole number in [min, max].
+  int whole_number(const std::string& name, int min, int max);
   /// The option as one of `choices`.
   std::string choice(const std::string& name, std::initializer_list<const char*> choices);
 

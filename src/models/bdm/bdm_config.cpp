@@ -1,7 +1,5 @@
 #include "models/bdm/bdm_config.hpp"
 
-#include <fmt/format.h>
-
 #include "models/options.hpp"
 #include "parley/error.hpp"
 
@@ -73,12 +71,10 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.range = pick(r, "range", {"initial", "scale"}, {Range::initial, Range::scale}, "", resolved);
   c.median = pick(r, "median", {"condorcet", "weighted"}, {MedianRule::condorcet, MedianRule::weighted}, "", resolved);
   c.stop = pick(r, "stop", {"rounds", "median-shift"}, {Stop::rounds, Stop::median_shift}, "", resolved);
-  c.rounds = static_cast<int>(r.number("rounds", 0, 100000));
+  c.rounds = r.whole_number("rounds", 0, 100000);
   c.threshold = r.number("threshold", 0, 1e300);
-  c.max_rounds = static_cast<int>(r.number("max_rounds", 1, 100000));
+  c.max_rounds = r.whole_number("max_rounds", 1, 100000);
   c.trace = pick(r, "trace", {"true", "false"}, {true, false}, "", resolved);
-  if (c.rounds != r.number("rounds", 0, 100000) || c.max_rounds != r.number("max_rounds", 1, 100000))
-    throw InputError({}, "--option rounds", "a fractional number of rounds", "a whole number");
   return c;
 }
 

@@ -34,8 +34,8 @@ Geometry make_geometry(const std::vector<Actor>& actors) {
 std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent,
                                double range) {
   const std::size_t n = actors.size(), m = g.m();
-  // from_lower[t * m + v]: the part of tally(t, v) that uses u_t's sums; from_upper[t * m + v]:
-  // the part of tally(v, t). Each thread fills rows t of its own block only.
+  // from_own[t * m + v]: the part of tally(t, v) that uses u_t's sums; from_other[t * m + v]:
+  // the part of tally(v, t) that uses them. Each thread fills rows t of its own block only.
   std::vector<double> from_own(m * m, 0.0), from_other(m * m, 0.0);
   std::vector<double> xs(n);
   for (std::size_t k = 0; k < n; ++k) xs[k] = actors[g.by_position[k]].x;

@@ -58,12 +58,11 @@ class ExpectedUtilityModel final : public Model {
     for (int t = 1; t <= limit; ++t) {
       const bdm::Round round(actors, range, config, t);
       const bdm::RoundResult result = round.run();
-      RoundRecord rec;
       std::vector<AcceptedOffer> offers;
       for (const bdm::Move& m : result.moves)
         offers.push_back({members[m.actor].actor, members[m.from].actor, m.type, actors[m.actor].x, m.new_position, m.eu_ij, m.eu_ji});
       for (const bdm::Move& m : result.moves) actors[m.actor].x = m.new_position;
-      rec = record(actors);
+      RoundRecord rec = record(actors);
       add_details(rec, result, members, n_all, std::move(offers), config.trace);
       const double shift = std::fabs(rec.median - out.rounds.back().median);
       out.rounds.push_back(std::move(rec));
