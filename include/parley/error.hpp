@@ -33,7 +33,8 @@ class InputError : public std::runtime_error {
   std::string expected_;
 };
 
-/// Formats "file:line:column: field 'f': problem; expected e" (parts that are unknown are left out).
+/// Formats "file:line:column: error: field 'f': problem; expected e" (parts that are unknown are
+/// left out; with no file, "error: field 'f': ...").
 std::string format_input_error(const SourcePosition& where, const std::string& field,
                                const std::string& problem, const std::string& expected);
 

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "io/text_table.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -141,7 +142,7 @@ int backtest(const BacktestArgs& args, std::ostream& out) {
     csv << "issue,group,observed,predicted,abs_error,status_quo,reference_position\n";
     for (const BacktestIssue& row : r.issues) {
       const std::string err = row.predicted ? fmt::format("{}", std::abs(*row.predicted - row.observed)) : "";
-      csv << fmt::format("{},{},{},{},{},{},{}\n", row.issue_id, row.group, row.observed, optional_text(row.predicted), err,
+      csv << fmt::format("{},{},{},{},{},{},{}\n", io::csv_quote(row.issue_id), io::csv_quote(row.group), row.observed, optional_text(row.predicted), err,
                          optional_text(row.status_quo), optional_text(row.reference_actor_position));
     }
     emit(args.per_issue, csv.str(), out);

@@ -8,12 +8,14 @@ namespace parley {
 
 std::string format_input_error(const SourcePosition& where, const std::string& field,
                                const std::string& problem, const std::string& expected) {
-  std::string out = where.file.empty() ? "<input>" : where.file;
+  // Problems with neither file nor line (a command-line option, a scenario built in code) have
+  // no location; text with no file name is "<input>".
+  std::string out = where.file.empty() && where.line > 0 ? "<input>" : where.file;
   if (where.line > 0) {
     out += fmt::format(":{}", where.line);
     if (where.column > 0) out += fmt::format(":{}", where.column);
   }
-  out += ": error: ";
+  out += out.empty() ? "error: " : ": error: ";
   if (!field.empty()) out += fmt::format("field '{}': ", field);
   out += problem;
   if (!expected.empty()) out += fmt::format("; expected {}", expected);

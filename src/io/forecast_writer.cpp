@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "io/text_table.hpp"
 #include "parley/io.hpp"
 #include "parley/version.hpp"
 
@@ -65,22 +66,15 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
   out << j.dump(2) << '\n';
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 std::string number_text(std::optional<double> x) { return x ? fmt::format("{}", *x) : ""; }
 
 void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
   out << "issue,label,outcome,status_quo,scale_min,scale_max,note\n";
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
-    out << csv_field(issue.id) << ',' << csv_field(issue.label) << ',' << number_text(f.issues[i].outcome) << ','
+    out << io::csv_quote(issue.id) << ',' << io::csv_quote(issue.label) << ',' << number_text(f.issues[i].outcome) << ','
         << number_text(status_quo_point(issue)) << ','
-        << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ',' << csv_field(f.issues[i].note) << '\n';
+        << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ',' << io::csv_quote(f.issues[i].note) << '\n';
   }
 }
 

@@ -89,4 +89,11 @@ std::optional<double> optional_cell_number(const TextCell& cell, const std::stri
   return cell_number(cell, file, field);
 }
 
+std::string csv_quote(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
 }  // namespace parley::io

@@ -26,4 +26,7 @@ double cell_number(const TextCell& cell, const std::string& file, const std::str
 /// Empty cell -> nullopt; otherwise as cell_number.
 std::optional<double> optional_cell_number(const TextCell& cell, const std::string& file, const std::string& field);
 
+/// `text` as one CSV cell: quoted (with "" for ") when it holds a comma, a quote or a newline.
+std::string csv_quote(const std::string& text);
+
 }  // namespace parley::io

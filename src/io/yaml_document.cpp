@@ -50,9 +50,10 @@ bool parse_number(const std::string& text, double& out) {
   auto [ptr, ec] = std::from_chars(begin, end, out);
   if (ptr != end) return false;
   if (ec == std::errc::result_out_of_range) {
-    out = (text.find('-') == 0 ? -1 : 1) * std::numeric_limits<double>::infinity();
-    const bool tiny = text.find_first_of("eE") != std::string::npos && text.find("e-") != std::string::npos;
-    if (tiny) out = 0;
+    // Too large (an infinity, which the reader rejects) or too small (underflow to zero)?
+    const std::size_t e = text.find_first_of("eE");
+    const bool underflow = e != std::string::npos && e + 1 < text.size() && text[e + 1] == '-';
+    out = underflow ? 0.0 : (text[0] == '-' ? -1 : 1) * std::numeric_limits<double>::infinity();
     return true;
   }
   return ec == std::errc();

@@ -102,6 +102,25 @@ TEST(Cli, BadArgumentsExitTwo) {
   EXPECT_EQ(parley_cli("").code, 2);
 }
 
+TEST(Cli, OptionErrorsNameTheOptionWithoutAFakeLocation) {
+  const Result r = parley_cli("run " + kExample + " --model bdm --option max_rounds=2.5");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("parley: error: field '--option max_rounds': got '2.5'; expected a whole number in [1, 100000]"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(Cli, PerIssueCsvQuotesCells) {
+  const fs::path scenario = temp("groups.yaml");
+  std::ofstream(scenario) << "metadata: {title: T}\nissues:\n  - {id: i1, group: \"a, b\", outcome: 40}\n"
+                             "actors:\n  - {id: x, capability: 1}\npositions:\n  x:\n    i1: {position: 30, salience: 1}\n";
+  const fs::path csv = temp("groups.csv");
+  EXPECT_EQ(parley_cli("backtest " + scenario.string() + " --per-issue " + csv.string()).code, 0);
+  EXPECT_NE(read_text(csv.string()).find("i1,\"a, b\",40,30,10,,"), std::string::npos) << read_text(csv.string());
+  fs::remove(scenario);
+  fs::remove(csv);
+}
+
 TEST(Cli, UnwritableOutputExitsThree) {
   EXPECT_EQ(parley_cli("run " + kExample + " --output /nonexistent-dir/out.txt").code, 3);
 }

@@ -35,6 +35,16 @@ TEST(YamlDocument, ResolvesPlainScalarsOnly) {
   EXPECT_EQ(root.value(7).type, Node::Type::string);
 }
 
+TEST(YamlDocument, OverflowIsInfiniteAndUnderflowIsZero) {
+  const Node root = parse_yaml("a: 1e999\nb: -1E999\nc: 1e-999\nd: 1E-999\ne: -2.5e-400\n", "f.yaml");
+  EXPECT_TRUE(std::isinf(root.value(0).number) && root.value(0).number > 0);
+  EXPECT_TRUE(std::isinf(root.value(1).number) && root.value(1).number < 0);
+  for (std::size_t k = 2; k < 5; ++k) {
+    EXPECT_EQ(root.value(k).type, Node::Type::number);
+    EXPECT_EQ(root.value(k).number, 0.0) << k;
+  }
+}
+
 TEST(JsonDocument, NodesKnowTheirPosition) {
   const Node root = parse_json("{\"a\": 1,\n \"b\": [\"x\", {\"c\": 2.5}]}", "f.json");
   ASSERT_EQ(root.type, Node::Type::mapping);
