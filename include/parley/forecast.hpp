@@ -46,10 +46,38 @@ struct IssueForecast {
   std::vector<RoundRecord> rounds;
 };
 
+/// A challenge in a turn of a spatial model (smp): the initiator proposes a bargain to the
+/// receiver. Positions are on the issues' scales, one per issue.
+struct Challenge {
+  std::size_t initiator = 0;
+  std::size_t receiver = 0;
+  double probability = 0;    // the initiator's estimate that it would prevail
+  double expected_gain = 0;  // the initiator's expected gain in utility
+  std::vector<double> initiator_position;  // what the bargain asks the initiator to adopt
+  std::vector<double> receiver_position;   // and the receiver
+};
+
+/// The state of all issues at once after one turn of a spatial model (turn 0 is the start).
+struct SpatialTurn {
+  /// positions[a * issues + k]: actor a's position on issue k (issue scale).
+  std::vector<double> positions;
+  std::vector<double> prevail;  // each actor's probability that its position prevails
+  std::vector<double> risk;     // each actor's risk attitude in this state
+  /// The model's stopping metric after this turn (KTAB: movement relative to the first turn);
+  /// NaN for turn 0.
+  double change = 0;
+  /// The challenges made in the turn that led to this state (empty for turn 0).
+  std::vector<Challenge> challenges;
+  /// For each actor, the index in `challenges` of the bargain it adopted, or -1 for none.
+  std::vector<long> adopted;
+};
+
 struct Forecast {
   std::string model;
   std::map<std::string, std::string> options;  // every option, defaults included
   std::vector<IssueForecast> issues;           // in the scenario's issue order
+  /// For models that move all issues together (smp): every turn. Empty otherwise.
+  std::vector<SpatialTurn> turns;
 };
 
 }  // namespace parley

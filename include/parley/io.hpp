@@ -10,7 +10,7 @@
 
 namespace parley {
 
-enum class InputFormat { automatic, yaml, json, ktab_csv, deu };
+enum class InputFormat { automatic, yaml, json, ktab_csv, ktab_xml, deu };
 const char* to_string(InputFormat format);
 std::optional<InputFormat> input_format_from_string(const std::string& text);
 
@@ -45,6 +45,8 @@ void write_forecast(std::ostream& out, const Scenario& scenario, const Forecast&
 
 /// The version of the JSON trace schema written by `parley run --trace` (docs/json-output.md).
 inline constexpr const char* kTraceSchema = "parley.trace/1";
+/// The schema of the trace of a model that moves all issues together (smp): one line per turn.
+inline constexpr const char* kSpatialTraceSchema = "parley.spatial-trace/1";
 
 /// Writes the round-by-round detail of a forecast with rounds (risk exponents, expected
 /// utilities where recorded, accepted offers, positions, median and mean), keyed by actor id.

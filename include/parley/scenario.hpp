@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,11 +84,24 @@ struct Stance {
   bool takes_part() const { return position.has_value() && salience.has_value(); }
 };
 
+/// KTAB's ideal adjustment (one entry of its accommodation matrix): after each turn, `actor`'s
+/// ideal point becomes sum_j rate_j * position_j + (1 - sum_j rate_j) * its old ideal. Entries not
+/// given are 1 for an actor toward itself and 0 otherwise, so by default ideals follow positions.
+struct IdealAdjustment {
+  std::size_t actor = 0;
+  std::size_t toward = 0;
+  double rate = 0;  // in [0, 1]; an actor's rates sum to at most 1
+};
+
 /// A complete scenario. Stances are stored densely, issue by issue.
 class Scenario {
  public:
   Metadata metadata;
   std::vector<Citation> citations;
+  std::vector<IdealAdjustment> ideal_adjustments;
+  /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
+  /// Options given on the command line take precedence.
+  std::map<std::string, std::map<std::string, std::string>> model_options;
 
   const std::vector<Issue>& issues() const { return issues_; }
   const std::vector<Actor>& actors() const { return actors_; }

@@ -16,7 +16,7 @@ namespace {
 Scenario read_input(const InputArgs& args) {
   ReadOptions options;
   auto format = input_format_from_string(args.input_format);
-  if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv or deu");
+  if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
   options.format = *format;
   if (args.capability == "gdp") options.deu_capability = DeuCapability::gdp;
   else if (args.capability != "equal") throw InputError({}, "--capability", "got '" + args.capability + "'", "equal or gdp");

@@ -13,7 +13,7 @@ using namespace parley::cli;
 
 void add_input(CLI::App& cmd, InputArgs& in) {
   cmd.add_option("FILE", in.file, "scenario: parley YAML/JSON, KTAB SMP CSV or DEU III table")->required();
-  cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv or deu")
+  cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv, ktab-xml or deu")
       ->capture_default_str();
   cmd.add_option("--capability", in.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
 }

@@ -27,6 +27,26 @@ void check_ids(const std::vector<T>& items, const char* what) {
   }
 }
 
+void check_ideal_adjustments(const Scenario& s) {
+  const std::size_t n = s.actors().size();
+  std::vector<double> row_sum(n, 0.0);
+  std::vector<bool> has_self(n, false);
+  for (std::size_t k = 0; k < s.ideal_adjustments.size(); ++k) {
+    const IdealAdjustment& a = s.ideal_adjustments[k];
+    const std::string field = fmt::format("ideal_adjustment[{}]", k);
+    if (a.actor >= n || a.toward >= n) fail(field, {"actor index out of range", "actors of this scenario"});
+    if (auto bad = checks::within(Uncertain::point(a.rate), 0, 1, "[0, 1]")) fail(field + ".rate", *bad);
+    row_sum[a.actor] += a.rate;
+    if (a.actor == a.toward) has_self[a.actor] = true;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!has_self[i] && row_sum[i] > 0) row_sum[i] += 1;  // the default 1 toward itself
+    if (row_sum[i] > 1 + 1e-10)
+      fail("ideal_adjustment." + s.actor(i).id,
+           {fmt::format("rates sum to {}", row_sum[i]), "rates of one actor (its own included, 1 unless given) summing to at most 1"});
+  }
+}
+
 }  // namespace
 
 void validate(const Scenario& s) {
@@ -76,6 +96,7 @@ void validate(const Scenario& s) {
       }
     }
   }
+  check_ideal_adjustments(s);
 }
 
 }  // namespace parley

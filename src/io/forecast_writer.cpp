@@ -83,6 +83,7 @@ const char* verb(const std::string& type) {
   if (type == "compromise") return "compromises with";
   if (type == "capitulation") return "capitulates to";
   if (type == "conflict") return "loses a conflict to";
+  if (type == "bargain") return "adopts a bargain with";
   return "moves toward";
 }
 
@@ -133,7 +134,51 @@ nlohmann::ordered_json by_actor(const Scenario& s, const std::vector<double>& va
 
 }  // namespace
 
+namespace {
+
+/// The spatial trace: a head, then one line per turn; arrays in actor and issue order.
+void write_spatial_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
+  nlohmann::ordered_json head = document_head(kSpatialTraceSchema, f);
+  nlohmann::ordered_json actors = nlohmann::ordered_json::array(), issues = nlohmann::ordered_json::array();
+  for (const Actor& a : s.actors()) actors.push_back(a.id);
+  for (const Issue& i : s.issues()) issues.push_back(i.id);
+  head["actors"] = std::move(actors);
+  head["issues"] = std::move(issues);
+  std::string text = head.dump();
+  text.pop_back();  // reopen the object for "turns"
+  out << text << ",\n\"turns\": [\n";
+  const std::size_t d = s.issues().size();
+  auto rows = [d](const std::vector<double>& flat) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (std::size_t a = 0; a * d < flat.size(); ++a)
+      j.push_back(std::vector<double>(flat.begin() + static_cast<std::ptrdiff_t>(a * d), flat.begin() + static_cast<std::ptrdiff_t>((a + 1) * d)));
+    return j;
+  };
+  for (std::size_t t = 0; t < f.turns.size(); ++t) {
+    const SpatialTurn& turn = f.turns[t];
+    nlohmann::ordered_json j;
+    j["turn"] = t;
+    j["change"] = number_or_null(turn.change);
+    j["positions"] = rows(turn.positions);
+    j["prevail"] = turn.prevail;
+    j["risk"] = turn.risk;
+    nlohmann::ordered_json challenges = nlohmann::ordered_json::array();
+    for (const Challenge& c : turn.challenges)
+      challenges.push_back({c.initiator, c.receiver, c.probability, c.expected_gain, c.initiator_position, c.receiver_position});
+    j["challenges"] = std::move(challenges);
+    j["adopted"] = turn.adopted;
+    out << j.dump() << (t + 1 < f.turns.size() ? ",\n" : "\n");
+  }
+  out << "]}\n";
+}
+
+}  // namespace
+
 void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
+  if (!f.turns.empty()) {
+    write_spatial_trace(out, s, f);
+    return;
+  }
   nlohmann::ordered_json j = document_head(kTraceSchema, f);
   nlohmann::ordered_json issues = nlohmann::ordered_json::array();
   const std::size_t n = s.actors().size();

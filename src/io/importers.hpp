@@ -17,6 +17,13 @@ Scenario read_ktab_csv(const std::string& content, const std::string& file);
 /// observed outcome (`out`). 30 actors: the Commission, the Parliament and 28 member states.
 Scenario read_deu_table(const std::string& content, const std::string& file, DeuCapability capability);
 
+/// KTAB's SMP XML (smpExample.xml): dimensions, actors, the model parameters and PRNG seed (as
+/// options of the smp model) and the ideal-adjustment pairs.
+Scenario read_ktab_xml(const std::string& content, const std::string& file);
+
+/// True when the content starts with '<' (after white space).
+bool looks_like_xml(const std::string& content);
+
 /// True when the content starts like a DEU III table / a KTAB CSV.
 bool looks_like_deu(const std::string& content);
 bool looks_like_ktab_csv(const std::string& content);

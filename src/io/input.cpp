@@ -19,13 +19,14 @@ const char* to_string(InputFormat format) {
     case InputFormat::yaml: return "yaml";
     case InputFormat::json: return "json";
     case InputFormat::ktab_csv: return "ktab-csv";
+    case InputFormat::ktab_xml: return "ktab-xml";
     case InputFormat::deu: return "deu";
   }
   return "?";
 }
 
 std::optional<InputFormat> input_format_from_string(const std::string& text) {
-  for (InputFormat f : {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::deu})
+  for (InputFormat f : {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::ktab_xml, InputFormat::deu})
     if (text == to_string(f)) return f;
   return std::nullopt;
 }
@@ -35,6 +36,7 @@ InputFormat detect_format(const std::string& content) {
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) k = 3;  // UTF-8 byte order mark
   while (k < content.size() && std::isspace(static_cast<unsigned char>(content[k]))) ++k;
   if (k < content.size() && (content[k] == '{' || content[k] == '[')) return InputFormat::json;
+  if (io::looks_like_xml(content)) return InputFormat::ktab_xml;
   if (io::looks_like_deu(content)) return InputFormat::deu;
   if (io::looks_like_ktab_csv(content)) return InputFormat::ktab_csv;
   return InputFormat::yaml;
@@ -46,6 +48,7 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
   switch (format) {
     case InputFormat::json: s = io::read_scenario_document(io::parse_json(content, name), name); break;
     case InputFormat::ktab_csv: s = io::read_ktab_csv(content, name); break;
+    case InputFormat::ktab_xml: s = io::read_ktab_xml(content, name); break;
     case InputFormat::deu: s = io::read_deu_table(content, name, options.deu_capability); break;
     case InputFormat::yaml:
     case InputFormat::automatic: s = io::read_scenario_document(io::parse_yaml(content, name), name); break;

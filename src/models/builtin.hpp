@@ -9,5 +9,6 @@ const Model& compromise_model();
 const Model& weighted_median_model();
 const Model& nash_bargaining_model();
 const Model& expected_utility_model();
+const Model& spatial_model();
 
 }  // namespace parley::models

@@ -16,7 +16,7 @@ class CompromiseModel final : public Model {
 
   Forecast run(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
-    Forecast f{std::string(name()), options.resolved(), {}};
+    Forecast f{std::string(name()), options.resolved(), {}, {}};
     f.issues.reserve(s.issues().size());
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};

@@ -4,7 +4,8 @@ namespace parley {
 
 const std::vector<const Model*>& all_models() {
   static const std::vector<const Model*> models{&models::compromise_model(), &models::weighted_median_model(),
-                                                &models::nash_bargaining_model(), &models::expected_utility_model()};
+                                                &models::nash_bargaining_model(), &models::expected_utility_model(),
+                                                &models::spatial_model()};
   return models;
 }
 

@@ -25,7 +25,7 @@ class WeightedMedianModel final : public Model {
   Forecast run(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
     const std::string tie = options.choice("tie", {"midpoint", "lower", "upper"});
-    Forecast f{std::string(name()), options.resolved(), {}};
+    Forecast f{std::string(name()), options.resolved(), {}, {}};
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};
       std::vector<std::pair<double, double>> xw;  // (position, weight)

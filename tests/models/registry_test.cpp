@@ -12,7 +12,7 @@ TEST(Registry, ListsTheBaselineModels) {
     EXPECT_FALSE(m->description().empty());
     EXPECT_EQ(find_model(m->name()), m);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"compromise", "median", "nbs", "bdm"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"compromise", "median", "nbs", "bdm", "smp"}));
   EXPECT_EQ(find_model("bdm-typo"), nullptr);
 }
 

@@ -22,7 +22,7 @@ class ExpectedUtilityModel final : public Model {
   std::vector<ModelOptionSpec> options() const override { return bdm::option_specs(); }
 
   Forecast run(const Scenario& s, const ModelOptions& given) const override {
-    Forecast f{std::string(name()), {}, {}};
+    Forecast f{std::string(name()), {}, {}, {}};
     const bdm::Config config = bdm::read_config(*this, given, f.options);
     for (std::size_t i = 0; i < s.issues().size(); ++i) f.issues.push_back(run_issue(s, i, config));
     return f;

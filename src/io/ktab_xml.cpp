@@ -1,0 +1,184 @@
+// KTAB's SMP XML scenario (smpExample.xml): actors, dimensions, model parameters, PRNG seed and
+// the ideal-adjustment (accommodation) pairs.
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <unordered_set>
+
+#include "core/checks.hpp"
+#include "io/importers.hpp"
+#include "models/smp/smp_config.hpp"
+#include "parley/error.hpp"
+#include "parley/model.hpp"
+
+namespace parley::io {
+
+namespace {
+
+class XmlReader {
+ public:
+  XmlReader(const std::string& content, const std::string& file) : content_(content), file_(file) {}
+
+  [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& field, std::string problem, std::string expected) const {
+    std::size_t line = 1, column = 1;
+    const auto end = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(content_.size()))));
+    for (std::size_t k = 0; k < end; ++k) {
+      if (content_[k] == '\n') ++line, column = 1;
+      else if ((static_cast<unsigned char>(content_[k]) & 0xC0) != 0x80) ++column;
+    }
+    const int l = offset < 0 ? 0 : static_cast<int>(line), c = offset < 0 ? 0 : static_cast<int>(column);
+    throw InputError({file_, l, c}, field, std::move(problem), std::move(expected));
+  }
+  [[noreturn]] void fail(const pugi::xml_node& at, const std::string& field, std::string problem, std::string expected) const {
+    fail(at.offset_debug(), field, std::move(problem), std::move(expected));
+  }
+
+  pugi::xml_node child(const pugi::xml_node& parent, const char* name, const std::string& path) const {
+    pugi::xml_node c = parent.child(name);
+    if (!c) fail(parent, path + "/" + name, "missing", "a <" + std::string(name) + "> element");
+    return c;
+  }
+
+  std::string text(const pugi::xml_node& node, const std::string& field) const {
+    std::string t = node.child_value();
+    const auto b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
+    t = b == std::string::npos ? "" : t.substr(b, e - b + 1);
+    if (t.empty()) fail(node, field, "empty", "a value");
+    return t;
+  }
+
+  double number(const pugi::xml_node& node, const std::string& field, double lo, double hi, const char* range) const {
+    std::string t = node.child_value();
+    const auto b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
+    t = b == std::string::npos ? "" : t.substr(b, e - b + 1);
+    double x = 0;
+    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
+    if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
+      fail(node, field, t.empty() ? "empty" : "got '" + t + "'", fmt::format("a number in {}", range));
+    if (auto bad = checks::within(Uncertain::point(x), lo, hi, range)) fail(node, field, bad->problem, bad->expected);
+    return x;
+  }
+
+ private:
+  const std::string& content_;
+  const std::string& file_;
+};
+
+void read_parameters(const XmlReader& r, const pugi::xml_node& scen, Scenario& s) {
+  auto& options = s.model_options["smp"];
+  const pugi::xml_node seed = r.child(scen, "prngSeed", "Scenario");
+  const std::string digits = r.text(seed, "Scenario/prngSeed");
+  std::uint64_t value = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || ptr != digits.data() + digits.size())
+    r.fail(seed, "Scenario/prngSeed", "got '" + digits + "'", "a whole number in [0, 18446744073709551615]");
+  options["seed"] = std::to_string(value);
+  const pugi::xml_node params = scen.child("ModelParameters");
+  if (!params) return;
+  for (const pugi::xml_node& p : params.children()) {
+    if (p.type() != pugi::node_element) continue;
+    const std::string field = "Scenario/ModelParameters/" + std::string(p.name());
+    const std::string option = models::smp::option_for_ktab_parameter(p.name());
+    if (option.empty())
+      r.fail(p, field, "unknown model parameter", "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit, InterVecBrgn or BargnModel");
+    const std::string value = r.text(p, field);
+    try {
+      ModelOptions resolved;
+      (void)models::smp::read_config(*find_model("smp"), {{option, value}}, resolved);
+    } catch (const InputError& e) {
+      r.fail(p, field, e.problem(), e.expected());
+    }
+    options[option] = value;
+  }
+}
+
+}  // namespace
+
+bool looks_like_xml(const std::string& content) {
+  std::size_t k = content.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (k < content.size() && std::isspace(static_cast<unsigned char>(content[k]))) ++k;
+  return k < content.size() && content[k] == '<';
+}
+
+Scenario read_ktab_xml(const std::string& content, const std::string& file) {
+  const XmlReader r(content, file);
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed = doc.load_buffer(content.data(), content.size());
+  if (!parsed) r.fail(parsed.offset, "", std::string("malformed XML: ") + parsed.description(), "a well-formed KTAB SMP XML file");
+  const pugi::xml_node scen = doc.child("Scenario");
+  if (!scen) r.fail(doc.first_child(), "Scenario", "no root element <Scenario>", "a KTAB SMP scenario");
+  Scenario s;
+  if (const pugi::xml_node n = scen.child("name")) s.metadata.title = n.child_value();
+  if (const pugi::xml_node n = scen.child("desc")) s.metadata.description = n.child_value();
+  read_parameters(r, scen, s);
+
+  std::vector<Issue> issues;
+  std::unordered_set<std::string> issue_ids;
+  for (const pugi::xml_node& dn : r.child(scen, "Dimensions", "Scenario").children("dName")) {
+    Issue issue;
+    issue.label = r.text(dn, "Scenario/Dimensions/dName");
+    std::string id;
+    for (unsigned char c : issue.label) id += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '-';
+    issue.id = id;
+    if (checks::identifier(id) || !issue_ids.insert(id).second) issue.id = fmt::format("dim{}", issues.size() + 1);
+    issue_ids.insert(issue.id);
+    issue.scale = {0, 100, "", ""};
+    issues.push_back(std::move(issue));
+  }
+  const std::size_t d = issues.size();
+  if (d == 0) r.fail(scen.child("Dimensions"), "Scenario/Dimensions", "no <dName>", "at least one dimension");
+  for (Issue& issue : issues) s.add_issue(std::move(issue));
+
+  std::size_t a = 0;
+  for (const pugi::xml_node& an : r.child(scen, "Actors", "Scenario").children("Actor")) {
+    const std::string path = fmt::format("Scenario/Actors/Actor[{}]", a + 1);
+    Actor actor;
+    actor.id = r.text(r.child(an, "name", path), path + "/name");
+    if (auto bad = checks::identifier(actor.id)) r.fail(an.child("name"), path + "/name", bad->problem, bad->expected);
+    if (s.find_actor(actor.id)) r.fail(an.child("name"), path + "/name", "duplicate actor '" + actor.id + "'", "unique actor names");
+    actor.name = actor.id;
+    actor.capability.value = Uncertain::point(r.number(r.child(an, "capability", path), path + "/capability", 1e-300, 1e300, "(0, 1e300]"));
+    s.add_actor(std::move(actor));
+    std::vector<double> pos, sal;
+    for (const pugi::xml_node& c : r.child(an, "Position", path).children("dCoord"))
+      pos.push_back(r.number(c, fmt::format("{}/Position/dCoord[{}]", path, pos.size() + 1), 0, 100, "[0, 100]"));
+    for (const pugi::xml_node& c : r.child(an, "Salience", path).children("dSal"))
+      sal.push_back(r.number(c, fmt::format("{}/Salience/dSal[{}]", path, sal.size() + 1), 0, 100, "[0, 100]"));
+    if (pos.size() != d) r.fail(an.child("Position"), path + "/Position", fmt::format("{} dCoord", pos.size()), fmt::format("{}, one per dimension", d));
+    if (sal.size() != d) r.fail(an.child("Salience"), path + "/Salience", fmt::format("{} dSal", sal.size()), fmt::format("{}, one per dimension", d));
+    double total = 0;
+    for (std::size_t k = 0; k < d; ++k) {
+      total += sal[k];
+      s.stance(k, a).position = Parameter{Uncertain::point(pos[k]), -1};
+      s.stance(k, a).salience = Parameter{Uncertain::point(sal[k] / 100.0), -1};
+    }
+    if (total > 100 + 1e-6) r.fail(an.child("Salience"), path + "/Salience", fmt::format("saliences sum to {}", total), "a sum of at most 100");
+    ++a;
+  }
+  if (a == 0) r.fail(scen.child("Actors"), "Scenario/Actors", "no <Actor>", "at least one actor");
+
+  if (const pugi::xml_node ia = scen.child("IdealAdjustment")) {
+    std::size_t k = 0;
+    for (const pugi::xml_node& pair : ia.children("iaPair")) {
+      const std::string path = fmt::format("Scenario/IdealAdjustment/iaPair[{}]", ++k);
+      auto actor_of = [&](const char* name) {
+        const pugi::xml_node n = r.child(pair, name, path);
+        const std::string who = r.text(n, path + "/" + name);
+        const auto idx = s.find_actor(who);
+        if (!idx) r.fail(n, path + "/" + name, "unknown actor '" + who + "'", "the name of an actor of this scenario");
+        return *idx;
+      };
+      IdealAdjustment adj;
+      adj.actor = actor_of("adjustingIdeal");
+      adj.toward = actor_of("referencePos");
+      adj.rate = r.number(r.child(pair, "adjust", path), path + "/adjust", 0, 1, "[0, 1]");
+      s.ideal_adjustments.push_back(adj);
+    }
+  }
+  return s;
+}
+
+}  // namespace parley::io
