@@ -68,12 +68,16 @@ int run(const RunArgs& args, std::ostream& out) {
   const Model& model = model_named(args.model);
   ModelOptions options = parse_options(args.options);
   if (args.rounds >= 0) {
-    if (!has_option(model, "rounds")) throw InputError({}, "--rounds", "model '" + args.model + "' has no rounds", "a model with rounds (bdm)");
+    if (!has_option(model, "rounds")) throw InputError({}, "--rounds", "model '" + args.model + "' has no rounds", "a model with rounds (bdm, smp)");
     options["rounds"] = std::to_string(args.rounds);
     options["stop"] = "rounds";
   }
+  if (!args.seed.empty()) {
+    if (!has_option(model, "seed")) throw InputError({}, "--seed", "model '" + args.model + "' draws no random numbers", "a model with a seed (bdm, smp)");
+    options["seed"] = args.seed;
+  }
   if (!args.trace.empty()) {
-    if (!has_option(model, "trace")) throw InputError({}, "--trace", "model '" + args.model + "' has no rounds to trace", "a model with rounds (bdm)");
+    if (!has_option(model, "trace")) throw InputError({}, "--trace", "model '" + args.model + "' has no rounds to trace", "a model with rounds (bdm, smp)");
     options["trace"] = "true";
   }
   const Scenario scenario = read_input(args.input);

@@ -24,6 +24,7 @@ struct RunArgs {
   std::vector<std::string> options;  // NAME=VALUE
   int rounds = -1;                    // --rounds N: exactly N rounds (models with rounds)
   std::string trace;                  // --trace FILE
+  std::string seed;                   // --seed S: the model's random seed
 };
 
 struct BacktestArgs {

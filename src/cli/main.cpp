@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   run->add_option("--option", run_args.options, "model option NAME=VALUE (repeatable)");
   run->add_option("--rounds", run_args.rounds, "models with rounds: run exactly N rounds")->check(CLI::NonNegativeNumber);
   run->add_option("--trace", run_args.trace, "models with rounds: write every round's detail (JSON) to this file");
+  run->add_option("--seed", run_args.seed, "models with random draws (bdm conflict=random, smp transitions=stochastic): the seed");
 
   InputArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario and print a summary");
