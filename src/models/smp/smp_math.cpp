@@ -175,7 +175,7 @@ std::vector<double> risk_from_probabilities(const std::vector<double>& p, RiskRa
   double p_min = 1.0, p_max = 0.0;
   for (double x : p) p_min = x < p_min ? x : p_min, p_max = x > p_max ? x : p_max;
   std::vector<double> r(p.size(), 0.0);
-  if (!(p_max > p_min)) return r;
+  if (!(p_max - p_min > 1e-12)) return r;  // equal up to rounding: KTAB would divide noise by noise
   for (std::size_t i = 0; i < p.size(); ++i) {
     switch (range) {
       case RiskRange::min: r[i] = (p[i] - p_min) / (p_max - p_min); break;

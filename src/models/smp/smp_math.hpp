@@ -72,8 +72,9 @@ std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, co
 /// (Model::probCE2 with condPCE, markovIncentivePCE or markovUniformPCE). Returns p (m values).
 std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel victory, const std::vector<double>& c, std::size_t m);
 
-/// Risk attitudes from probabilities of prevailing (Model::bigRfromProb). When every probability
-/// is equal (KTAB divides by zero) every actor is risk neutral.
+/// Risk attitudes from probabilities of prevailing (Model::bigRfromProb). When the probabilities
+/// are equal up to 1e-12 (KTAB divides by zero, or rounding noise by rounding noise) every actor is
+/// risk neutral.
 std::vector<double> risk_from_probabilities(const std::vector<double>& p, RiskRange range);
 
 /// h's estimate of i's risk attitude (Model::estNRA).
