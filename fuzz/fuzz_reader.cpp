@@ -16,6 +16,8 @@ constexpr parley::InputFormat kFormat = parley::InputFormat::yaml;
 constexpr parley::InputFormat kFormat = parley::InputFormat::json;
 #elif defined(PARLEY_FUZZ_FORMAT_KTAB_CSV)
 constexpr parley::InputFormat kFormat = parley::InputFormat::ktab_csv;
+#elif defined(PARLEY_FUZZ_FORMAT_KTAB_XML)
+constexpr parley::InputFormat kFormat = parley::InputFormat::ktab_xml;
 #else
 constexpr parley::InputFormat kFormat = parley::InputFormat::deu;
 #endif

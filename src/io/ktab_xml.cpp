@@ -32,8 +32,11 @@ class XmlReader {
     const int l = offset < 0 ? 0 : static_cast<int>(line), c = offset < 0 ? 0 : static_cast<int>(column);
     throw InputError({file_, l, c}, field, std::move(problem), std::move(expected));
   }
+  /// Points at the element's '<'.
   [[noreturn]] void fail(const pugi::xml_node& at, const std::string& field, std::string problem, std::string expected) const {
-    fail(at.offset_debug(), field, std::move(problem), std::move(expected));
+    std::ptrdiff_t offset = at.offset_debug();
+    if (offset > 0 && static_cast<std::size_t>(offset) <= content_.size() && content_[static_cast<std::size_t>(offset - 1)] == '<') --offset;
+    fail(offset, field, std::move(problem), std::move(expected));
   }
 
   pugi::xml_node child(const pugi::xml_node& parent, const char* name, const std::string& path) const {
@@ -50,15 +53,17 @@ class XmlReader {
     return t;
   }
 
-  double number(const pugi::xml_node& node, const std::string& field, double lo, double hi, const char* range) const {
+  /// The element's number; within [lo, hi] (`what` names the range), or positive when lo > hi.
+  double number(const pugi::xml_node& node, const std::string& field, double lo, double hi, const char* what) const {
     std::string t = node.child_value();
     const auto b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
     t = b == std::string::npos ? "" : t.substr(b, e - b + 1);
     double x = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
     if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
-      fail(node, field, t.empty() ? "empty" : "got '" + t + "'", fmt::format("a number in {}", range));
-    if (auto bad = checks::within(Uncertain::point(x), lo, hi, range)) fail(node, field, bad->problem, bad->expected);
+      fail(node, field, t.empty() ? "empty" : "got '" + t + "'", lo > hi ? std::string("a positive number") : fmt::format("a number in [{}, {}]", lo, hi));
+    const auto bad = lo > hi ? checks::positive(Uncertain::point(x)) : checks::within(Uncertain::point(x), lo, hi, what);
+    if (bad) fail(node, field, bad->problem, bad->expected);
     return x;
   }
 
@@ -140,13 +145,13 @@ Scenario read_ktab_xml(const std::string& content, const std::string& file) {
     if (auto bad = checks::identifier(actor.id)) r.fail(an.child("name"), path + "/name", bad->problem, bad->expected);
     if (s.find_actor(actor.id)) r.fail(an.child("name"), path + "/name", "duplicate actor '" + actor.id + "'", "unique actor names");
     actor.name = actor.id;
-    actor.capability.value = Uncertain::point(r.number(r.child(an, "capability", path), path + "/capability", 1e-300, 1e300, "(0, 1e300]"));
+    actor.capability.value = Uncertain::point(r.number(r.child(an, "capability", path), path + "/capability", 1, 0, ""));
     s.add_actor(std::move(actor));
     std::vector<double> pos, sal;
     for (const pugi::xml_node& c : r.child(an, "Position", path).children("dCoord"))
-      pos.push_back(r.number(c, fmt::format("{}/Position/dCoord[{}]", path, pos.size() + 1), 0, 100, "[0, 100]"));
+      pos.push_back(r.number(c, fmt::format("{}/Position/dCoord[{}]", path, pos.size() + 1), 0, 100, "the scale"));
     for (const pugi::xml_node& c : r.child(an, "Salience", path).children("dSal"))
-      sal.push_back(r.number(c, fmt::format("{}/Salience/dSal[{}]", path, sal.size() + 1), 0, 100, "[0, 100]"));
+      sal.push_back(r.number(c, fmt::format("{}/Salience/dSal[{}]", path, sal.size() + 1), 0, 100, "the salience range"));
     if (pos.size() != d) r.fail(an.child("Position"), path + "/Position", fmt::format("{} dCoord", pos.size()), fmt::format("{}, one per dimension", d));
     if (sal.size() != d) r.fail(an.child("Salience"), path + "/Salience", fmt::format("{} dSal", sal.size()), fmt::format("{}, one per dimension", d));
     double total = 0;
@@ -174,7 +179,7 @@ Scenario read_ktab_xml(const std::string& content, const std::string& file) {
       IdealAdjustment adj;
       adj.actor = actor_of("adjustingIdeal");
       adj.toward = actor_of("referencePos");
-      adj.rate = r.number(r.child(pair, "adjust", path), path + "/adjust", 0, 1, "[0, 1]");
+      adj.rate = r.number(r.child(pair, "adjust", path), path + "/adjust", 0, 1, "the rates");
       s.ideal_adjustments.push_back(adj);
     }
   }
