@@ -56,8 +56,8 @@ struct Perspective {
 
 /// h's estimate of the probability that i defeats j, and of k's expected gain from i challenging
 /// j rather than leaving things as they are (SMPState::probEduChlg).
-template <VotingRule Rule>
-std::pair<double, double> challenge_estimate(const Problem& p, const Assessment& a, const Config& c, const Perspective& h,
+template <VotingRule Rule, ThirdParty Commit>
+std::pair<double, double> challenge_estimate(const Problem& p, const Assessment& a, const Perspective& h,
                                              std::size_t k, std::size_t i, std::size_t j) {
   const std::size_t n = p.n;
   auto U = [&](std::size_t x, std::size_t y) { return bs_util(a.vdiff[x * n + y], h.r[x]); };
@@ -82,7 +82,7 @@ std::pair<double, double> challenge_estimate(const Problem& p, const Assessment&
     const double w = p.sal_sum[x] * p.cap[x];
     const double uxi = bs_util(d_i[x], h.r[x]), uxj = bs_util(d_j[x], h.r[x]);
     const double pin = little_contest_probability<Rule>(w, uxi, uxj, c_i, c_j);
-    const double v = third_party_vote<Rule>(w, c.third_party, pin, 1.0 - pin, uxi, uxj, h.diag[x]);
+    const double v = third_party_vote<Rule, Commit>(w, pin, 1.0 - pin, uxi, uxj, h.diag[x]);
     chij = v > 0 ? chij + v : chij;
     chji = v < 0 ? chji - v : chji;
   }
@@ -94,7 +94,9 @@ std::pair<double, double> challenge_estimate(const Problem& p, const Assessment&
 
 std::pair<double, double> estimate(const Problem& p, const Assessment& a, const Config& c, const Perspective& h, std::size_t k,
                                    std::size_t i, std::size_t j) {
-  return with_rule(c.voting, [&](auto r) { return challenge_estimate<decltype(r)::value>(p, a, c, h, k, i, j); });
+  return with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
+    return challenge_estimate<decltype(r)::value, decltype(t)::value>(p, a, h, k, i, j);
+  });
 }
 
 /// i's most advantageous target (SMPState::bestChallenge): the first j with the largest expected
@@ -104,18 +106,66 @@ struct Best {
   double p = 0, eu = -1.0;
 };
 
-Best best_challenge(const Problem& p, const Assessment& a, const Config& c, std::size_t i) {
-  const Perspective h(p, a, c, i);
+/// Every probEduChlg(i, i, i, j) at once. The same operations as challenge_estimate in the same
+/// order for each j, but with the third parties in the outer loop, so that the inner loop over j
+/// runs on independent accumulators (and vectorises) while each sum still adds x = 0, 1, ... in turn.
+template <VotingRule Rule, ThirdParty Commit>
+Best best_challenge_by(const Problem& p, const Assessment& a, const Perspective& h, std::size_t i) {
+  const std::size_t n = p.n;
+  constexpr double min_cltn = 1E-10;
+  std::vector<double> c_i(n), c_j(n), chij(n), chji(n), uij(n);
+  const double uii = bs_util(a.vdiff[i * n + i], h.r[i]);
+  const double w_i = p.sal_sum[i] * p.cap[i];
+  for (std::size_t j = 0; j < n; ++j) {
+    uij[j] = bs_util(a.vdiff[i * n + j], h.r[i]);
+    const double uji = bs_util(a.vdiff[j * n + i], h.r[j]);
+    const double contrib_i = vote_by<Rule>(w_i, uii, uij[j]);
+    const double contrib_j = vote_by<Rule>(p.sal_sum[j] * p.cap[j], uji, h.diag[j]);
+    double hij = min_cltn, hji = min_cltn;
+    if (contrib_i > 0.0) hij = hij + contrib_i;
+    if (contrib_i < 0.0) hji = hji - contrib_i;
+    if (contrib_j > 0.0) hij = hij + contrib_j;
+    if (contrib_j < 0.0) hji = hji - contrib_j;
+    c_i[j] = chij[j] = hij;
+    c_j[j] = chji[j] = hji;
+  }
+  auto third_party = [&](std::size_t x, std::size_t begin, std::size_t end) {
+    const double w = p.sal_sum[x] * p.cap[x], rx = h.r[x], uxx = h.diag[x];
+    const double uxi = bs_util(a.vdiff[x * n + i], rx);
+    const double* row = &a.vdiff[x * n];
+    for (std::size_t j = begin; j < end; ++j) {
+      const double uxj = bs_util(row[j], rx);
+      const double pin = little_contest_probability<Rule>(w, uxi, uxj, c_i[j], c_j[j]);
+      const double v = third_party_vote<Rule, Commit>(w, pin, 1.0 - pin, uxi, uxj, uxx);
+      chij[j] = v > 0 ? chij[j] + v : chij[j];
+      chji[j] = v < 0 ? chji[j] - v : chji[j];
+    }
+  };
+  for (std::size_t x = 0; x < n; ++x) {
+    if (x == i) continue;
+    third_party(x, 0, x);  // j == x is a principal, not a third party
+    third_party(x, x + 1, n);
+  }
   Best best;
   constexpr double min_sig_edu = 1e-5;
-  with_rule(c.voting, [&](auto r) {
-    for (std::size_t j = 0; j < p.n; ++j) {
-      if (j == i) continue;
-      const auto [pij, edu] = challenge_estimate<decltype(r)::value>(p, a, c, h, i, i, j);
-      if (min_sig_edu < edu && best.eu < edu) best = {static_cast<long>(j), pij, edu};
-    }
-  });
+  const double u_hkij = uii + uii;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j == i) continue;
+    const double eu_sq = uii + uij[j], u_hkji = uij[j] + uij[j];
+    const double phij = chij[j] / (chij[j] + chji[j]), phji = chji[j] / (chij[j] + chji[j]);
+    const double sj = p.sal_sum[j];
+    const double eu_cntst = phij * u_hkij + phji * u_hkji;
+    const double edu = ((1 - sj) * u_hkij + sj * eu_cntst) - eu_sq;
+    if (min_sig_edu < edu && best.eu < edu) best = {static_cast<long>(j), phij, edu};
+  }
   return best;
+}
+
+Best best_challenge(const Problem& p, const Assessment& a, const Config& c, std::size_t i) {
+  const Perspective h(p, a, c, i);
+  return with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
+    return best_challenge_by<decltype(r)::value, decltype(t)::value>(p, a, h, i);
+  });
 }
 
 Bargain interpolated(const Problem& p, const State& s, std::size_t i, std::size_t j, double prb_i, const Config& c) {

@@ -6,8 +6,6 @@
 
 namespace parley::models::smp {
 
-double bs_util(double d, double R) { return d <= 1 ? (1 - d) * (1 + d * R) : (1 - d) * (1 + R); }
-
 double bv_diff(const double* a, const double* b, const double* s, std::size_t dims) {
   double ds_sqr = 0, s_sqr = 0;
   for (std::size_t k = 0; k < dims; ++k) {

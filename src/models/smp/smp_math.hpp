@@ -14,7 +14,7 @@ namespace parley::models::smp {
 
 /// Utility of a salience-weighted distance d in [0, 1] to an actor with risk attitude R
 /// (SMPModel::bsUtil): (1 - d)(1 + d R); for d > 1, (1 - d)(1 + R).
-double bs_util(double d, double R);
+inline double bs_util(double d, double R) { return d <= 1 ? (1 - d) * (1 + d * R) : (1 - d) * (1 + R); }
 
 /// Salience-weighted distance (SMPModel::bvDiff): sqrt(sum (d_k s_k)^2 / sum s_k^2), where
 /// d = a - b. `a`, `b` and `s` point at `dims` values each.
@@ -44,6 +44,10 @@ inline double vote_by(double w, double u_i, double u_j) {
     else return w * ((1 - rbp) * du + rbp * r_bin);
   }
 }
+
+/// Calls f(rule, commit) with both as std::integral_constant, for compile-time dispatch.
+template <typename F>
+decltype(auto) with_rule_and_commit(VotingRule rule, ThirdParty commit, F&& f);
 
 /// Calls f(std::integral_constant<VotingRule, rule>) so that `rule` is a compile-time constant.
 template <typename F>
@@ -82,26 +86,34 @@ double estimated_risk(double r_h, double r_i, RiskAdjust adjust);
 
 /// Third party k's vote in the contest i:j (Actor::thirdPartyVoteSU). p_ik: probability that i
 /// (joined by k) wins; p_jk that j (joined by k) wins.
-template <VotingRule Rule>
-inline double third_party_vote(double w_k, ThirdParty commit, double p_ik, double p_jk, double u_ki, double u_kj, double u_kk) {
+template <VotingRule Rule, ThirdParty Commit>
+inline double third_party_vote(double w_k, double p_ik, double p_jk, double u_ki, double u_kj, double u_kk) {
   double u_ik_def_j = 0, u_j_def_ik = 0, u_i_def_jk = 0, u_jk_def_i = 0;
-  switch (commit) {
-    case ThirdParty::full_commit:
-      u_ik_def_j = u_ki + u_ki + u_ki, u_j_def_ik = u_kj + u_kj + u_kj;
-      u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kj;
-      break;
-    case ThirdParty::semi_commit:
-      u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kj;
-      u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kk;
-      break;
-    case ThirdParty::no_commit:
-      u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kk;
-      u_i_def_jk = u_ki + u_ki + u_kk, u_jk_def_i = u_kj + u_kj + u_kk;
-      break;
+  if constexpr (Commit == ThirdParty::full_commit) {
+    u_ik_def_j = u_ki + u_ki + u_ki, u_j_def_ik = u_kj + u_kj + u_kj;
+    u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kj;
+  } else if constexpr (Commit == ThirdParty::semi_commit) {
+    u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kj;
+    u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kk;
+  } else {
+    u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kk;
+    u_i_def_jk = u_ki + u_ki + u_kk, u_jk_def_i = u_kj + u_kj + u_kk;
   }
   const double u_ik_j = (p_ik * u_ik_def_j) + (p_jk * u_j_def_ik);
   const double u_i_jk = (p_ik * u_i_def_jk) + (p_jk * u_jk_def_i);
   return vote_by<Rule>(w_k, u_ik_j, u_i_jk);
+}
+
+template <typename F>
+decltype(auto) with_rule_and_commit(VotingRule rule, ThirdParty commit, F&& f) {
+  return with_rule(rule, [&](auto r) {
+    switch (commit) {
+      case ThirdParty::no_commit: return f(r, std::integral_constant<ThirdParty, ThirdParty::no_commit>{});
+      case ThirdParty::full_commit: return f(r, std::integral_constant<ThirdParty, ThirdParty::full_commit>{});
+      case ThirdParty::semi_commit: break;
+    }
+    return f(r, std::integral_constant<ThirdParty, ThirdParty::semi_commit>{});
+  });
 }
 
 /// Probability that i wins the little contest i:j in which third party n joins its side
