@@ -1,0 +1,94 @@
+// smp benchmarks. BM_SmpKtab runs KTAB's CSV inputs with KTAB's stopping rule; `x_ktab` is KTAB's
+// own time on this machine (../shared/data/ktab/README.md: smpc built -O2, --logmin, median wall
+// time) over ours, for the same file and the same number of turns (asserted by the tests).
+// `x_one_thread` is the single-threaded time over the default (both cores), in the same process.
+// BM_SmpGrowth: 10 turns of generated n-actor x d-dimension scenarios, to show how cost grows.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <random>
+
+#include "models/parallel.hpp"
+#include "parley/parley.hpp"
+
+namespace {
+
+double seconds_of(const parley::Scenario& s, const parley::ModelOptions& o) {
+  const auto t0 = std::chrono::steady_clock::now();
+  benchmark::DoNotOptimize(parley::find_model("smp")->run(s, o));
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void run_ktab(benchmark::State& state, const char* file, double ktab_seconds) {
+  const parley::Scenario s = parley::read_scenario_file(std::string(PARLEY_SHARED_DATA) + "/ktab/" + file);
+  double total = 0;
+  std::size_t turns = 0;
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    turns = parley::find_model("smp")->run(s, {}).turns.size() - 1;
+    total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+  const double per = total / static_cast<double>(state.iterations());
+  parley::models::thread_limit() = 1;
+  const double one = seconds_of(s, {});
+  parley::models::thread_limit() = 0;
+  state.counters["turns"] = static_cast<double>(turns);
+  state.counters["x_ktab"] = ktab_seconds / per;
+  state.counters["x_one_thread"] = one / per;
+}
+
+void BM_SmpKtab3Dim(benchmark::State& st) { run_ktab(st, "dummyData_3Dim.csv", 0.10); }
+void BM_SmpKtabSoe(benchmark::State& st) { run_ktab(st, "SOE-Pol-Comp.csv", 0.88); }
+void BM_SmpKtab6Dim(benchmark::State& st) { run_ktab(st, "dummyData_6Dim.csv", 5.8); }
+void BM_SmpKtabA040(benchmark::State& st) { run_ktab(st, "dummyData-a040.csv", 11.3); }
+void BM_SmpKtabA080(benchmark::State& st) { run_ktab(st, "dummyData-a080.csv", 159); }
+void BM_SmpKtabA160(benchmark::State& st) { run_ktab(st, "dummyData-a160.csv", 1708); }
+BENCHMARK(BM_SmpKtab3Dim)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SmpKtabSoe)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SmpKtab6Dim)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SmpKtabA040)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SmpKtabA080)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SmpKtabA160)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+/// n actors on d dimensions drawn as KTAB's randomSMP does: capability 10-200, total salience
+/// 0.75-0.99 split at random, positions uniform.
+parley::Scenario generated(std::size_t n, std::size_t d) {
+  std::mt19937_64 rng(n * 100 + d);
+  std::uniform_real_distribution<double> u(0, 1);
+  parley::Scenario s;
+  for (std::size_t k = 0; k < d; ++k) {
+    parley::Issue issue;
+    issue.id = "d" + std::to_string(k);
+    issue.label = issue.id;
+    s.add_issue(issue);
+  }
+  for (std::size_t a = 0; a < n; ++a) {
+    parley::Actor actor;
+    actor.id = "a" + std::to_string(a);
+    actor.capability.value = parley::Uncertain::point(10 + 190 * u(rng));
+    s.add_actor(actor);
+    const double total = 0.75 + 0.24 * u(rng);
+    std::vector<double> w(d);
+    double sum = 0;
+    for (double& x : w) sum += (x = 0.1 + 0.9 * u(rng));
+    for (std::size_t k = 0; k < d; ++k) {
+      s.stance(k, a).position = parley::Parameter{parley::Uncertain::point(100 * u(rng)), -1};
+      s.stance(k, a).salience = parley::Parameter{parley::Uncertain::point(total * w[k] / sum), -1};
+    }
+  }
+  return s;
+}
+
+void BM_SmpGrowth(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0)), d = static_cast<std::size_t>(state.range(1));
+  const parley::Scenario s = generated(n, d);
+  for (auto _ : state) benchmark::DoNotOptimize(parley::find_model("smp")->run(s, {{"stop", "rounds"}, {"rounds", "10"}}));
+  state.counters["actors"] = static_cast<double>(n);
+  state.counters["dims"] = static_cast<double>(d);
+}
+BENCHMARK(BM_SmpGrowth)
+    ->Args({50, 3})->Args({100, 3})->Args({200, 3})->Args({400, 3})
+    ->Args({200, 1})->Args({200, 6})->Args({200, 12})
+    ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
