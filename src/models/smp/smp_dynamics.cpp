@@ -1,5 +1,6 @@
 #include "models/smp/smp_dynamics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -54,51 +55,6 @@ struct Perspective {
   }
 };
 
-/// h's estimate of the probability that i defeats j, and of k's expected gain from i challenging
-/// j rather than leaving things as they are (SMPState::probEduChlg).
-template <VotingRule Rule, ThirdParty Commit>
-std::pair<double, double> challenge_estimate(const Problem& p, const Assessment& a, const Perspective& h,
-                                             std::size_t k, std::size_t i, std::size_t j) {
-  const std::size_t n = p.n;
-  auto U = [&](std::size_t x, std::size_t y) { return bs_util(a.vdiff[x * n + y], h.r[x]); };
-  const double uii = U(i, i), uij = U(i, j), uji = U(j, i), ujj = U(j, j);
-  const double eu_sq = U(k, i) + U(k, j);
-  const double u_hkij = U(k, i) + U(k, i);
-  const double u_hkji = U(k, j) + U(k, j);
-  const double sj = p.sal_sum[j];
-  const double contrib_i = vote_by<Rule>(p.sal_sum[i] * p.cap[i], uii, uij);
-  const double contrib_j = vote_by<Rule>(sj * p.cap[j], uji, ujj);
-  constexpr double min_cltn = 1E-10;
-  double chij = min_cltn, chji = min_cltn;
-  if (contrib_i > 0.0) chij = chij + contrib_i;
-  if (contrib_i < 0.0) chji = chji - contrib_i;
-  if (contrib_j > 0.0) chij = chij + contrib_j;
-  if (contrib_j < 0.0) chji = chji - contrib_j;
-  const double c_i = chij, c_j = chji;
-  const double* d_i = &a.vdiff_t[i * n];
-  const double* d_j = &a.vdiff_t[j * n];
-  for (std::size_t x = 0; x < n; ++x) {
-    if (x == i || x == j) continue;
-    const double w = p.sal_sum[x] * p.cap[x];
-    const double uxi = bs_util(d_i[x], h.r[x]), uxj = bs_util(d_j[x], h.r[x]);
-    const double pin = little_contest_probability<Rule>(w, uxi, uxj, c_i, c_j);
-    const double v = third_party_vote<Rule, Commit>(w, pin, 1.0 - pin, uxi, uxj, h.diag[x]);
-    chij = v > 0 ? chij + v : chij;
-    chji = v < 0 ? chji - v : chji;
-  }
-  const double phij = chij / (chij + chji), phji = chji / (chij + chji);
-  const double eu_cntst = phij * u_hkij + phji * u_hkji;
-  const double eu_chlg = (1 - sj) * u_hkij + sj * eu_cntst;
-  return {phij, eu_chlg - eu_sq};
-}
-
-std::pair<double, double> estimate(const Problem& p, const Assessment& a, const Config& c, const Perspective& h, std::size_t k,
-                                   std::size_t i, std::size_t j) {
-  return with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
-    return challenge_estimate<decltype(r)::value, decltype(t)::value>(p, a, h, k, i, j);
-  });
-}
-
 /// i's most advantageous target (SMPState::bestChallenge): the first j with the largest expected
 /// gain above 1e-5, or none.
 struct Best {
@@ -106,53 +62,72 @@ struct Best {
   double p = 0, eu = -1.0;
 };
 
-/// Every probEduChlg(i, i, i, j) at once. The same operations as challenge_estimate in the same
-/// order for each j, but with the third parties in the outer loop, so that the inner loop over j
-/// runs on independent accumulators (and vectorises) while each sum still adds x = 0, 1, ... in turn.
+/// h's view of the contests i:j for j in [begin, end) (SMPState::probEduChlg): the strength of the
+/// coalitions for i (chij) and for j (chji), and h's U^h_ij. Each j's sums add the principals, then
+/// the third parties x = 0, 1, ... in turn, as KTAB does; the third parties are the outer loop so
+/// that the inner loop over j runs on independent accumulators.
+struct Contests {
+  std::vector<double> chij, chji, uij;
+};
+
 template <VotingRule Rule, ThirdParty Commit>
-Best best_challenge_by(const Problem& p, const Assessment& a, const Perspective& h, std::size_t i) {
-  const std::size_t n = p.n;
+Contests contests(const Problem& p, const Assessment& a, const Perspective& h, std::size_t i, std::size_t begin, std::size_t end) {
+  const std::size_t n = p.n, m = end - begin;
   constexpr double min_cltn = 1E-10;
-  std::vector<double> c_i(n), c_j(n), chij(n), chji(n), uij(n);
+  Contests out{std::vector<double>(m), std::vector<double>(m), std::vector<double>(m)};
+  std::vector<double> c_i(m), c_j(m);
   const double uii = bs_util(a.vdiff[i * n + i], h.r[i]);
   const double w_i = p.sal_sum[i] * p.cap[i];
-  for (std::size_t j = 0; j < n; ++j) {
-    uij[j] = bs_util(a.vdiff[i * n + j], h.r[i]);
+  for (std::size_t q = 0; q < m; ++q) {
+    const std::size_t j = begin + q;
+    out.uij[q] = bs_util(a.vdiff[i * n + j], h.r[i]);
     const double uji = bs_util(a.vdiff[j * n + i], h.r[j]);
-    const double contrib_i = vote_by<Rule>(w_i, uii, uij[j]);
+    const double contrib_i = vote_by<Rule>(w_i, uii, out.uij[q]);
     const double contrib_j = vote_by<Rule>(p.sal_sum[j] * p.cap[j], uji, h.diag[j]);
     double hij = min_cltn, hji = min_cltn;
     if (contrib_i > 0.0) hij = hij + contrib_i;
     if (contrib_i < 0.0) hji = hji - contrib_i;
     if (contrib_j > 0.0) hij = hij + contrib_j;
     if (contrib_j < 0.0) hji = hji - contrib_j;
-    c_i[j] = chij[j] = hij;
-    c_j[j] = chji[j] = hji;
+    c_i[q] = out.chij[q] = hij;
+    c_j[q] = out.chji[q] = hji;
   }
-  auto third_party = [&](std::size_t x, std::size_t begin, std::size_t end) {
+  auto third_party = [&](std::size_t x, std::size_t from, std::size_t to) {
     const double w = p.sal_sum[x] * p.cap[x], rx = h.r[x], uxx = h.diag[x];
     const double uxi = bs_util(a.vdiff[x * n + i], rx);
-    const double* row = &a.vdiff[x * n];
-    for (std::size_t j = begin; j < end; ++j) {
-      const double uxj = bs_util(row[j], rx);
-      const double pin = little_contest_probability<Rule>(w, uxi, uxj, c_i[j], c_j[j]);
+    const double* row = &a.vdiff[x * n + begin];
+    for (std::size_t q = from; q < to; ++q) {
+      const double uxj = bs_util(row[q], rx);
+      const double pin = little_contest_probability<Rule>(w, uxi, uxj, c_i[q], c_j[q]);
       const double v = third_party_vote<Rule, Commit>(w, pin, 1.0 - pin, uxi, uxj, uxx);
-      chij[j] = v > 0 ? chij[j] + v : chij[j];
-      chji[j] = v < 0 ? chji[j] - v : chji[j];
+      out.chij[q] = v > 0 ? out.chij[q] + v : out.chij[q];
+      out.chji[q] = v < 0 ? out.chji[q] - v : out.chji[q];
     }
   };
   for (std::size_t x = 0; x < n; ++x) {
     if (x == i) continue;
-    third_party(x, 0, x);  // j == x is a principal, not a third party
-    third_party(x, x + 1, n);
+    if (x < begin || x >= end) {
+      third_party(x, 0, m);
+    } else {  // j == x is a principal, not a third party
+      third_party(x, 0, x - begin);
+      third_party(x, x - begin + 1, m);
+    }
   }
+  return out;
+}
+
+/// Every probEduChlg(i, i, i, j) at once, and the best of them.
+template <VotingRule Rule, ThirdParty Commit>
+Best best_challenge_by(const Problem& p, const Assessment& a, const Perspective& h, std::size_t i) {
+  const Contests c = contests<Rule, Commit>(p, a, h, i, 0, p.n);
+  const double uii = bs_util(a.vdiff[i * p.n + i], h.r[i]);
+  const double u_hkij = uii + uii;
   Best best;
   constexpr double min_sig_edu = 1e-5;
-  const double u_hkij = uii + uii;
-  for (std::size_t j = 0; j < n; ++j) {
+  for (std::size_t j = 0; j < p.n; ++j) {
     if (j == i) continue;
-    const double eu_sq = uii + uij[j], u_hkji = uij[j] + uij[j];
-    const double phij = chij[j] / (chij[j] + chji[j]), phji = chji[j] / (chij[j] + chji[j]);
+    const double eu_sq = uii + c.uij[j], u_hkji = c.uij[j] + c.uij[j];
+    const double phij = c.chij[j] / (c.chij[j] + c.chji[j]), phji = c.chji[j] / (c.chij[j] + c.chji[j]);
     const double sj = p.sal_sum[j];
     const double eu_cntst = phij * u_hkij + phji * u_hkji;
     const double edu = ((1 - sj) * u_hkij + sj * eu_cntst) - eu_sq;
@@ -166,6 +141,15 @@ Best best_challenge(const Problem& p, const Assessment& a, const Config& c, std:
   return with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
     return best_challenge_by<decltype(r)::value, decltype(t)::value>(p, a, h, i);
   });
+}
+
+/// h's estimate of the probability that i defeats j.
+double victory_estimate(const Problem& p, const Assessment& a, const Config& c, std::size_t h, std::size_t i, std::size_t j) {
+  const Perspective view(p, a, c, h);
+  const Contests k = with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
+    return contests<decltype(r)::value, decltype(t)::value>(p, a, view, i, j, j + 1);
+  });
+  return k.chij[0] / (k.chij[0] + k.chji[0]);
 }
 
 Bargain interpolated(const Problem& p, const State& s, std::size_t i, std::size_t j, double prb_i, const Config& c) {
@@ -189,7 +173,7 @@ void add_bargains(const Problem& p, const State& s, const Assessment& a, const C
     out.push_back(std::move(iij));
     return;
   }
-  const double pjij = estimate(p, a, c, Perspective(p, a, c, j), i, i, j).first;  // j's estimate that i wins
+  const double pjij = victory_estimate(p, a, c, j, i, j);  // j's estimate that i wins
   Bargain jij = interpolated(p, s, i, j, pjij, c);
   jij.probability = best.p, jij.gain = best.eu;
   if (c.bargain == BargainModel::init_receiver) {
@@ -283,17 +267,15 @@ Assessment assess(const Problem& p, const State& s, const Config& c) {
   const std::size_t n = p.n, d = p.d;
   Assessment a;
   a.vdiff.resize(n * n);
-  a.vdiff_t.resize(n * n);
   parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i)
       for (std::size_t j = 0; j < n; ++j) a.vdiff[i * n + j] = bv_diff(&s.ideal[i * d], &s.pos[j * d], &p.sal[i * d], d);
   });
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = 0; j < n; ++j) a.vdiff_t[j * n + i] = a.vdiff[i * n + j];
 
   // Risk attitudes from the election in which everyone is risk neutral (option i = actor i's position).
-  std::vector<double> u(n * n);
-  for (std::size_t x = 0; x < n * n; ++x) u[x] = bs_util(a.vdiff_t[x], 0.0);
+  std::vector<double> u(n * n);  // option-major: u[i * n + k] is actor k's utility of i's position
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < n; ++k) u[i * n + k] = bs_util(a.vdiff[k * n + i], 0.0);
   a.risk = risk_from_probabilities(election(p, c, u, n), c.risk_range);
 
   a.own.resize(n * n);
@@ -345,6 +327,8 @@ Step step(const Problem& p, const State& s, const Assessment& a, const Config& c
     for (std::size_t b = begin; b < end; ++b) utility[b] = bargain_utilities(p, s, a, out.bargains[b]);
   }, 2);
 
+  std::vector<double> status_quo(n);  // each actor's value of nobody moving
+  for (std::size_t x = 0; x < n; ++x) status_quo[x] = a.own_sum[x] / static_cast<double>(n);
   out.next.pos = s.pos;
   out.adopted.assign(n, -1);
   parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
@@ -352,7 +336,7 @@ Step step(const Problem& p, const State& s, const Assessment& a, const Config& c
       if (offered[k].empty()) continue;  // only its own position: nothing to choose
       const std::size_t m = offered[k].size() + 1;
       std::vector<double> u(m * n);
-      for (std::size_t x = 0; x < n; ++x) u[x] = a.own_sum[x] / static_cast<double>(n);
+      std::copy(status_quo.begin(), status_quo.end(), u.begin());
       for (std::size_t q = 1; q < m; ++q)
         for (std::size_t x = 0; x < n; ++x) u[q * n + x] = utility[offered[k][q - 1]][x];
       const std::size_t pick = choose(election(p, c, u, m), c, turn, k);

@@ -29,7 +29,6 @@ struct State {
 /// What KTAB computes about a state before anyone moves (SMPState::setAllAUtil, setUENdx, pDist).
 struct Assessment {
   std::vector<double> vdiff;     // vdiff[i * n + j] = bvDiff(ideal_i - pos_j, sal_i)
-  std::vector<double> vdiff_t;   // its transpose
   std::vector<double> risk;      // r_i, inferred from the risk-neutral election
   std::vector<double> own;       // own[a * n + b] = U^a_ab, a's utility of b's position
   std::vector<double> own_sum;   // sum over b of own[a * n + b], in order

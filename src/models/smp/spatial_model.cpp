@@ -172,19 +172,19 @@ class SpatialModel final : public Model {
     const Setup setup = set_up(s);
     const Problem& p = setup.problem;
 
-    std::vector<State> history{setup.start};
-    Assessment now = smp::assess(p, history[0], c);
-    f.turns.push_back(record_turn(s, p, history[0], now, kNaN));
+    State current = setup.start;
+    Assessment now = smp::assess(p, current, c);
+    f.turns.push_back(record_turn(s, p, current, now, kNaN));
     double first = 0;
     for (std::size_t iter = 1;; ++iter) {
       if (c.stop == smp::Stop::rounds && iter > static_cast<std::size_t>(c.rounds)) break;
-      smp::Step step = smp::step(p, history.back(), now, c, iter);
-      history.push_back(std::move(step.next));
-      now = smp::assess(p, history.back(), c);
-      const double moved = smp::state_distance(history[iter], history[iter - 1], p.n, p.d);
+      smp::Step step = smp::step(p, current, now, c, iter);
+      const double moved = smp::state_distance(step.next, current, p.n, p.d);
+      current = std::move(step.next);
+      now = smp::assess(p, current, c);
       if (iter == 1) first = moved + kMinSigDelta;
       const double ratio = moved / first;
-      f.turns.push_back(record_turn(s, p, history.back(), now, ratio));
+      f.turns.push_back(record_turn(s, p, current, now, ratio));
       record_bargains(s, p, step, f.turns.back());
       if (c.stop == smp::Stop::ktab &&
           (static_cast<std::size_t>(c.max_rounds) <= iter || (static_cast<std::size_t>(c.min_rounds) <= iter && ratio < c.threshold)))
@@ -195,7 +195,7 @@ class SpatialModel final : public Model {
     for (const std::string& n : setup.notes) note += (note.empty() ? "" : "; ") + n;
     for (std::size_t k = 0; k < p.d; ++k) {
       double expected = 0;  // the final state's positions weighted by their probability of prevailing
-      for (std::size_t q = 0; q < now.unique.size(); ++q) expected += now.unique_prob[q] * history.back().pos[now.unique[q] * p.d + k];
+      for (std::size_t q = 0; q < now.unique.size(); ++q) expected += now.unique_prob[q] * current.pos[now.unique[q] * p.d + k];
       f.issues[k].outcome = to_scale(s.issue(k).scale, expected);
       f.issues[k].note = note;
     }
