@@ -21,6 +21,10 @@ Scenario read_deu_table(const std::string& content, const std::string& file, Deu
 /// options of the smp model) and the ideal-adjustment pairs.
 Scenario read_ktab_xml(const std::string& content, const std::string& file);
 
+/// An issue id from a label: lower-case letters and digits, other runs of characters as one '-'
+/// ("Policy Area" -> "policy-area"); empty when the label has no letter or digit.
+std::string slug(const std::string& label);
+
 /// True when the content starts with '<' (after white space).
 bool looks_like_xml(const std::string& content);
 

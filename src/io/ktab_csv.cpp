@@ -27,16 +27,6 @@ std::string dimension_label(const std::string& header) {
   return header;
 }
 
-std::string slug(const std::string& label) {
-  std::string out;
-  for (unsigned char c : label) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::size_t non_empty_width(const TextRow& row) {
   std::size_t n = row.size();
   while (n > 0 && row[n - 1].text.empty()) --n;
@@ -55,6 +45,16 @@ std::size_t count(const TextCell& cell, const std::string& file, const std::stri
 }
 
 }  // namespace
+
+std::string slug(const std::string& label) {
+  std::string out;
+  for (unsigned char c : label) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
 
 bool looks_like_ktab_csv(const std::string& content) {
   const std::size_t first_end = content.find('\n');

@@ -45,19 +45,22 @@ class XmlReader {
     return c;
   }
 
-  std::string text(const pugi::xml_node& node, const std::string& field) const {
-    std::string t = node.child_value();
+  /// The element's text without surrounding white space.
+  static std::string trimmed(const pugi::xml_node& node) {
+    const std::string t = node.child_value();
     const auto b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
-    t = b == std::string::npos ? "" : t.substr(b, e - b + 1);
+    return b == std::string::npos ? "" : t.substr(b, e - b + 1);
+  }
+
+  std::string text(const pugi::xml_node& node, const std::string& field) const {
+    std::string t = trimmed(node);
     if (t.empty()) fail(node, field, "empty", "a value");
     return t;
   }
 
   /// The element's number; within [lo, hi] (`what` names the range), or positive when lo > hi.
   double number(const pugi::xml_node& node, const std::string& field, double lo, double hi, const char* what) const {
-    std::string t = node.child_value();
-    const auto b = t.find_first_not_of(" \t\r\n"), e = t.find_last_not_of(" \t\r\n");
-    t = b == std::string::npos ? "" : t.substr(b, e - b + 1);
+    const std::string t = trimmed(node);
     double x = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
     if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
@@ -125,10 +128,8 @@ Scenario read_ktab_xml(const std::string& content, const std::string& file) {
   for (const pugi::xml_node& dn : r.child(scen, "Dimensions", "Scenario").children("dName")) {
     Issue issue;
     issue.label = r.text(dn, "Scenario/Dimensions/dName");
-    std::string id;
-    for (unsigned char c : issue.label) id += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '-';
-    issue.id = id;
-    if (checks::identifier(id) || !issue_ids.insert(id).second) issue.id = fmt::format("dim{}", issues.size() + 1);
+    issue.id = slug(issue.label);
+    if (issue.id.empty() || checks::identifier(issue.id) || !issue_ids.insert(issue.id).second) issue.id = fmt::format("dim{}", issues.size() + 1);
     issue_ids.insert(issue.id);
     issue.scale = {0, 100, "", ""};
     issues.push_back(std::move(issue));
