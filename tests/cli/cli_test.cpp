@@ -146,6 +146,28 @@ TEST(Cli, BdmRoundsTraceAndAccount) {
   EXPECT_EQ(parley_cli("backtest " + shared_data("deu3/deu3-dev.tsv") + " --model bdm").code, 0);
 }
 
+TEST(Cli, SmpReadsKtabInputsTracesAndRefusesBadXml) {
+  const fs::path trace = temp("smp-trace.json"), out = temp("smp-out.csv");
+  fs::remove(trace);
+  fs::remove(out);
+  const std::string example = shared_data("ktab/smpExample-fixed.xml");
+  const Result a = parley_cli("run " + example + " --model smp --seed 7 --format csv --trace " + trace.string());
+  EXPECT_EQ(a.code, 0) << a.out;
+  const std::string t = read_text(trace.string());
+  EXPECT_EQ(t.rfind("{\"schema\":\"parley.spatial-trace/1\"", 0), 0u) << t.substr(0, 80);
+  EXPECT_NE(t.find("\"seed\":\"7\""), std::string::npos);
+  EXPECT_EQ(parley_cli("run " + example + " --model smp --seed 7 --format csv").out, a.out);  // same seed, same bytes
+  fs::remove(trace);
+  const Result bad = parley_cli("run " + shared_data("ktab/smpExample.xml") + " --model smp --output " + out.string() + " --trace " +
+                                trace.string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("smpExample.xml:32:9: error: field 'Scenario/Actors/Actor[1]/Position/dCoord[1]': empty"), std::string::npos)
+      << bad.out;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_FALSE(fs::exists(trace));
+  EXPECT_EQ(parley_cli("run " + kExample + " --model median --seed 3").code, 2);
+}
+
 TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
   const fs::path per_issue = temp("per-issue.csv");
   fs::remove(per_issue);
