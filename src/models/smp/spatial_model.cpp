@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 #include "models/builtin.hpp"
 #include "models/smp/smp_config.hpp"
