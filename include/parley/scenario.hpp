@@ -93,12 +93,20 @@ struct IdealAdjustment {
   double rate = 0;  // in [0, 1]; an actor's rates sum to at most 1
 };
 
+/// A named outcome (docs/scenario-format.md): a predicate over the issues' outcomes.
+struct OutcomeClass {
+  std::string name;        // an identifier, unique within the scenario
+  std::string label;       // optional, for reports
+  std::string expression;  // e.g. "sanctions <= 40 and arms_control >= 60" (parley/outcome_class.hpp)
+};
+
 /// A complete scenario. Stances are stored densely, issue by issue.
 class Scenario {
  public:
   Metadata metadata;
   std::vector<Citation> citations;
   std::vector<IdealAdjustment> ideal_adjustments;
+  std::vector<OutcomeClass> outcome_classes;
   /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
   /// Options given on the command line take precedence.
   std::map<std::string, std::map<std::string, std::string>> model_options;

@@ -11,17 +11,34 @@
 
 namespace parley::cli {
 
+void emit(const std::string& path, const std::string& content, std::ostream& out) {
+  if (path.empty()) out << content;
+  else write_file_atomically(path, content);
+}
+
 namespace {
 
-Scenario read_input(const InputArgs& args) {
+std::string summary_line(const std::string& label, std::size_t width, const ErrorSummary& e) {
+  if (e.issues == 0) return fmt::format("{:<{}}  {:>6}  {:>9}  {:>9}\n", label, width, 0, "—", "—");
+  return fmt::format("{:<{}}  {:>6}  {:>9.4f}  {:>9.4f}\n", label, width, e.issues, e.mean_absolute_error,
+                     e.median_absolute_error);
+}
+
+std::string optional_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
+
+}  // namespace
+
+ReadOptions read_options(const InputArgs& args) {
   ReadOptions options;
   auto format = input_format_from_string(args.input_format);
   if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
   options.format = *format;
   if (args.capability == "gdp") options.deu_capability = DeuCapability::gdp;
   else if (args.capability != "equal") throw InputError({}, "--capability", "got '" + args.capability + "'", "equal or gdp");
-  return read_scenario_file(args.file, options);
+  return options;
 }
+
+Scenario read_input(const InputArgs& args) { return read_scenario_file(args.file, read_options(args)); }
 
 const Model& model_named(const std::string& name) {
   if (const Model* m = find_model(name)) return *m;
@@ -40,21 +57,11 @@ ModelOptions parse_options(const std::vector<std::string>& pairs) {
   return out;
 }
 
-/// Writes to the file atomically, or to `out` when no file is named.
-void emit(const std::string& path, const std::string& content, std::ostream& out) {
-  if (path.empty()) out << content;
-  else write_file_atomically(path, content);
+Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides) {
+  Scenario s = read_input(args);
+  apply_overrides(s, overrides);
+  return s;
 }
-
-std::string summary_line(const std::string& label, std::size_t width, const ErrorSummary& e) {
-  if (e.issues == 0) return fmt::format("{:<{}}  {:>6}  {:>9}  {:>9}\n", label, width, 0, "—", "—");
-  return fmt::format("{:<{}}  {:>6}  {:>9.4f}  {:>9.4f}\n", label, width, e.issues, e.mean_absolute_error,
-                     e.median_absolute_error);
-}
-
-std::string optional_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
-
-}  // namespace
 
 bool has_option(const Model& model, const std::string& name) {
   for (const ModelOptionSpec& spec : model.options())
@@ -80,7 +87,7 @@ int run(const RunArgs& args, std::ostream& out) {
     if (!has_option(model, "trace")) throw InputError({}, "--trace", "model '" + args.model + "' has no rounds to trace", "a model with rounds (bdm, smp)");
     options["trace"] = "true";
   }
-  const Scenario scenario = read_input(args.input);
+  const Scenario scenario = read_input(args.input, args.overrides);
   const Forecast forecast = model.run(scenario, options);
   std::ostringstream text;
   write_forecast(text, scenario, forecast, *format);

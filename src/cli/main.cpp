@@ -1,4 +1,4 @@
-// parley's command line: run, validate, models, backtest. Exit codes are in cli/commands.hpp.
+// parley's command line: run, validate, models, backtest, sweep, sensitivity, compare, runs, show, export. Exit codes are in cli/commands.hpp.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -16,6 +16,19 @@ void add_input(CLI::App& cmd, InputArgs& in) {
   cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv, ktab-xml or deu")
       ->capture_default_str();
   cmd.add_option("--capability", in.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
+}
+
+void add_sampling(CLI::App& cmd, SamplingArgs& a, bool with_correlation = true) {
+  cmd.add_option("-m,--model", a.model, "model name (see 'parley models')")->capture_default_str();
+  cmd.add_option("--option", a.options, "model option NAME=VALUE (repeatable)");
+  cmd.add_option("--set", a.overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
+  cmd.add_option("--seed", a.seed, "seed of the random draws")->capture_default_str();
+  cmd.add_option("--threads", a.threads, "worker threads (0: every core)")->capture_default_str();
+  if (with_correlation)
+    cmd.add_option("--correlation", a.correlation, "correlation in [0, 1] between the draws of one actor's inputs")->capture_default_str();
+  cmd.add_option("-f,--format", a.format, "output format: table, json or csv")->capture_default_str();
+  cmd.add_option("-o,--output", a.output, "write to this file instead of standard output");
+  cmd.add_flag("!--no-progress", a.progress, "no progress bar (there is none off a terminal anyway)");
 }
 
 }  // namespace
@@ -36,6 +49,48 @@ int main(int argc, char** argv) {
   run->add_option("--rounds", run_args.rounds, "models with rounds: run exactly N rounds")->check(CLI::NonNegativeNumber);
   run->add_option("--trace", run_args.trace, "models with rounds: write every round's detail (JSON) to this file");
   run->add_option("--seed", run_args.seed, "models with random draws (bdm conflict=random, smp transitions=stochastic): the seed");
+
+  run->add_option("--set", run_args.overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=80, ISSUE.status_quo=50 (repeatable)");
+
+  SweepArgs sweep_args;
+  CLI::App* sweep = app.add_subcommand("sweep", "Monte Carlo over the uncertain inputs: outcome distributions and class probabilities");
+  sweep->add_option("FILE", sweep_args.input.file, "scenario (not needed with --resume)");
+  sweep->add_option("--input-format", sweep_args.input.input_format, "auto, yaml, json, ktab-csv, ktab-xml or deu")->capture_default_str();
+  sweep->add_option("--capability", sweep_args.input.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
+  add_sampling(*sweep, sweep_args.sampling);
+  sweep->add_option("-n,--draws", sweep_args.draws, "number of draws")->capture_default_str();
+  sweep->add_option("--db", sweep_args.db, "results database (default: parley.db beside the scenario)");
+  sweep->add_option("--resume", sweep_args.resume, "complete the stored run RUN (with --db, or FILE to find parley.db)");
+
+  SensitivityArgs sens_args;
+  CLI::App* sens = app.add_subcommand("sensitivity", "which uncertain inputs drive each outcome: Sobol indices and a tornado");
+  add_input(*sens, sens_args.input);
+  add_sampling(*sens, sens_args.sampling, false);
+  sens->add_option("--samples", sens_args.samples, "Sobol base samples N (N x (inputs + 2) model runs)")->capture_default_str();
+  sens->add_option("--top", sens_args.top, "inputs listed per output in the table")->capture_default_str();
+  sens->add_option("--method", sens_args.method, "both, sobol or tornado")->capture_default_str();
+
+  CompareArgs compare_args;
+  CLI::App* compare = app.add_subcommand("compare", "two scenario files side by side: forecasts and class probabilities");
+  compare->add_option("A", compare_args.first.file, "first scenario")->required();
+  compare->add_option("B", compare_args.second.file, "second scenario")->required();
+  add_sampling(*compare, compare_args.sampling);
+  compare->add_option("-n,--draws", compare_args.draws, "draws per scenario")->capture_default_str();
+
+  StoreArgs store_args;
+  CLI::App* runs = app.add_subcommand("runs", "list the runs in a results database");
+  runs->add_option("--db", store_args.db, "results database")->capture_default_str();
+  CLI::App* show = app.add_subcommand("show", "reprint a stored run's summary");
+  show->add_option("RUN", store_args.run, "run id (see 'parley runs')")->required();
+  show->add_option("--db", store_args.db, "results database")->capture_default_str();
+  show->add_option("-f,--format", store_args.format, "table, json or csv")->capture_default_str();
+  show->add_option("-o,--output", store_args.output, "write to this file");
+  CLI::App* exp = app.add_subcommand("export", "write a stored run as tidy tables");
+  exp->add_option("RUN", store_args.run, "run id")->required();
+  exp->add_option("--db", store_args.db, "results database")->capture_default_str();
+  exp->add_option("-f,--format", store_args.format, "csv or json")->required();
+  exp->add_option("--table", store_args.table, "outcomes, inputs, classes, summary (or all, JSON only)")->capture_default_str();
+  exp->add_option("-o,--output", store_args.output, "write to this file");
 
   InputArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "check a scenario and print a summary");
@@ -64,6 +119,12 @@ int main(int argc, char** argv) {
     if (*validate) return parley::cli::validate(validate_args, std::cout);
     if (*models) return list_models(std::cout);
     if (*backtest) return parley::cli::backtest(backtest_args, std::cout);
+    if (*sweep) return parley::cli::sweep(sweep_args, std::cout);
+    if (*sens) return parley::cli::sensitivity(sens_args, std::cout);
+    if (*compare) return parley::cli::compare(compare_args, std::cout);
+    if (*runs) return list_runs(store_args, std::cout);
+    if (*show) return parley::cli::show(store_args, std::cout);
+    if (*exp) return export_run(store_args, std::cout);
   } catch (const parley::InputError& e) {
     std::cerr << "parley: " << e.what() << '\n';
     return kBadInput;

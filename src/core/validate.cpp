@@ -4,6 +4,7 @@
 
 #include "core/checks.hpp"
 #include "parley/error.hpp"
+#include "parley/outcome_class.hpp"
 #include "parley/scenario.hpp"
 
 namespace parley {
@@ -97,6 +98,7 @@ void validate(const Scenario& s) {
     }
   }
   check_ideal_adjustments(s);
+  OutcomeClassifier{s};  // names and expressions of the outcome classes
 }
 
 }  // namespace parley

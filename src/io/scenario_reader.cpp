@@ -4,6 +4,7 @@
 
 #include "core/checks.hpp"
 #include "io/node_reader.hpp"
+#include "parley/outcome_class.hpp"
 
 namespace parley::io {
 
@@ -16,7 +17,7 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions"});
+    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes"});
     if (const Node* version = top.get("parley")) {
       if (version->type != Type::number || version->number != 1)
         reader_.fail(*version, "parley", "format version '" + version->text + "'", "1 (the only version so far)");
@@ -28,6 +29,7 @@ class ScenarioReader {
     for (Actor& a : actors) scenario_.add_actor(std::move(a));
     for (Issue& i : issues) scenario_.add_issue(std::move(i));
     if (const Node* positions = top.get("positions")) read_positions(*positions);
+    if (const Node* outcomes = top.get("outcomes")) read_outcomes(*outcomes);
     return std::move(scenario_);
   }
 
@@ -207,6 +209,38 @@ class ScenarioReader {
       const int c = reader_.citation(*src, f.path("source"));
       if (stance.position->citation < 0) stance.position->citation = c;
       if (stance.salience && stance.salience->citation < 0) stance.salience->citation = c;
+    }
+  }
+
+  /// `outcomes: {name: "expression", other: {when: "expression", label: "text"}}`, each
+  /// expression compiled now so that its errors point into the file.
+  void read_outcomes(const Node& node) {
+    reader_.expect(node, Type::mapping, "outcomes", "a mapping from class name to a condition on the issues' outcomes");
+    std::unordered_map<std::string, std::size_t> names;
+    for (std::size_t k = 0; k < node.mapping_size(); ++k) {
+      const Node& key = node.key(k);
+      const std::string field = "outcomes." + key.text;
+      check_id(key, field, key.text, names, "outcome class");
+      const Node& value = node.value(k);
+      OutcomeClass c;
+      c.name = key.text;
+      const Node* when = &value;
+      if (value.type == Type::mapping) {
+        Fields f(reader_, value, field, {"when", "label"});
+        when = &f.require("when");
+        c.label = f.text_or("label", "");
+      }
+      if (when->type != Type::string)
+        reader_.fail(*when, field, std::string("got ") + describe(*when), "a condition such as \"sanctions <= 40 and arms_control >= 60\"");
+      c.expression = when->text;
+      try {
+        OutcomePredicate::parse(c.expression, scenario_.issues());
+      } catch (const ExpressionError& e) {
+        Node at = *when;
+        at.column += static_cast<int>(e.offset) + (when->plain ? 0 : 1);
+        reader_.fail(at, field, e.problem, e.expected);
+      }
+      scenario_.outcome_classes.push_back(std::move(c));
     }
   }
 

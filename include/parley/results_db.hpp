@@ -1,0 +1,85 @@
+// The results database: every sweep, its inputs and every draw, in SQLite (docs/results-db.md).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/model.hpp"
+#include "parley/sweep.hpp"
+
+struct sqlite3;
+
+namespace parley {
+
+/// What a sweep was asked to do, and how far it got.
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string created;  // UTC, ISO 8601
+  std::string parley_version;
+  std::string scenario_file;    // as given on the command line
+  std::string scenario_text;    // the file's bytes
+  std::string scenario_sha256;  // of scenario_text, hex
+  std::string input_format = "auto";
+  std::string capability = "equal";
+  std::string model;
+  ModelOptions options;
+  std::vector<std::string> overrides;  // --set assignments, in order
+  std::uint64_t seed = 0;
+  std::uint64_t draws = 0;  // draws asked for
+  double actor_correlation = 0;
+  unsigned threads = 0;
+  std::string status = "running";  // running, complete or interrupted
+  double elapsed_seconds = 0;      // summed over the sweep and its resumptions
+  std::uint64_t stored = 0;        // draws in the database (read only)
+  std::vector<std::string> input_names, issue_ids, class_names;
+};
+
+/// One stored draw, as handed to ResultsDb::load's callback.
+struct StoredDraw {
+  std::uint64_t draw = 0;
+  const double* inputs = nullptr;
+  const double* outcomes = nullptr;
+  const unsigned char* classes = nullptr;
+};
+
+class ResultsDb {
+ public:
+  /// The current schema version; older databases are migrated on open.
+  static constexpr int kSchemaVersion = 2;
+
+  /// Opens or creates the database and migrates it. Throws InputError when it is not a parley
+  /// results database or was written by a newer parley.
+  explicit ResultsDb(const std::string& path, int migrate_to = kSchemaVersion);
+  ~ResultsDb();
+  ResultsDb(const ResultsDb&) = delete;
+  ResultsDb& operator=(const ResultsDb&) = delete;
+
+  int schema_version() const;
+  const std::string& path() const { return path_; }
+
+  /// Stores a new run (status "running") with the setup's inputs, issues and classes; returns its id.
+  std::int64_t create_run(RunRecord run, const SweepSetup& setup);
+  /// Stores a chunk of draws in one transaction.
+  void insert(std::int64_t run, const DrawChunk& chunk);
+  void finish(std::int64_t run, const std::string& status, double elapsed_seconds, unsigned threads);
+
+  std::vector<RunRecord> runs();
+  /// Throws InputError (field "RUN") when there is no such run.
+  RunRecord run(std::int64_t id);
+  std::vector<std::uint64_t> stored_draws(std::int64_t run);
+  /// Calls `each` for every stored draw of the run, in draw order.
+  void load(std::int64_t run, const std::function<void(const StoredDraw&)>& each);
+
+ private:
+  void migrate(int target);
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+/// SHA-256 of `bytes`, as 64 lowercase hex digits.
+std::string sha256_hex(const std::string& bytes);
+
+}  // namespace parley

@@ -1,0 +1,129 @@
+// Monte Carlo sweeps: run a model on many draws of a scenario's uncertain inputs.
+//
+//   parley::SweepSetup setup(scenario, *parley::find_model("compromise"), {}, {.seed = 7});
+//   std::vector<double> outcomes(draws * setup.issues());
+//   ...evaluate_draws(setup, todo, threads, sink, control)...
+//   parley::SweepSummary s = parley::summarize_sweep(setup, draws, outcomes.data(), classes.data());
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "parley/model.hpp"
+#include "parley/outcome_class.hpp"
+#include "parley/sampling.hpp"
+
+namespace parley {
+
+/// Everything a draw needs, shared read-only by all threads.
+class SweepSetup {
+ public:
+  /// Throws InputError for bad model options (checked by running the model once on the point
+  /// values) or a correlation outside [0, 1].
+  SweepSetup(Scenario scenario, const Model& model, ModelOptions options, SamplingOptions sampling);
+
+  const Scenario& scenario() const { return scenario_; }
+  const Model& model() const { return model_; }
+  const ModelOptions& options() const { return options_; }
+  const InputSampler& sampler() const { return sampler_; }
+  const OutcomeClassifier& classifier() const { return classifier_; }
+  std::size_t inputs() const { return sampler_.inputs().size(); }
+  std::size_t issues() const { return scenario_.issues().size(); }
+  std::size_t classes() const { return classifier_.size(); }
+
+ private:
+  Scenario scenario_;
+  const Model& model_;
+  ModelOptions options_;
+  InputSampler sampler_;
+  OutcomeClassifier classifier_;
+};
+
+/// One thread's evaluator: a private copy of the scenario whose inputs it overwrites.
+class DrawEvaluator {
+ public:
+  explicit DrawEvaluator(const SweepSetup& setup) : setup_(setup), scenario_(setup.scenario()) {}
+  /// Runs the model with the given input values; writes issues() outcomes (NaN where the model
+  /// gives none) and classes() memberships (0 or 1).
+  void evaluate(const double* inputs, double* outcomes, unsigned char* classes);
+  /// Samples draw `draw` into `inputs`, then evaluates it.
+  void evaluate_draw(std::uint64_t draw, double* inputs, double* outcomes, unsigned char* classes);
+
+ private:
+  const SweepSetup& setup_;
+  Scenario scenario_;
+};
+
+/// Consecutive results of one thread, row-major: draw k's inputs are inputs[k * setup.inputs()].
+struct DrawChunk {
+  std::vector<std::uint64_t> draws;
+  std::vector<double> inputs;
+  std::vector<double> outcomes;
+  std::vector<unsigned char> classes;
+  std::size_t size() const { return draws.size(); }
+};
+
+struct SweepControl {
+  unsigned threads = 1;
+  /// When set to true (e.g. by Ctrl-C), workers stop after their current draw; finished draws
+  /// still reach the sink.
+  const std::atomic<bool>* stop = nullptr;
+  /// Called on the calling thread about ten times a second with (draws done, draws to do).
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
+};
+
+/// Evaluates every draw number in `todo` on `control.threads` threads. `sink` receives each
+/// finished chunk, one call at a time (under a lock), in no particular order; results depend only
+/// on the draw number, never on the thread or the order. Returns the number of draws done.
+/// Rethrows the first exception a model raised.
+std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uint64_t>& todo, const SweepControl& control,
+                             const std::function<void(const DrawChunk&)>& sink);
+
+struct IssueSummary {
+  std::string issue_id;
+  std::uint64_t draws = 0;  // draws in which the model gave an outcome
+  double mean = 0, sd = 0;
+  double q05 = 0, q25 = 0, q50 = 0, q75 = 0, q95 = 0;
+};
+
+/// A proportion with its 95 % Wilson score interval.
+struct Proportion {
+  std::uint64_t count = 0, total = 0;
+  double estimate = 0, low = 0, high = 0;
+};
+Proportion wilson_interval(std::uint64_t count, std::uint64_t total, double z = 1.959963984540054);
+
+struct ClassSummary {
+  std::string name, label;
+  Proportion probability;
+};
+
+struct ClassOverlap {
+  std::size_t first = 0, second = 0;  // class indices
+  std::uint64_t draws = 0;            // draws that fall in both
+};
+
+struct SweepSummary {
+  std::uint64_t draws = 0;
+  std::vector<IssueSummary> issues;
+  std::vector<ClassSummary> classes;
+  std::vector<ClassOverlap> overlaps;  // pairs that share at least one draw
+  Proportion unclassified;             // draws in no class (when there are classes)
+};
+
+/// Summarises `draws` draws stored in draw order: outcomes[d * issues + i], classes[d * k + c].
+/// Quantiles interpolate linearly between order statistics (type 7 of Hyndman and Fan).
+SweepSummary summarize_sweep(const Scenario& scenario, std::uint64_t draws, const double* outcomes, const unsigned char* classes);
+
+/// Evaluates draws 0 .. draws-1 in memory (nothing stored) and summarises them. When stopped
+/// early, summarises the draws finished (SweepSummary::draws says how many).
+SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const SweepControl& control);
+
+/// Linear-interpolation quantile of sorted values (type 7).
+double sorted_quantile(const std::vector<double>& sorted, double p);
+
+}  // namespace parley

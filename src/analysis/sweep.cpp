@@ -1,0 +1,219 @@
+#include "parley/sweep.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include "parley/error.hpp"
+
+namespace parley {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+InputSampler make_sampler(const Scenario& s, const SamplingOptions& sampling) {
+  if (!(sampling.actor_correlation >= 0 && sampling.actor_correlation <= 1))
+    throw InputError({}, "--correlation", "got " + std::to_string(sampling.actor_correlation), "a number in [0, 1]");
+  return InputSampler(uncertain_inputs(s), sampling);
+}
+
+}  // namespace
+
+SweepSetup::SweepSetup(Scenario scenario, const Model& model, ModelOptions options, SamplingOptions sampling)
+    : scenario_(std::move(scenario)),
+      model_(model),
+      options_(std::move(options)),
+      sampler_(make_sampler(scenario_, sampling)),
+      classifier_(scenario_) {
+  (void)model_.run(scenario_, options_);  // bad options fail here, once, with the user's message
+}
+
+void DrawEvaluator::evaluate(const double* inputs, double* outcomes, unsigned char* classes) {
+  set_inputs(scenario_, setup_.sampler().inputs(), inputs);
+  const Forecast f = setup_.model().run(scenario_, setup_.options());
+  for (std::size_t i = 0; i < f.issues.size(); ++i) outcomes[i] = f.issues[i].outcome.value_or(kNaN);
+  setup_.classifier().classify(outcomes, classes);
+}
+
+void DrawEvaluator::evaluate_draw(std::uint64_t draw, double* inputs, double* outcomes, unsigned char* classes) {
+  setup_.sampler().sample(draw, inputs);
+  evaluate(inputs, outcomes, classes);
+}
+
+std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uint64_t>& todo, const SweepControl& control,
+                             const std::function<void(const DrawChunk&)>& sink) {
+  const std::size_t total = todo.size();
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex sink_mutex, wait_mutex;
+  std::condition_variable finished;
+  unsigned running = std::max(1u, control.threads);
+  const auto stopping = [&] { return failed.load() || (control.stop && control.stop->load()); };
+
+  auto worker = [&] {
+    DrawEvaluator evaluator(setup);
+    DrawChunk chunk;
+    std::size_t size = 8;  // grows while chunks take under 50 ms, so slow models still report often
+    try {
+      while (!stopping()) {
+        const std::size_t begin = next.fetch_add(size);
+        if (begin >= total) break;
+        const std::size_t end = std::min(total, begin + size);
+        chunk.draws.clear();
+        chunk.inputs.resize((end - begin) * setup.inputs());
+        chunk.outcomes.resize((end - begin) * setup.issues());
+        chunk.classes.resize((end - begin) * setup.classes());
+        const auto start = std::chrono::steady_clock::now();
+        for (std::size_t k = begin; k < end && !stopping(); ++k) {
+          const std::size_t row = chunk.draws.size();
+          evaluator.evaluate_draw(todo[k], chunk.inputs.data() + row * setup.inputs(), chunk.outcomes.data() + row * setup.issues(),
+                                  chunk.classes.data() + row * setup.classes());
+          chunk.draws.push_back(todo[k]);
+        }
+        const std::size_t n = chunk.size();
+        chunk.inputs.resize(n * setup.inputs());
+        chunk.outcomes.resize(n * setup.issues());
+        chunk.classes.resize(n * setup.classes());
+        if (n > 0) {
+          std::lock_guard lock(sink_mutex);
+          sink(chunk);
+          done += n;
+        }
+        if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(50)) size = std::min<std::size_t>(size * 2, 8192);
+      }
+    } catch (...) {
+      std::lock_guard lock(sink_mutex);
+      if (!error) error = std::current_exception();
+      failed = true;
+    }
+    std::lock_guard lock(wait_mutex);
+    --running;
+    finished.notify_all();
+  };
+
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < std::max(1u, control.threads); ++t) pool.emplace_back(worker);
+  {
+    std::unique_lock lock(wait_mutex);
+    while (running > 0) {
+      finished.wait_for(lock, std::chrono::milliseconds(100));
+      if (control.progress && running > 0) control.progress(done.load(), total);
+    }
+  }
+  for (std::thread& t : pool) t.join();
+  if (control.progress) control.progress(done.load(), total);
+  if (error) std::rethrow_exception(error);
+  return done.load();
+}
+
+Proportion wilson_interval(std::uint64_t count, std::uint64_t total, double z) {
+  Proportion p{count, total, 0, 0, 1};
+  if (total == 0) return p;
+  const double n = static_cast<double>(total), phat = static_cast<double>(count) / n, z2 = z * z;
+  const double centre = (phat + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z / (1 + z2 / n) * std::sqrt(phat * (1 - phat) / n + z2 / (4 * n * n));
+  p.estimate = phat;
+  p.low = std::max(0.0, centre - half);
+  p.high = std::min(1.0, centre + half);
+  return p;
+}
+
+double sorted_quantile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return kNaN;
+  const double h = (static_cast<double>(sorted.size()) - 1) * p;
+  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(sorted.size() - 1, lo + 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+SweepSummary summarize_sweep(const Scenario& scenario, std::uint64_t draws, const double* outcomes, const unsigned char* classes) {
+  SweepSummary s;
+  s.draws = draws;
+  const std::size_t n_issues = scenario.issues().size(), n_classes = scenario.outcome_classes.size();
+  std::vector<double> values;
+  for (std::size_t i = 0; i < n_issues; ++i) {
+    IssueSummary is;
+    is.issue_id = scenario.issue(i).id;
+    values.clear();
+    for (std::uint64_t d = 0; d < draws; ++d)
+      if (const double x = outcomes[d * n_issues + i]; !std::isnan(x)) values.push_back(x);
+    is.draws = values.size();
+    if (!values.empty()) {
+      double sum = 0;
+      for (double x : values) sum += x;
+      is.mean = sum / static_cast<double>(values.size());
+      double ss = 0;
+      for (double x : values) ss += (x - is.mean) * (x - is.mean);
+      is.sd = values.size() > 1 ? std::sqrt(ss / static_cast<double>(values.size() - 1)) : 0;
+      std::sort(values.begin(), values.end());
+      is.q05 = sorted_quantile(values, 0.05);
+      is.q25 = sorted_quantile(values, 0.25);
+      is.q50 = sorted_quantile(values, 0.50);
+      is.q75 = sorted_quantile(values, 0.75);
+      is.q95 = sorted_quantile(values, 0.95);
+    } else {
+      is.mean = is.sd = is.q05 = is.q25 = is.q50 = is.q75 = is.q95 = kNaN;
+    }
+    s.issues.push_back(std::move(is));
+  }
+  if (n_classes == 0) return s;
+  std::vector<std::uint64_t> count(n_classes, 0), both(n_classes * n_classes, 0);
+  std::uint64_t none = 0;
+  for (std::uint64_t d = 0; d < draws; ++d) {
+    const unsigned char* m = classes + d * n_classes;
+    bool any = false;
+    for (std::size_t a = 0; a < n_classes; ++a) {
+      if (!m[a]) continue;
+      any = true;
+      ++count[a];
+      for (std::size_t b = a + 1; b < n_classes; ++b) both[a * n_classes + b] += m[b];
+    }
+    none += any ? 0 : 1;
+  }
+  for (std::size_t a = 0; a < n_classes; ++a) {
+    const OutcomeClass& c = scenario.outcome_classes[a];
+    s.classes.push_back({c.name, c.label, wilson_interval(count[a], draws)});
+    for (std::size_t b = a + 1; b < n_classes; ++b)
+      if (both[a * n_classes + b] > 0) s.overlaps.push_back({a, b, both[a * n_classes + b]});
+  }
+  s.unclassified = wilson_interval(none, draws);
+  return s;
+}
+
+SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const SweepControl& control) {
+  std::vector<std::uint64_t> todo(draws);
+  for (std::uint64_t d = 0; d < draws; ++d) todo[d] = d;
+  const std::size_t n_out = setup.issues(), n_cls = setup.classes();
+  std::vector<double> outcomes(draws * n_out);
+  std::vector<unsigned char> classes(draws * n_cls);
+  std::vector<bool> done(draws, false);
+  evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) {
+    for (std::size_t k = 0; k < chunk.size(); ++k) {
+      const std::uint64_t d = chunk.draws[k];
+      std::copy_n(chunk.outcomes.data() + k * n_out, n_out, outcomes.data() + d * n_out);
+      std::copy_n(chunk.classes.data() + k * n_cls, n_cls, classes.data() + d * n_cls);
+      done[d] = true;
+    }
+  });
+  // Compact the finished draws (all of them unless stopped), keeping draw order.
+  std::uint64_t kept = 0;
+  for (std::uint64_t d = 0; d < draws; ++d) {
+    if (!done[d]) continue;
+    if (kept != d) {
+      std::copy_n(outcomes.data() + d * n_out, n_out, outcomes.data() + kept * n_out);
+      std::copy_n(classes.data() + d * n_cls, n_cls, classes.data() + kept * n_cls);
+    }
+    ++kept;
+  }
+  return summarize_sweep(setup.scenario(), kept, outcomes.data(), classes.data());
+}
+
+}  // namespace parley

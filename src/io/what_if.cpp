@@ -1,0 +1,92 @@
+#include "parley/what_if.hpp"
+
+#include <optional>
+
+#include "core/checks.hpp"
+#include "io/document.hpp"
+#include "io/node_reader.hpp"
+#include "parley/error.hpp"
+
+namespace parley {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& assignment, std::string problem, std::string expected) {
+  throw InputError({}, "--set " + assignment, std::move(problem), std::move(expected));
+}
+
+Parameter parse_value(Scenario& scenario, const std::string& assignment, const std::string& text) {
+  try {
+    const io::Node node = io::parse_yaml(text, "--set");
+    return io::NodeReader("--set", scenario).parameter(node, "value");
+  } catch (const InputError& e) {
+    fail(assignment, "value '" + text + "': " + e.problem(), e.expected().empty() ? "a number or a distribution" : e.expected());
+  }
+}
+
+void check(const std::string& assignment, const std::optional<checks::Problem>& bad) {
+  if (bad) fail(assignment, bad->problem, bad->expected);
+}
+
+}  // namespace
+
+void apply_override(Scenario& s, const std::string& assignment) {
+  const std::size_t eq = assignment.find('=');
+  const std::size_t dot = assignment.rfind('.', eq);
+  if (eq == std::string::npos || dot == std::string::npos || dot == 0)
+    fail(assignment, "not TARGET.FIELD=VALUE", "e.g. us.sanctions.position=30, us.capability=80 or sanctions.status_quo=50");
+  const std::string target = assignment.substr(0, dot);
+  const std::string field = assignment.substr(dot + 1, eq - dot - 1);
+  const std::string text = assignment.substr(eq + 1);
+
+  if (field == "position" || field == "salience") {
+    // ACTOR.ISSUE: ids may contain dots, so try every split.
+    for (std::size_t cut = target.find('.'); cut != std::string::npos; cut = target.find('.', cut + 1)) {
+      const auto a = s.find_actor(target.substr(0, cut));
+      const auto i = s.find_issue(target.substr(cut + 1));
+      if (!a || !i) continue;
+      const Parameter p = parse_value(s, assignment, text);
+      const Scale& scale = s.issue(*i).scale;
+      Stance& st = s.stance(*i, *a);
+      if (field == "position") {
+        check(assignment, checks::within(p.value, scale.min, scale.max, "the scale"));
+        st.position = p;
+      } else {
+        check(assignment, checks::within(p.value, 0, 1, "the salience range"));
+        if (!st.position) fail(assignment, "actor has no position on this issue", "a position first: --set " + target + ".position=X");
+        st.salience = p;
+      }
+      return;
+    }
+    fail(assignment, "no actor.issue pair '" + target + "'", "ACTOR.ISSUE." + field + " with ids of this scenario");
+  }
+  if (field == "capability" || field == "risk") {
+    const auto a = s.find_actor(target);
+    if (!a) fail(assignment, "unknown actor '" + target + "'", "the id of an actor of this scenario");
+    const Parameter p = parse_value(s, assignment, text);
+    if (field == "capability") {
+      check(assignment, checks::positive(p.value));
+      s.actor(*a).capability = p;
+    } else {
+      check(assignment, checks::within(p.value, -1, 1, "the risk range"));
+      s.actor(*a).risk = p;
+    }
+    return;
+  }
+  if (field == "status_quo") {
+    const auto i = s.find_issue(target);
+    if (!i) fail(assignment, "unknown issue '" + target + "'", "the id of an issue of this scenario");
+    const Parameter p = parse_value(s, assignment, text);
+    check(assignment, checks::within(p.value, s.issue(*i).scale.min, s.issue(*i).scale.max, "the scale"));
+    s.issue(*i).status_quo = p;
+    return;
+  }
+  fail(assignment, "unknown field '" + field + "'", "position, salience, capability, risk or status_quo");
+}
+
+void apply_overrides(Scenario& scenario, const std::vector<std::string>& assignments) {
+  for (const std::string& a : assignments) apply_override(scenario, a);
+  validate(scenario);
+}
+
+}  // namespace parley

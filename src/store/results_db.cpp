@@ -1,0 +1,292 @@
+#include "parley/results_db.hpp"
+
+#include <openssl/evp.h>
+
+#include <bit>
+#include <cstring>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "parley/error.hpp"
+#include "store/sqlite.hpp"
+
+namespace parley {
+
+static_assert(std::endian::native == std::endian::little, "draw blobs are little-endian IEEE 754 (docs/results-db.md)");
+
+namespace {
+
+using store::Statement;
+
+/// Each migration takes the schema from version k to k + 1 (docs/results-db.md).
+const char* const kMigrations[] = {
+    // 0 -> 1: runs, their inputs, issues and classes, and the draws.
+    R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created TEXT NOT NULL,
+  parley_version TEXT NOT NULL,
+  scenario_file TEXT NOT NULL,
+  scenario_text TEXT NOT NULL,
+  scenario_sha256 TEXT NOT NULL,
+  input_format TEXT NOT NULL,
+  capability TEXT NOT NULL,
+  model TEXT NOT NULL,
+  options TEXT NOT NULL,
+  overrides TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  draws INTEGER NOT NULL CHECK (draws >= 0),
+  actor_correlation REAL NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted')));
+CREATE TABLE run_inputs (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  field TEXT NOT NULL,
+  actor TEXT,
+  issue TEXT,
+  distribution TEXT NOT NULL,
+  PRIMARY KEY (run_id, idx));
+CREATE TABLE run_issues (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  issue TEXT NOT NULL,
+  PRIMARY KEY (run_id, idx));
+CREATE TABLE run_classes (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  label TEXT NOT NULL,
+  expression TEXT NOT NULL,
+  PRIMARY KEY (run_id, idx));
+CREATE TABLE draws (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  draw INTEGER NOT NULL,
+  inputs BLOB NOT NULL,
+  outcomes BLOB NOT NULL,
+  classes BLOB NOT NULL,
+  PRIMARY KEY (run_id, draw));
+)sql",
+    // 1 -> 2: how long a sweep took and on how many threads.
+    R"sql(
+ALTER TABLE runs ADD COLUMN threads INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN elapsed_seconds REAL NOT NULL DEFAULT 0;
+)sql",
+};
+static_assert(std::size(kMigrations) == ResultsDb::kSchemaVersion);
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::int64_t as_signed(std::uint64_t x) { return std::bit_cast<std::int64_t>(x); }
+std::uint64_t as_unsigned(std::int64_t x) { return std::bit_cast<std::uint64_t>(x); }
+
+std::vector<std::string> column_list(sqlite3* db, const char* sql, std::int64_t run) {
+  Statement q(db, sql);
+  q.bind(1, run);
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed");
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned k = 0; k < length; ++k) {
+    out += hex[digest[k] >> 4];
+    out += hex[digest[k] & 15];
+  }
+  return out;
+}
+
+ResultsDb::ResultsDb(const std::string& path, int migrate_to) : path_(path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw InputError({path, 0, 0}, "--db", "cannot open: " + message, "a writable SQLite file");
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  try {
+    // A file that is not SQLite fails on its first read.
+    if (sqlite3_exec(db_, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+                     nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw InputError({path, 0, 0}, "--db", std::string("not a results database: ") + sqlite3_errmsg(db_), "a parley results database (SQLite)");
+    migrate(migrate_to);
+  } catch (...) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+ResultsDb::~ResultsDb() { sqlite3_close(db_); }
+
+int ResultsDb::schema_version() const {
+  Statement q(db_, "PRAGMA user_version");
+  return q.step() ? static_cast<int>(q.integer(0)) : 0;
+}
+
+void ResultsDb::migrate(int target) {
+  const int version = schema_version();
+  if (version > kSchemaVersion)
+    throw InputError({path_, 0, 0}, "--db", "schema version " + std::to_string(version) + " was written by a newer parley",
+                     "schema version " + std::to_string(kSchemaVersion) + " or older");
+  if (version == 0) {
+    // A new file, or some other SQLite database: refuse the latter.
+    Statement tables(db_, "SELECT count(*) FROM sqlite_schema");
+    if (tables.step() && tables.integer(0) > 0)
+      throw InputError({path_, 0, 0}, "--db", "an SQLite database with other tables", "a parley results database, or a new file");
+  }
+  for (int v = version; v < target; ++v) {
+    store::Transaction t(db_);
+    store::exec(db_, kMigrations[v]);
+    store::exec(db_, "PRAGMA user_version = " + std::to_string(v + 1));
+    t.commit();
+  }
+}
+
+std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
+  store::Transaction t(db_);
+  Statement insert(db_,
+                   "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, "
+                   "model, options, overrides, seed, draws, actor_correlation, status, threads) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)");
+  insert.bind(1, r.created.empty() ? now_utc() : r.created)
+      .bind(2, r.parley_version)
+      .bind(3, r.scenario_file)
+      .bind(4, r.scenario_text)
+      .bind(5, sha256_hex(r.scenario_text))
+      .bind(6, r.input_format)
+      .bind(7, r.capability)
+      .bind(8, r.model)
+      .bind(9, nlohmann::json(r.options).dump())
+      .bind(10, nlohmann::json(r.overrides).dump())
+      .bind(11, as_signed(r.seed))
+      .bind(12, static_cast<std::int64_t>(r.draws))
+      .bind(13, r.actor_correlation)
+      .bind(14, static_cast<std::int64_t>(r.threads));
+  insert.run();
+  const std::int64_t id = sqlite3_last_insert_rowid(db_);
+  const Scenario& s = setup.scenario();
+  Statement input(db_, "INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const auto& inputs = setup.sampler().inputs();
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const UncertainInput& in = inputs[k];
+    input.bind(1, id).bind(2, static_cast<std::int64_t>(k)).bind(3, in.name).bind(4, std::string(to_string(in.field)));
+    if (in.actor != UncertainInput::none) input.bind(5, s.actor(in.actor).id);
+    if (in.issue != UncertainInput::none) input.bind(6, s.issue(in.issue).id);
+    input.bind(7, in.distribution.to_string());
+    input.run();
+  }
+  Statement issue(db_, "INSERT INTO run_issues VALUES (?, ?, ?)");
+  for (std::size_t i = 0; i < s.issues().size(); ++i) issue.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.issue(i).id).run();
+  Statement cls(db_, "INSERT INTO run_classes VALUES (?, ?, ?, ?, ?)");
+  for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
+    const OutcomeClass& oc = s.outcome_classes[c];
+    cls.bind(1, id).bind(2, static_cast<std::int64_t>(c)).bind(3, oc.name).bind(4, oc.label).bind(5, oc.expression).run();
+  }
+  t.commit();
+  return id;
+}
+
+void ResultsDb::insert(std::int64_t run, const DrawChunk& chunk) {
+  if (chunk.size() == 0) return;
+  const std::size_t n_in = chunk.inputs.size() / chunk.size(), n_out = chunk.outcomes.size() / chunk.size(),
+                    n_cls = chunk.classes.size() / chunk.size();
+  store::Transaction t(db_);
+  Statement insert(db_, "INSERT INTO draws (run_id, draw, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?)");
+  for (std::size_t k = 0; k < chunk.size(); ++k) {
+    insert.bind(1, run).bind(2, static_cast<std::int64_t>(chunk.draws[k]));
+    insert.bind_blob(3, chunk.inputs.data() + k * n_in, n_in * sizeof(double));
+    insert.bind_blob(4, chunk.outcomes.data() + k * n_out, n_out * sizeof(double));
+    insert.bind_blob(5, chunk.classes.data() + k * n_cls, n_cls);
+    insert.run();
+  }
+  t.commit();
+}
+
+void ResultsDb::finish(std::int64_t run, const std::string& status, double elapsed_seconds, unsigned threads) {
+  Statement q(db_, "UPDATE runs SET status = ?, elapsed_seconds = elapsed_seconds + ?, threads = ? WHERE id = ?");
+  q.bind(1, status).bind(2, elapsed_seconds).bind(3, static_cast<std::int64_t>(threads)).bind(4, run).run();
+}
+
+std::vector<RunRecord> ResultsDb::runs() {
+  std::vector<RunRecord> out;
+  std::vector<std::int64_t> ids;
+  Statement q(db_, "SELECT id FROM runs ORDER BY id");
+  while (q.step()) ids.push_back(q.integer(0));
+  for (std::int64_t id : ids) out.push_back(run(id));
+  return out;
+}
+
+RunRecord ResultsDb::run(std::int64_t id) {
+  Statement q(db_,
+              "SELECT created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, model, options, "
+              "overrides, seed, draws, actor_correlation, status, threads, elapsed_seconds, "
+              "(SELECT count(*) FROM draws WHERE run_id = runs.id) FROM runs WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) throw InputError({path_, 0, 0}, "RUN", "no run " + std::to_string(id), "the id of a stored run (see 'parley runs')");
+  RunRecord r;
+  r.id = id;
+  r.created = q.text(0);
+  r.parley_version = q.text(1);
+  r.scenario_file = q.text(2);
+  r.scenario_text = q.text(3);
+  r.scenario_sha256 = q.text(4);
+  r.input_format = q.text(5);
+  r.capability = q.text(6);
+  r.model = q.text(7);
+  r.options = nlohmann::json::parse(q.text(8)).get<ModelOptions>();
+  r.overrides = nlohmann::json::parse(q.text(9)).get<std::vector<std::string>>();
+  r.seed = as_unsigned(q.integer(10));
+  r.draws = static_cast<std::uint64_t>(q.integer(11));
+  r.actor_correlation = q.real(12);
+  r.status = q.text(13);
+  r.threads = static_cast<unsigned>(q.integer(14));
+  r.elapsed_seconds = q.real(15);
+  r.stored = static_cast<std::uint64_t>(q.integer(16));
+  r.input_names = column_list(db_, "SELECT name FROM run_inputs WHERE run_id = ? ORDER BY idx", id);
+  r.issue_ids = column_list(db_, "SELECT issue FROM run_issues WHERE run_id = ? ORDER BY idx", id);
+  r.class_names = column_list(db_, "SELECT name FROM run_classes WHERE run_id = ? ORDER BY idx", id);
+  return r;
+}
+
+std::vector<std::uint64_t> ResultsDb::stored_draws(std::int64_t run) {
+  Statement q(db_, "SELECT draw FROM draws WHERE run_id = ? ORDER BY draw");
+  q.bind(1, run);
+  std::vector<std::uint64_t> out;
+  while (q.step()) out.push_back(static_cast<std::uint64_t>(q.integer(0)));
+  return out;
+}
+
+void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw&)>& each) {
+  Statement q(db_, "SELECT draw, inputs, outcomes, classes FROM draws WHERE run_id = ? ORDER BY draw");
+  q.bind(1, run);
+  std::vector<double> inputs, outcomes;
+  std::vector<unsigned char> classes;
+  while (q.step()) {
+    inputs.resize(q.bytes(1) / sizeof(double));
+    outcomes.resize(q.bytes(2) / sizeof(double));
+    classes.resize(q.bytes(3));
+    if (!inputs.empty()) std::memcpy(inputs.data(), q.blob(1), inputs.size() * sizeof(double));
+    if (!outcomes.empty()) std::memcpy(outcomes.data(), q.blob(2), outcomes.size() * sizeof(double));
+    if (!classes.empty()) std::memcpy(classes.data(), q.blob(3), classes.size());
+    each({static_cast<std::uint64_t>(q.integer(0)), inputs.data(), outcomes.data(), classes.data()});
+  }
+}
+
+}  // namespace parley
