@@ -2,11 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 
 namespace parley::bench {
 
-std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syntax, unsigned seed) {
+namespace {
+
+std::string range(double lo, double hi) { return fmt::format("[{}, {}]", lo, hi); }
+
+}  // namespace
+
+std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syntax, unsigned seed, bool uncertain) {
   std::mt19937 rng(seed);
   std::uniform_int_distribution<int> position(0, 1000), salience(1, 100), capability(1, 1000);
   std::string out;
@@ -18,16 +25,21 @@ std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syn
     out += json ? fmt::format("{}{{\"id\": \"i{}\", \"status_quo\": 50}}\n", i ? "," : "", i)
                 : fmt::format("  - {{id: i{}, status_quo: 50}}\n", i);
   out += json ? "],\n\"actors\": [\n" : "actors:\n";
-  for (std::size_t a = 0; a < actors; ++a)
-    out += json ? fmt::format("{}{{\"id\": \"a{}\", \"capability\": {}}}\n", a ? "," : "", a, capability(rng) / 10.0)
-                : fmt::format("  - {{id: a{}, capability: {}}}\n", a, capability(rng) / 10.0);
+  for (std::size_t a = 0; a < actors; ++a) {
+    const double c = capability(rng) / 10.0;
+    const std::string cap = uncertain ? fmt::format("\"normal({}, {})\"", c, c / 10) : fmt::format("{}", c);
+    out += json ? fmt::format("{}{{\"id\": \"a{}\", \"capability\": {}}}\n", a ? "," : "", a, cap)
+                : fmt::format("  - {{id: a{}, capability: {}}}\n", a, cap);
+  }
   out += json ? "],\n\"positions\": {\n" : "positions:\n";
   for (std::size_t a = 0; a < actors; ++a) {
     out += json ? fmt::format("{}\"a{}\": {{", a ? "," : "", a) : fmt::format("  a{}:\n", a);
     for (std::size_t i = 0; i < issues; ++i) {
       const double x = position(rng) / 10.0, s = salience(rng) / 100.0;
-      out += json ? fmt::format("{}\"i{}\": {{\"position\": {}, \"salience\": {}}}", i ? ", " : "", i, x, s)
-                  : fmt::format("    i{}: {{position: {}, salience: {}}}\n", i, x, s);
+      const std::string xs = uncertain ? range(std::max(0.0, x - 5), std::min(100.0, x + 5)) : fmt::format("{}", x);
+      const std::string ss = uncertain ? range(s * 0.8, std::min(1.0, s * 1.2)) : fmt::format("{}", s);
+      out += json ? fmt::format("{}\"i{}\": {{\"position\": {}, \"salience\": {}}}", i ? ", " : "", i, xs, ss)
+                  : fmt::format("    i{}: {{position: {}, salience: {}}}\n", i, xs, ss);
     }
     if (json) out += "}\n";
   }

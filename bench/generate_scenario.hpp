@@ -8,7 +8,10 @@ namespace parley::bench {
 
 enum class Syntax { json, yaml };
 
-/// A scenario in parley's format with `actors` x `issues` stances, from a fixed seed.
-std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syntax, unsigned seed = 42);
+/// A scenario in parley's format with `actors` x `issues` stances, from a fixed seed. With
+/// `uncertain`, every position is a range of +-5 around its value, every salience a range of
+/// +-20 %, and every capability normal with a 10 % standard deviation (as an analyst unsure of
+/// everything would write it): actors x (2 issues + 1) uncertain inputs.
+std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syntax, unsigned seed = 42, bool uncertain = false);
 
 }  // namespace parley::bench

@@ -70,8 +70,9 @@ class ResultsDb {
   /// Throws InputError (field "RUN") when there is no such run.
   RunRecord run(std::int64_t id);
   std::vector<std::uint64_t> stored_draws(std::int64_t run);
-  /// Calls `each` for every stored draw of the run, in draw order.
-  void load(std::int64_t run, const std::function<void(const StoredDraw&)>& each);
+  /// Calls `each` for every stored draw of the run, in draw order (inputs nullptr unless
+  /// `with_inputs`).
+  void load(std::int64_t run, const std::function<void(const StoredDraw&)>& each, bool with_inputs = true);
 
  private:
   void migrate(int target);

@@ -76,10 +76,11 @@ struct SweepControl {
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
 
-/// Evaluates every draw number in `todo` on `control.threads` threads. `sink` receives each
-/// finished chunk, one call at a time (under a lock), in no particular order; results depend only
-/// on the draw number, never on the thread or the order. Returns the number of draws done.
-/// Rethrows the first exception a model raised.
+/// Evaluates every draw number in `todo` on `control.threads` worker threads. `sink` receives each
+/// finished chunk on the calling thread, in no particular order, while the workers go on; results
+/// depend only on the draw number, never on the thread or the order. Returns the number of draws
+/// that reached the sink. Rethrows the first exception the sink or a model raised (after
+/// stopping the workers).
 std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uint64_t>& todo, const SweepControl& control,
                              const std::function<void(const DrawChunk&)>& sink);
 

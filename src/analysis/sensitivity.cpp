@@ -34,6 +34,7 @@ SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
   models::parallel_blocks(
       N * rows_per_sample,
       [&](std::size_t begin, std::size_t end) {
+        const models::SerialModelsScope serial;
         const unsigned thread = next_thread++;
         std::vector<double> a(d), b(d), u(d);
         std::size_t loaded = static_cast<std::size_t>(-1);
@@ -151,6 +152,7 @@ std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& ba
   models::parallel_blocks(
       d,
       [&](std::size_t begin, std::size_t end) {
+        const models::SerialModelsScope serial;
         DrawEvaluator ev(setup);
         std::vector<double> values = point;
         for (std::size_t k = begin; k < end; ++k) {

@@ -4,11 +4,13 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <limits>
 #include <mutex>
 #include <thread>
 
+#include "models/parallel.hpp"
 #include "parley/error.hpp"
 
 namespace parley {
@@ -49,25 +51,30 @@ void DrawEvaluator::evaluate_draw(std::uint64_t draw, double* inputs, double* ou
 std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uint64_t>& todo, const SweepControl& control,
                              const std::function<void(const DrawChunk&)>& sink) {
   const std::size_t total = todo.size();
+  const unsigned threads = std::max(1u, control.threads);
+  // Workers compute chunks and queue them; this thread hands them to the sink (the database),
+  // so that no worker ever waits for storage unless the queue is full.
+  const std::size_t max_queued = 2 * static_cast<std::size_t>(threads) + 2;
   std::atomic<std::size_t> next{0};
-  std::atomic<std::uint64_t> done{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
-  std::mutex sink_mutex, wait_mutex;
-  std::condition_variable finished;
-  unsigned running = std::max(1u, control.threads);
+  std::mutex mutex;
+  std::condition_variable queued, drained;
+  std::deque<DrawChunk> queue;
+  unsigned running = threads;
   const auto stopping = [&] { return failed.load() || (control.stop && control.stop->load()); };
 
   auto worker = [&] {
+    const models::SerialModelsScope serial;
     DrawEvaluator evaluator(setup);
-    DrawChunk chunk;
     std::size_t size = 8;  // grows while chunks take under 50 ms, so slow models still report often
     try {
       while (!stopping()) {
         const std::size_t begin = next.fetch_add(size);
         if (begin >= total) break;
         const std::size_t end = std::min(total, begin + size);
-        chunk.draws.clear();
+        DrawChunk chunk;
+        chunk.draws.reserve(end - begin);
         chunk.inputs.resize((end - begin) * setup.inputs());
         chunk.outcomes.resize((end - begin) * setup.issues());
         chunk.classes.resize((end - begin) * setup.classes());
@@ -82,36 +89,60 @@ std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uin
         chunk.inputs.resize(n * setup.inputs());
         chunk.outcomes.resize(n * setup.issues());
         chunk.classes.resize(n * setup.classes());
-        if (n > 0) {
-          std::lock_guard lock(sink_mutex);
-          sink(chunk);
-          done += n;
-        }
-        if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(50)) size = std::min<std::size_t>(size * 2, 8192);
+        if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(50)) size = std::min<std::size_t>(size * 2, 4096);
+        if (n == 0) continue;
+        std::unique_lock lock(mutex);
+        drained.wait(lock, [&] { return queue.size() < max_queued; });
+        queue.push_back(std::move(chunk));
+        queued.notify_one();
       }
     } catch (...) {
-      std::lock_guard lock(sink_mutex);
+      std::lock_guard lock(mutex);
       if (!error) error = std::current_exception();
       failed = true;
     }
-    std::lock_guard lock(wait_mutex);
+    std::lock_guard lock(mutex);
     --running;
-    finished.notify_all();
+    queued.notify_one();
   };
 
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < std::max(1u, control.threads); ++t) pool.emplace_back(worker);
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  std::uint64_t done = 0;
+  auto last_report = std::chrono::steady_clock::now();
+  std::exception_ptr sink_error;
   {
-    std::unique_lock lock(wait_mutex);
-    while (running > 0) {
-      finished.wait_for(lock, std::chrono::milliseconds(100));
-      if (control.progress && running > 0) control.progress(done.load(), total);
+    std::unique_lock lock(mutex);
+    while (true) {
+      queued.wait_for(lock, std::chrono::milliseconds(100), [&] { return !queue.empty() || running == 0; });
+      if (queue.empty() && running == 0) break;
+      if (!queue.empty()) {
+        DrawChunk chunk = std::move(queue.front());
+        queue.pop_front();
+        drained.notify_all();
+        lock.unlock();
+        try {
+          if (!sink_error) sink(chunk);
+          done += chunk.size();
+        } catch (...) {
+          sink_error = std::current_exception();
+          failed = true;
+        }
+        lock.lock();
+      }
+      if (control.progress && std::chrono::steady_clock::now() - last_report > std::chrono::milliseconds(100)) {
+        last_report = std::chrono::steady_clock::now();
+        lock.unlock();
+        control.progress(done, total);
+        lock.lock();
+      }
     }
   }
   for (std::thread& t : pool) t.join();
-  if (control.progress) control.progress(done.load(), total);
+  if (control.progress) control.progress(done, total);
+  if (sink_error) std::rethrow_exception(sink_error);
   if (error) std::rethrow_exception(error);
-  return done.load();
+  return done;
 }
 
 Proportion wilson_interval(std::uint64_t count, std::uint64_t total, double z) {

@@ -42,7 +42,7 @@ Loaded load(ResultsDb& db, std::int64_t id, bool with_inputs) {
     if (with_inputs) l.inputs.insert(l.inputs.end(), d.inputs, d.inputs + n_in);
     l.outcomes.insert(l.outcomes.end(), d.outcomes, d.outcomes + n_out);
     l.classes.insert(l.classes.end(), d.classes, d.classes + n_cls);
-  });
+  }, with_inputs);
   return l;
 }
 

@@ -108,7 +108,7 @@ int resume(const SweepArgs& args, std::ostream& out) {
     if (d.draw >= r.draws) return;
     have[d.draw] = true;
     collected.put(d.draw, d.outcomes, d.classes);
-  });
+  }, false);
   std::vector<std::uint64_t> todo;
   for (std::uint64_t d = 0; d < r.draws; ++d)
     if (!have[d]) todo.push_back(d);

@@ -28,9 +28,29 @@ inline unsigned environment_threads() {
   return value;
 }
 
-/// Threads to use: the hardware's, at most 8, at most PARLEY_THREADS and thread_limit() when
-/// set, at least 1.
+/// True on threads that already run one of many model runs in parallel (sweeps, sensitivity):
+/// models then run single-threaded there instead of starting threads of their own.
+inline bool& serial_models_here() {
+  thread_local bool serial = false;
+  return serial;
+}
+
+/// Marks the current thread as a worker of an outer parallel loop while it lives.
+class SerialModelsScope {
+ public:
+  SerialModelsScope() : previous_(serial_models_here()) { serial_models_here() = true; }
+  ~SerialModelsScope() { serial_models_here() = previous_; }
+  SerialModelsScope(const SerialModelsScope&) = delete;
+  SerialModelsScope& operator=(const SerialModelsScope&) = delete;
+
+ private:
+  bool previous_;
+};
+
+/// Threads to use: 1 inside an outer parallel loop; otherwise the hardware's, at most 8, at
+/// most PARLEY_THREADS and thread_limit() when set, at least 1.
 inline unsigned default_threads() {
+  if (serial_models_here()) return 1;
   unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   if (const unsigned env = environment_threads(); env > 0) n = std::min(n, env);
   if (const unsigned limit = thread_limit().load(); limit > 0) n = std::min(n, limit);

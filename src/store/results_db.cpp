@@ -2,7 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <bit>
+#include <type_traits>
 #include <cstring>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -60,13 +62,15 @@ CREATE TABLE run_classes (
   label TEXT NOT NULL,
   expression TEXT NOT NULL,
   PRIMARY KEY (run_id, idx));
-CREATE TABLE draws (
+CREATE TABLE draw_batches (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  draw INTEGER NOT NULL,
+  first_draw INTEGER NOT NULL,
+  draw_count INTEGER NOT NULL CHECK (draw_count > 0),
+  draws BLOB NOT NULL,
   inputs BLOB NOT NULL,
   outcomes BLOB NOT NULL,
   classes BLOB NOT NULL,
-  PRIMARY KEY (run_id, draw));
+  PRIMARY KEY (run_id, first_draw));
 )sql",
     // 1 -> 2: how long a sweep took and on how many threads.
     R"sql(
@@ -205,18 +209,14 @@ std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
 
 void ResultsDb::insert(std::int64_t run, const DrawChunk& chunk) {
   if (chunk.size() == 0) return;
-  const std::size_t n_in = chunk.inputs.size() / chunk.size(), n_out = chunk.outcomes.size() / chunk.size(),
-                    n_cls = chunk.classes.size() / chunk.size();
-  store::Transaction t(db_);
-  Statement insert(db_, "INSERT INTO draws (run_id, draw, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?)");
-  for (std::size_t k = 0; k < chunk.size(); ++k) {
-    insert.bind(1, run).bind(2, static_cast<std::int64_t>(chunk.draws[k]));
-    insert.bind_blob(3, chunk.inputs.data() + k * n_in, n_in * sizeof(double));
-    insert.bind_blob(4, chunk.outcomes.data() + k * n_out, n_out * sizeof(double));
-    insert.bind_blob(5, chunk.classes.data() + k * n_cls, n_cls);
-    insert.run();
-  }
-  t.commit();
+  // One row per chunk: a row per draw would cost more than the model for cheap models.
+  Statement insert(db_, "INSERT INTO draw_batches (run_id, first_draw, draw_count, draws, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, run).bind(2, static_cast<std::int64_t>(chunk.draws.front())).bind(3, static_cast<std::int64_t>(chunk.size()));
+  insert.bind_blob(4, chunk.draws.data(), chunk.draws.size() * sizeof(std::uint64_t));
+  insert.bind_blob(5, chunk.inputs.data(), chunk.inputs.size() * sizeof(double));
+  insert.bind_blob(6, chunk.outcomes.data(), chunk.outcomes.size() * sizeof(double));
+  insert.bind_blob(7, chunk.classes.data(), chunk.classes.size());
+  insert.run();
 }
 
 void ResultsDb::finish(std::int64_t run, const std::string& status, double elapsed_seconds, unsigned threads) {
@@ -237,7 +237,7 @@ RunRecord ResultsDb::run(std::int64_t id) {
   Statement q(db_,
               "SELECT created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, model, options, "
               "overrides, seed, draws, actor_correlation, status, threads, elapsed_seconds, "
-              "(SELECT count(*) FROM draws WHERE run_id = runs.id) FROM runs WHERE id = ?");
+              "(SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id) FROM runs WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) throw InputError({path_, 0, 0}, "RUN", "no run " + std::to_string(id), "the id of a stored run (see 'parley runs')");
   RunRecord r;
@@ -266,27 +266,47 @@ RunRecord ResultsDb::run(std::int64_t id) {
 }
 
 std::vector<std::uint64_t> ResultsDb::stored_draws(std::int64_t run) {
-  Statement q(db_, "SELECT draw FROM draws WHERE run_id = ? ORDER BY draw");
-  q.bind(1, run);
   std::vector<std::uint64_t> out;
-  while (q.step()) out.push_back(static_cast<std::uint64_t>(q.integer(0)));
+  Statement q(db_, "SELECT draws FROM draw_batches WHERE run_id = ?");
+  q.bind(1, run);
+  while (q.step()) {
+    const std::size_t n = q.bytes(0) / sizeof(std::uint64_t);
+    const std::size_t at = out.size();
+    out.resize(at + n);
+    if (n) std::memcpy(out.data() + at, q.blob(0), n * sizeof(std::uint64_t));
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
-void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw&)>& each) {
-  Statement q(db_, "SELECT draw, inputs, outcomes, classes FROM draws WHERE run_id = ? ORDER BY draw");
-  q.bind(1, run);
+void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw&)>& each, bool with_inputs) {
+  const RunRecord r = this->run(run);
+  const std::size_t n_in = with_inputs ? r.input_names.size() : 0, n_out = r.issue_ids.size(), n_cls = r.class_names.size();
+  // Batches hold draws in the order a thread finished them; gather, then visit in draw order.
+  std::vector<std::uint64_t> draws;
   std::vector<double> inputs, outcomes;
   std::vector<unsigned char> classes;
+  Statement q(db_, with_inputs ? "SELECT draws, inputs, outcomes, classes FROM draw_batches WHERE run_id = ?"
+                              : "SELECT draws, x'', outcomes, classes FROM draw_batches WHERE run_id = ?");
+  q.bind(1, run);
+  auto append = [&q](auto& v, int col, std::size_t expected) {
+    using T = typename std::remove_reference_t<decltype(v)>::value_type;
+    if (q.bytes(col) != expected * sizeof(T)) throw std::runtime_error("corrupt draw batch: blob sizes disagree with the run's inputs");
+    const std::size_t at = v.size();
+    v.resize(at + expected);
+    if (expected) std::memcpy(v.data() + at, q.blob(col), expected * sizeof(T));
+  };
   while (q.step()) {
-    inputs.resize(q.bytes(1) / sizeof(double));
-    outcomes.resize(q.bytes(2) / sizeof(double));
-    classes.resize(q.bytes(3));
-    if (!inputs.empty()) std::memcpy(inputs.data(), q.blob(1), inputs.size() * sizeof(double));
-    if (!outcomes.empty()) std::memcpy(outcomes.data(), q.blob(2), outcomes.size() * sizeof(double));
-    if (!classes.empty()) std::memcpy(classes.data(), q.blob(3), classes.size());
-    each({static_cast<std::uint64_t>(q.integer(0)), inputs.data(), outcomes.data(), classes.data()});
+    const std::size_t n = q.bytes(0) / sizeof(std::uint64_t);
+    append(draws, 0, n);
+    append(inputs, 1, n * n_in);
+    append(outcomes, 2, n * n_out);
+    append(classes, 3, n * n_cls);
   }
+  std::vector<std::size_t> order(draws.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return draws[a] < draws[b]; });
+  for (std::size_t k : order) each({draws[k], with_inputs ? inputs.data() + k * n_in : nullptr, outcomes.data() + k * n_out, classes.data() + k * n_cls});
 }
 
 }  // namespace parley

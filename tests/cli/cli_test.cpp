@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/cli_support.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -15,30 +16,15 @@ namespace fs = std::filesystem;
 using parley::testing::read_text;
 using parley::testing::shared_data;
 using parley::testing::source_path;
-
-struct Result {
-  int code;
-  std::string out;  // stdout and stderr together
-};
-
-Result parley_cli(const std::string& args) {
-  const std::string command = std::string(PARLEY_EXE) + " " + args + " 2>&1";
-  Result r{-1, ""};
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using parley::testing::Result;
+using parley::testing::parley_cli;
+using parley::testing::temp;
 
 const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
 
-fs::path temp(const std::string& name) { return fs::temp_directory_path() / ("parley-cli-" + name); }
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest "}) {
+  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest ", "sweep ", "sensitivity ", "compare ", "runs ", "show ", "export "}) {
     const Result r = parley_cli(std::string(cmd) + "--help");
     EXPECT_EQ(r.code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << r.out;
