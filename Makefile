@@ -51,7 +51,7 @@ fuzz: deps
 	@if command -v clang++ >/dev/null; then \
 	  CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON >/dev/null; \
 	  cmake --build build/fuzz -j $(JOBS); \
-	  for t in scenario_yaml scenario_json ktab_csv ktab_xml deu_table; do \
+	  for t in scenario_yaml scenario_json ktab_csv ktab_xml deu_table expression; do \
 	    mkdir -p build/fuzz/corpus/$$t; \
 	    echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	    ./build/fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \

@@ -126,7 +126,7 @@ ResultsDb::ResultsDb(const std::string& path, int migrate_to) : path_(path) {
   sqlite3_busy_timeout(db_, 5000);
   try {
     // A file that is not SQLite fails on its first read.
-    if (sqlite3_exec(db_, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+    if (sqlite3_exec(db_, "PRAGMA page_size = 16384; PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
                      nullptr, nullptr, nullptr) != SQLITE_OK)
       throw InputError({path, 0, 0}, "--db", std::string("not a results database: ") + sqlite3_errmsg(db_), "a parley results database (SQLite)");
     migrate(migrate_to);

@@ -69,6 +69,13 @@ TEST(ScenarioReader, YamlAndJsonGiveTheSameScenario) {
   ASSERT_EQ(a.actors().size(), b.actors().size());
   ASSERT_EQ(a.issues().size(), b.issues().size());
   EXPECT_EQ(a.metadata.title, b.metadata.title);
+  ASSERT_EQ(a.outcome_classes.size(), 3u);
+  ASSERT_EQ(b.outcome_classes.size(), 3u);
+  for (std::size_t c = 0; c < 3; ++c) {
+    EXPECT_EQ(a.outcome_classes[c].name, b.outcome_classes[c].name);
+    EXPECT_EQ(a.outcome_classes[c].expression, b.outcome_classes[c].expression);
+    EXPECT_EQ(a.outcome_classes[c].label, b.outcome_classes[c].label);
+  }
   for (std::size_t i = 0; i < a.issues().size(); ++i)
     for (std::size_t k = 0; k < a.actors().size(); ++k) {
       EXPECT_EQ(a.stance(i, k).position.has_value(), b.stance(i, k).position.has_value());
