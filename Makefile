@@ -37,6 +37,11 @@ demo: build
 	./build/release/parley run $(DEMO_SCENARIO) --model nbs
 	@echo
 	./build/release/parley run scenarios/examples/ec1994-emissions.yaml --model bdm
+	@echo
+	rm -f build/demo.db build/demo.db-journal
+	./build/release/parley sweep $(DEMO_SCENARIO) --model compromise --draws 20000 --db build/demo.db
+	@echo
+	./build/release/parley sensitivity $(DEMO_SCENARIO) --model compromise --top 3
 
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)
