@@ -70,9 +70,13 @@ std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uin
     std::size_t size = 8;  // grows while chunks take under 50 ms, so slow models still report often
     try {
       while (!stopping()) {
-        const std::size_t begin = next.fetch_add(size);
+        // Guided scheduling: chunks shrink as the work runs out, so that no thread, and not the
+        // storage of a last large chunk, is left working alone at the end.
+        const std::size_t left = total - std::min(total, next.load());
+        const std::size_t take = std::max<std::size_t>(1, std::min(size, left / (4 * threads)));
+        const std::size_t begin = next.fetch_add(take);
         if (begin >= total) break;
-        const std::size_t end = std::min(total, begin + size);
+        const std::size_t end = std::min(total, begin + take);
         DrawChunk chunk;
         chunk.draws.reserve(end - begin);
         chunk.inputs.resize((end - begin) * setup.inputs());
