@@ -42,6 +42,8 @@ demo: build
 	./build/release/parley sweep $(DEMO_SCENARIO) --model compromise --draws 20000 --db build/demo.db
 	@echo
 	./build/release/parley sensitivity $(DEMO_SCENARIO) --model compromise --top 3
+	@echo
+	./build/release/parley sweep scenarios/us-russia.yaml --model smp --draws 2000 --db build/demo.db
 
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)

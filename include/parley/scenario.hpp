@@ -98,6 +98,9 @@ struct OutcomeClass {
   std::string name;        // an identifier, unique within the scenario
   std::string label;       // optional, for reports
   std::string expression;  // e.g. "sanctions <= 40 and arms_control >= 60" (parley/outcome_class.hpp)
+  /// Classes of one group are meant to be exclusive and exhaustive (e.g. the futures of the
+  /// relationship, or of a war); sweeps check overlaps and unclassified draws within each group.
+  std::string group;
 };
 
 /// A complete scenario. Stances are stored densely, issue by issue.

@@ -99,8 +99,14 @@ struct Proportion {
 Proportion wilson_interval(std::uint64_t count, std::uint64_t total, double z = 1.959963984540054);
 
 struct ClassSummary {
-  std::string name, label;
+  std::string name, label, group;
   Proportion probability;
+};
+
+/// The draws that fall in no class of one group ("" for classes without a group).
+struct Unclassified {
+  std::string group;
+  Proportion share;
 };
 
 struct ClassOverlap {
@@ -112,8 +118,8 @@ struct SweepSummary {
   std::uint64_t draws = 0;
   std::vector<IssueSummary> issues;
   std::vector<ClassSummary> classes;
-  std::vector<ClassOverlap> overlaps;  // pairs that share at least one draw
-  Proportion unclassified;             // draws in no class (when there are classes)
+  std::vector<ClassOverlap> overlaps;      // pairs of one group that share at least one draw
+  std::vector<Unclassified> unclassified;  // per group, in order of first appearance
 };
 
 /// Summarises `draws` draws stored in draw order: outcomes[d * issues + i], classes[d * k + c].

@@ -200,26 +200,35 @@ SweepSummary summarize_sweep(const Scenario& scenario, std::uint64_t draws, cons
     s.issues.push_back(std::move(is));
   }
   if (n_classes == 0) return s;
-  std::vector<std::uint64_t> count(n_classes, 0), both(n_classes * n_classes, 0);
-  std::uint64_t none = 0;
+  // Groups in order of first appearance; overlaps and unclassified draws are counted per group.
+  std::vector<std::string> groups;
+  std::vector<std::size_t> group_of(n_classes);
+  for (std::size_t a = 0; a < n_classes; ++a) {
+    const std::string& g = scenario.outcome_classes[a].group;
+    auto it = std::find(groups.begin(), groups.end(), g);
+    group_of[a] = static_cast<std::size_t>(it - groups.begin());
+    if (it == groups.end()) groups.push_back(g);
+  }
+  std::vector<std::uint64_t> count(n_classes, 0), both(n_classes * n_classes, 0), none(groups.size(), 0);
+  std::vector<char> any(groups.size());
   for (std::uint64_t d = 0; d < draws; ++d) {
     const unsigned char* m = classes + d * n_classes;
-    bool any = false;
+    std::fill(any.begin(), any.end(), 0);
     for (std::size_t a = 0; a < n_classes; ++a) {
       if (!m[a]) continue;
-      any = true;
+      any[group_of[a]] = 1;
       ++count[a];
       for (std::size_t b = a + 1; b < n_classes; ++b) both[a * n_classes + b] += m[b];
     }
-    none += any ? 0 : 1;
+    for (std::size_t g = 0; g < groups.size(); ++g) none[g] += any[g] ? 0 : 1;
   }
   for (std::size_t a = 0; a < n_classes; ++a) {
     const OutcomeClass& c = scenario.outcome_classes[a];
-    s.classes.push_back({c.name, c.label, wilson_interval(count[a], draws)});
+    s.classes.push_back({c.name, c.label, c.group, wilson_interval(count[a], draws)});
     for (std::size_t b = a + 1; b < n_classes; ++b)
-      if (both[a * n_classes + b] > 0) s.overlaps.push_back({a, b, both[a * n_classes + b]});
+      if (group_of[a] == group_of[b] && both[a * n_classes + b] > 0) s.overlaps.push_back({a, b, both[a * n_classes + b]});
   }
-  s.unclassified = wilson_interval(none, draws);
+  for (std::size_t g = 0; g < groups.size(); ++g) s.unclassified.push_back({groups[g], wilson_interval(none[g], draws)});
   return s;
 }
 

@@ -31,15 +31,20 @@ std::string table(const SweepSummary& s, const SweepContext& c) {
     out += fmt::format("{:<{}}  {:>7}  {:>7}  {:>6}  {:>7}  {:>7}  {:>7}  {:>7}  {:>7}\n", i.issue_id, width, i.draws, num(i.mean), num(i.sd),
                        num(i.q05), num(i.q25), num(i.q50), num(i.q75), num(i.q95));
   if (s.classes.empty()) return out;
-  width = std::string("unclassified").size();
+  auto unclassified_name = [](const Unclassified& u) { return u.group.empty() ? std::string("unclassified") : "unclassified " + u.group; };
+  width = 0;
+  for (const Unclassified& u : s.unclassified) width = std::max(width, unclassified_name(u).size());
   for (const ClassSummary& k : s.classes) width = std::max(width, k.name.size());
   out += fmt::format("\n{:<{}}  {:>11}  {:>17}  {:>7}\n", "outcome", width, "probability", "95% interval", "draws");
   auto row = [&](const std::string& name, const Proportion& p, const std::string& label) {
     out += fmt::format("{:<{}}  {:>11.3f}  [{:.3f}, {:.3f}]    {:>7}{}\n", name, width, p.estimate, p.low, p.high, p.count,
                        label.empty() ? "" : "  " + label);
   };
-  for (const ClassSummary& k : s.classes) row(k.name, k.probability, k.label);
-  row("unclassified", s.unclassified, "");
+  for (std::size_t g = 0; g < s.unclassified.size(); ++g) {
+    for (const ClassSummary& k : s.classes)
+      if (k.group == s.unclassified[g].group) row(k.name, k.probability, k.label);
+    row(unclassified_name(s.unclassified[g]), s.unclassified[g].share, "");
+  }
   return out + class_warnings(s);
 }
 
@@ -66,10 +71,16 @@ std::string json(const SweepSummary& s, const SweepContext& c) {
     nlohmann::ordered_json e = proportion_json(k.probability);
     e["name"] = k.name;
     e["label"] = k.label;
+    e["group"] = k.group;
     j["classes"].push_back(e);
   }
   if (!s.classes.empty()) {
-    j["unclassified"] = proportion_json(s.unclassified);
+    j["unclassified"] = nlohmann::json::array();
+    for (const Unclassified& u : s.unclassified) {
+      nlohmann::ordered_json e = proportion_json(u.share);
+      e["group"] = u.group;
+      j["unclassified"].push_back(e);
+    }
     j["overlaps"] = nlohmann::json::array();
     for (const ClassOverlap& o : s.overlaps)
       j["overlaps"].push_back({{"first", s.classes[o.first].name}, {"second", s.classes[o.second].name}, {"draws", o.draws}});
@@ -99,7 +110,7 @@ std::string csv(const SweepSummary& s) {
     add("class", name, "high", p.high);
   };
   for (const ClassSummary& k : s.classes) prop(k.name, k.probability);
-  if (!s.classes.empty()) prop("unclassified", s.unclassified);
+  for (const Unclassified& u : s.unclassified) prop(u.group.empty() ? "unclassified" : "unclassified " + u.group, u.share);
   return out;
 }
 
@@ -111,9 +122,10 @@ std::string class_warnings(const SweepSummary& s) {
   for (const ClassOverlap& o : s.overlaps)
     out += fmt::format("warning: classes '{}' and '{}' overlap: {} draws ({:.1f} %) fall in both\n", s.classes[o.first].name,
                        s.classes[o.second].name, o.draws, 100 * static_cast<double>(o.draws) / n);
-  if (!s.classes.empty() && s.unclassified.count > 0)
-    out += fmt::format("warning: {} draws ({:.1f} %) fall in no outcome class\n", s.unclassified.count,
-                       100 * static_cast<double>(s.unclassified.count) / n);
+  for (const Unclassified& u : s.unclassified)
+    if (u.share.count > 0)
+      out += fmt::format("warning: {} draws ({:.1f} %) fall in no outcome class{}\n", u.share.count, 100 * static_cast<double>(u.share.count) / n,
+                         u.group.empty() ? "" : " of group '" + u.group + "'");
   return out;
 }
 

@@ -226,9 +226,10 @@ class ScenarioReader {
       c.name = key.text;
       const Node* when = &value;
       if (value.type == Type::mapping) {
-        Fields f(reader_, value, field, {"when", "label"});
+        Fields f(reader_, value, field, {"when", "label", "group"});
         when = &f.require("when");
         c.label = f.text_or("label", "");
+        c.group = f.text_or("group", "");
       }
       if (when->type != Type::string)
         reader_.fail(*when, field, std::string("got ") + describe(*when), "a condition such as \"sanctions <= 40 and arms_control >= 60\"");

@@ -65,7 +65,7 @@ TEST(Sobol, LinearScenarioIndicesAreKnownByConstruction) {
   s.stance(0, 0).position->value = Uncertain::range(0, 60);   // w = 0.1, var = 300
   s.stance(0, 1).position->value = Uncertain::range(20, 50);  // w = 0.2, var = 75
   s.stance(0, 2).position->value = Uncertain::normal(50, 5);  // w = 0.3, var ~ 25 (truncation negligible)
-  s.outcome_classes.push_back({"low", "", "i < 30"});
+  s.outcome_classes.push_back({"low", "", "i < 30", ""});
   const SweepSetup setup(s, *find_model("compromise"), {}, {});
   const double part[] = {0.01 * 300, 0.04 * 75, 0.09 * 25}, total = part[0] + part[1] + part[2];
   const SobolResult r = scenario_sobol_indices(setup, {4096, 8, 2, 50});

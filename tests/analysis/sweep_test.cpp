@@ -37,9 +37,9 @@ TEST(SortedQuantile, InterpolatesLikeNumpyAndR) {
 Scenario linear_scenario() {
   Scenario s = testing::one_issue({{30}, {50}, {100}});
   s.stance(0, 0).position->value = Uncertain::range(0, 60);
-  s.outcome_classes.push_back({"low", "", "i < 55"});
-  s.outcome_classes.push_back({"high", "", "i >= 55"});
-  s.outcome_classes.push_back({"middle", "", "i in [54, 56]"});
+  s.outcome_classes.push_back({"low", "", "i < 55", ""});
+  s.outcome_classes.push_back({"high", "", "i >= 55", ""});
+  s.outcome_classes.push_back({"middle", "", "i in [54, 56]", ""});
   return s;
 }
 
@@ -63,7 +63,8 @@ TEST(Sweep, ReproducesTheClosedFormOfALinearModel) {
   EXPECT_GE(s.classes[0].probability.high, 0.25);
   EXPECT_EQ(s.classes[0].probability.count + s.classes[1].probability.count, n);
   // 'middle' overlaps both; nothing is unclassified.
-  EXPECT_EQ(s.unclassified.count, 0u);
+  ASSERT_EQ(s.unclassified.size(), 1u);
+  EXPECT_EQ(s.unclassified[0].share.count, 0u);
   ASSERT_EQ(s.overlaps.size(), 2u);
   EXPECT_EQ(s.overlaps[0].first, 0u);
   EXPECT_EQ(s.overlaps[0].second, 2u);
@@ -75,8 +76,23 @@ TEST(Sweep, UnclassifiedDrawsAreCounted) {
   sc.outcome_classes.resize(1);  // only 'low': three quarters unclassified
   const SweepSetup setup(sc, *find_model("compromise"), {}, {3, 0});
   const SweepSummary s = run_sweep(setup, 4000, {});
-  EXPECT_NEAR(s.unclassified.estimate, 0.75, 0.03);
+  EXPECT_NEAR(s.unclassified[0].share.estimate, 0.75, 0.03);
   EXPECT_TRUE(s.overlaps.empty());
+}
+
+TEST(Sweep, OverlapsAndGapsAreCheckedWithinEachGroupOfClasses) {
+  Scenario sc = linear_scenario();  // low, high, middle on one issue
+  sc.outcome_classes[0].group = "a";
+  sc.outcome_classes[1].group = "a";
+  sc.outcome_classes[2].group = "b";  // 'middle' alone in its group: no overlap, most draws outside it
+  const SweepSetup setup(sc, *find_model("compromise"), {}, {3, 0});
+  const SweepSummary s = run_sweep(setup, 4000, {});
+  EXPECT_TRUE(s.overlaps.empty());
+  ASSERT_EQ(s.unclassified.size(), 2u);
+  EXPECT_EQ(s.unclassified[0].group, "a");
+  EXPECT_EQ(s.unclassified[0].share.count, 0u);
+  EXPECT_EQ(s.unclassified[1].group, "b");
+  EXPECT_NEAR(s.unclassified[1].share.estimate, 0.9, 0.02);  // outside [54, 56] of U(50, 70)
 }
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }

@@ -112,11 +112,11 @@ TEST(OutcomeClasses, ValidateChecksScenariosBuiltInCode) {
   Issue i;
   i.id = "x";
   s.add_issue(i);
-  s.outcome_classes.push_back({"a", "", "x > 1"});
+  s.outcome_classes.push_back({"a", "", "x > 1", ""});
   EXPECT_NO_THROW(validate(s));
-  s.outcome_classes.push_back({"a", "", "x > 2"});
+  s.outcome_classes.push_back({"a", "", "x > 2", ""});
   EXPECT_THROW(validate(s), InputError);
-  s.outcome_classes.back() = {"b", "", "y > 2"};
+  s.outcome_classes.back() = {"b", "", "y > 2", ""};
   EXPECT_THROW(validate(s), InputError);
   const OutcomeClassifier c(Scenario{});
   EXPECT_EQ(c.size(), 0u);

@@ -25,7 +25,7 @@ fs::path fresh(const std::string& name) {
 SweepSetup setup() {
   Scenario s = testing::one_issue({{10}, {90}});
   s.stance(0, 0).position->value = Uncertain::range(0, 20);
-  s.outcome_classes.push_back({"low", "a label", "i < 50"});
+  s.outcome_classes.push_back({"low", "a label", "i < 50", ""});
   return SweepSetup(s, *find_model("compromise"), {}, {1, 0});
 }
 
