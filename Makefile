@@ -44,6 +44,8 @@ demo: build
 	./build/release/parley sensitivity $(DEMO_SCENARIO) --model compromise --top 3
 	@echo
 	./build/release/parley sweep scenarios/us-russia.yaml --model smp --draws 2000 --db build/demo.db
+	@echo
+	./build/release/parley feasibility scenarios/us-russia.yaml
 
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)

@@ -103,6 +103,27 @@ struct OutcomeClass {
   std::string group;
 };
 
+/// What one domestic actor accepts (Putnam's two-level games): explicit bounds on issues, and/or
+/// a utility threshold relative to the status quo (docs/feasibility.md).
+struct Ratifier {
+  std::size_t actor = 0;
+  /// Accepts x on an issue only if u(x) >= u(status quo) + threshold, with the linear spatial
+  /// utility u(x) = 1 - |x - position| / (scale width). In [-1, 1]; none: no such rule.
+  std::optional<double> threshold;
+  struct Bound {
+    std::size_t issue = 0;
+    double min = 0, max = 0;  // on the issue's scale
+  };
+  std::vector<Bound> bounds;
+};
+
+/// A negotiating side: its negotiator and the domestic actors whose consent a deal needs.
+struct Side {
+  std::string id;
+  std::size_t negotiator = 0;
+  std::vector<Ratifier> ratifiers;
+};
+
 /// A complete scenario. Stances are stored densely, issue by issue.
 class Scenario {
  public:
@@ -110,6 +131,7 @@ class Scenario {
   std::vector<Citation> citations;
   std::vector<IdealAdjustment> ideal_adjustments;
   std::vector<OutcomeClass> outcome_classes;
+  std::vector<Side> sides;  // for deal feasibility; empty when not modelled
   /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
   /// Options given on the command line take precedence.
   std::map<std::string, std::map<std::string, std::string>> model_options;

@@ -67,6 +67,12 @@ struct CompareArgs {
   std::uint64_t draws = 1000;
 };
 
+struct FeasibilityArgs {
+  InputArgs input;
+  SamplingArgs sampling;
+  std::uint64_t draws = 2000;
+};
+
 struct StoreArgs {
   std::string db = "parley.db";
   std::int64_t run = 0;
@@ -104,6 +110,7 @@ int backtest(const BacktestArgs& args, std::ostream& out);
 int sweep(const SweepArgs& args, std::ostream& out);
 int sensitivity(const SensitivityArgs& args, std::ostream& out);
 int compare(const CompareArgs& args, std::ostream& out);
+int feasibility(const FeasibilityArgs& args, std::ostream& out);
 int list_runs(const StoreArgs& args, std::ostream& out);
 int show(const StoreArgs& args, std::ostream& out);
 int export_run(const StoreArgs& args, std::ostream& out);

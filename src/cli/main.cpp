@@ -77,6 +77,17 @@ int main(int argc, char** argv) {
   add_sampling(*compare, compare_args.sampling);
   compare->add_option("-n,--draws", compare_args.draws, "draws per scenario")->capture_default_str();
 
+  FeasibilityArgs feas_args;
+  CLI::App* feas = app.add_subcommand("feasibility", "two-level games: win-sets, zones of agreement, binding ratifiers");
+  add_input(*feas, feas_args.input);
+  feas->add_option("--set", feas_args.sampling.overrides, "override an input (repeatable), as for run");
+  feas->add_option("--seed", feas_args.sampling.seed, "seed of the random draws")->capture_default_str();
+  feas->add_option("--threads", feas_args.sampling.threads, "worker threads (0: every core)")->capture_default_str();
+  feas->add_option("--correlation", feas_args.sampling.correlation, "correlation in [0, 1] between one actor's inputs")->capture_default_str();
+  feas->add_option("-f,--format", feas_args.sampling.format, "table or json")->capture_default_str();
+  feas->add_option("-o,--output", feas_args.sampling.output, "write to this file instead of standard output");
+  feas->add_option("-n,--draws", feas_args.draws, "draws for the probability that a zone exists")->capture_default_str();
+
   StoreArgs store_args;
   CLI::App* runs = app.add_subcommand("runs", "list the runs in a results database");
   runs->add_option("--db", store_args.db, "results database")->capture_default_str();
@@ -122,6 +133,7 @@ int main(int argc, char** argv) {
     if (*sweep) return parley::cli::sweep(sweep_args, std::cout);
     if (*sens) return parley::cli::sensitivity(sens_args, std::cout);
     if (*compare) return parley::cli::compare(compare_args, std::cout);
+    if (*feas) return parley::cli::feasibility(feas_args, std::cout);
     if (*runs) return list_runs(store_args, std::cout);
     if (*show) return parley::cli::show(store_args, std::cout);
     if (*exp) return export_run(store_args, std::cout);

@@ -48,6 +48,29 @@ void check_ideal_adjustments(const Scenario& s) {
   }
 }
 
+void check_sides(const Scenario& s) {
+  std::unordered_set<std::string> seen;
+  for (std::size_t k = 0; k < s.sides.size(); ++k) {
+    const Side& side = s.sides[k];
+    const std::string field = "sides." + side.id;
+    if (auto bad = checks::identifier(side.id)) fail(field, *bad);
+    if (!seen.insert(side.id).second) fail(field, {"duplicate side '" + side.id + "'", "unique side ids"});
+    if (side.negotiator >= s.actors().size()) fail(field + ".negotiator", {"actor index out of range", "an actor of this scenario"});
+    for (const Ratifier& r : side.ratifiers) {
+      if (r.actor >= s.actors().size()) fail(field + ".ratifiers", {"actor index out of range", "an actor of this scenario"});
+      const std::string rf = field + ".ratifiers." + s.actor(r.actor).id;
+      if (r.threshold)
+        if (auto bad = checks::within(Uncertain::point(*r.threshold), -1, 1, "[-1, 1]")) fail(rf + ".threshold", *bad);
+      for (const Ratifier::Bound& b : r.bounds) {
+        if (b.issue >= s.issues().size()) fail(rf + ".accepts", {"issue index out of range", "an issue of this scenario"});
+        const Scale& sc = s.issue(b.issue).scale;
+        const std::string bf = rf + ".accepts." + s.issue(b.issue).id;
+        if (auto bad = checks::within(Uncertain::range(b.min, b.max), sc.min, sc.max, "the scale")) fail(bf, *bad);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const Scenario& s) {
@@ -98,6 +121,7 @@ void validate(const Scenario& s) {
     }
   }
   check_ideal_adjustments(s);
+  check_sides(s);
   OutcomeClassifier{s};  // names and expressions of the outcome classes
 }
 

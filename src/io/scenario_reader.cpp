@@ -17,7 +17,7 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes"});
+    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides"});
     if (const Node* version = top.get("parley")) {
       if (version->type != Type::number || version->number != 1)
         reader_.fail(*version, "parley", "format version '" + version->text + "'", "1 (the only version so far)");
@@ -30,6 +30,7 @@ class ScenarioReader {
     for (Issue& i : issues) scenario_.add_issue(std::move(i));
     if (const Node* positions = top.get("positions")) read_positions(*positions);
     if (const Node* outcomes = top.get("outcomes")) read_outcomes(*outcomes);
+    if (const Node* sides = top.get("sides")) read_sides(*sides);
     return std::move(scenario_);
   }
 
@@ -243,6 +244,65 @@ class ScenarioReader {
       }
       scenario_.outcome_classes.push_back(std::move(c));
     }
+  }
+
+  std::size_t actor_named(const Node& node, const std::string& field) {
+    const std::string id = reader_.text(node, field);
+    auto a = actor_index_.find(id);
+    if (a == actor_index_.end()) reader_.fail(node, field, "unknown actor '" + id + "'", "the id of an actor in 'actors'");
+    return a->second;
+  }
+
+  /// `sides: {us: {negotiator: us-president, ratifiers: {us-congress: {threshold: 0, accepts:
+  /// {sanctions: {min: 60, max: 100}}}}}}` (docs/feasibility.md).
+  void read_sides(const Node& node) {
+    reader_.expect(node, Type::mapping, "sides", "a mapping from side id to its negotiator and ratifiers");
+    std::unordered_map<std::string, std::size_t> ids;
+    for (std::size_t k = 0; k < node.mapping_size(); ++k) {
+      const Node& key = node.key(k);
+      const std::string field = "sides." + key.text;
+      check_id(key, field, key.text, ids, "side");
+      Fields f(reader_, node.value(k), field, {"negotiator", "ratifiers"});
+      Side side;
+      side.id = key.text;
+      side.negotiator = actor_named(f.require("negotiator"), f.path("negotiator"));
+      if (const Node* ratifiers = f.get("ratifiers")) {
+        reader_.expect(*ratifiers, Type::mapping, f.path("ratifiers"), "a mapping from actor id to what it accepts");
+        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r) side.ratifiers.push_back(read_ratifier(*ratifiers, r, f.path("ratifiers")));
+      }
+      scenario_.sides.push_back(std::move(side));
+    }
+  }
+
+  Ratifier read_ratifier(const Node& ratifiers, std::size_t r, const std::string& parent) {
+    const Node& key = ratifiers.key(r);
+    const std::string field = parent + "." + key.text;
+    Ratifier out;
+    out.actor = actor_named(key, field);
+    Fields f(reader_, ratifiers.value(r), field, {"threshold", "accepts"});
+    if (const Node* t = f.get("threshold")) {
+      out.threshold = reader_.number(*t, f.path("threshold"));
+      check(*t, f.path("threshold"), checks::within(Uncertain::point(*out.threshold), -1, 1, "[-1, 1]"));
+    }
+    if (const Node* accepts = f.get("accepts")) {
+      reader_.expect(*accepts, Type::mapping, f.path("accepts"), "a mapping from issue id to {min, max}");
+      for (std::size_t k = 0; k < accepts->mapping_size(); ++k) {
+        const Node& issue_key = accepts->key(k);
+        const std::string bf = f.path("accepts") + "." + issue_key.text;
+        auto i = issue_index_.find(issue_key.text);
+        if (i == issue_index_.end()) reader_.fail(issue_key, bf, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
+        const Scale& scale = scenario_.issue(i->second).scale;
+        Fields b(reader_, accepts->value(k), bf, {"min", "max"});
+        Ratifier::Bound bound{i->second, scale.min, scale.max};
+        if (const Node* lo = b.get("min")) bound.min = reader_.number(*lo, b.path("min"));
+        if (const Node* hi = b.get("max")) bound.max = reader_.number(*hi, b.path("max"));
+        check(accepts->value(k), bf, checks::within(Uncertain::range(bound.min, bound.max), scale.min, scale.max, "the scale"));
+        out.bounds.push_back(bound);
+      }
+    }
+    if (!out.threshold && out.bounds.empty())
+      reader_.fail(ratifiers.value(r), field, "no rule", "a threshold, bounds under 'accepts', or both");
+    return out;
   }
 
   Scenario scenario_;

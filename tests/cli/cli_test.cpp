@@ -24,7 +24,7 @@ const std::string kExample = source_path("scenarios/examples/arms-control.yaml")
 
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest ", "sweep ", "sensitivity ", "compare ", "runs ", "show ", "export "}) {
+  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest ", "sweep ", "sensitivity ", "compare ", "feasibility ", "runs ", "show ", "export "}) {
     const Result r = parley_cli(std::string(cmd) + "--help");
     EXPECT_EQ(r.code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << r.out;

@@ -208,3 +208,19 @@ TEST(SweepCli, CtrlCKeepsFinishedDrawsAndSaysHowToResume) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(FeasibilityCli, TheFlagshipHasNoZoneOfAgreementOnUkraineAndSaysWhy) {
+  const Result r = parley_cli("feasibility " + source_path("scenarios/us-russia.yaml") + " --draws 500");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("zone           none: russia/ru-president needs at least"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("united-states/us-congress accepts at most 35.0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("P(zone) 0.000 [0.000, 0.008]"), std::string::npos) << r.out;
+  const Result json = parley_cli("feasibility " + source_path("scenarios/us-russia.yaml") + " --draws 100 --format json");
+  EXPECT_NE(json.out.find("\"schema\": \"parley.feasibility/1\""), std::string::npos);
+  EXPECT_EQ(parley_cli("feasibility " + kExample).code, 2);  // no sides
+  EXPECT_EQ(parley_cli("feasibility " + kExample + " --format csv").code, 2);
+}
+
+}  // namespace
