@@ -7,7 +7,7 @@ SHELL := /bin/bash
 
 PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohmann-json3-dev libpugixml-dev \
             libfmt-dev libcli11-dev libsqlite3-dev libssl-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
@@ -43,9 +43,9 @@ demo: build
 	@echo
 	./build/release/parley sensitivity $(DEMO_SCENARIO) --model compromise --top 3
 	@echo
-	./build/release/parley sweep scenarios/us-russia.yaml --model smp --draws 2000 --db build/demo.db
-	@echo
 	./build/release/parley feasibility scenarios/us-russia.yaml
+	@echo
+	./build/release/parley report scenarios/us-russia.yaml --draws 2000 --output build/us-russia-report.html
 
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)

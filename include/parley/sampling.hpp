@@ -37,6 +37,9 @@ const char* to_string(UncertainInput::Field field);
 /// status quos. Point values and zero-width distributions are not inputs.
 std::vector<UncertainInput> uncertain_inputs(const Scenario& scenario);
 
+/// The scenario parameter an input stands for (with its citation).
+const Parameter& parameter_of(const Scenario& scenario, const UncertainInput& input);
+
 /// Sets every input's parameter in `scenario` to the point value values[k].
 void set_inputs(Scenario& scenario, const std::vector<UncertainInput>& inputs, const double* values);
 

@@ -46,7 +46,7 @@ void add(std::vector<UncertainInput>& out, const Parameter& p, UncertainInput::F
   out.push_back(std::move(in));
 }
 
-Parameter& parameter_of(Scenario& s, const UncertainInput& in) {
+Parameter& mutable_parameter(Scenario& s, const UncertainInput& in) {
   using F = UncertainInput::Field;
   switch (in.field) {
     case F::position: return *s.stance(in.issue, in.actor).position;
@@ -70,6 +70,10 @@ const char* to_string(UncertainInput::Field field) {
     case F::status_quo: return "status_quo";
   }
   return "?";
+}
+
+const Parameter& parameter_of(const Scenario& scenario, const UncertainInput& input) {
+  return mutable_parameter(const_cast<Scenario&>(scenario), input);
 }
 
 double UncertainInput::quantile(double u) const {
@@ -114,7 +118,7 @@ std::vector<UncertainInput> uncertain_inputs(const Scenario& s) {
 }
 
 void set_inputs(Scenario& scenario, const std::vector<UncertainInput>& inputs, const double* values) {
-  for (std::size_t k = 0; k < inputs.size(); ++k) parameter_of(scenario, inputs[k]).value = Uncertain::point(values[k]);
+  for (std::size_t k = 0; k < inputs.size(); ++k) mutable_parameter(scenario, inputs[k]).value = Uncertain::point(values[k]);
 }
 
 InputSampler::InputSampler(std::vector<UncertainInput> inputs, SamplingOptions options)

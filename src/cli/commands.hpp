@@ -73,6 +73,18 @@ struct FeasibilityArgs {
   std::uint64_t draws = 2000;
 };
 
+struct ReportArgs {
+  InputArgs input;
+  std::string models;  // comma-separated; empty: every model
+  std::string lead;    // empty: the first model with rounds
+  std::vector<std::string> overrides;
+  std::uint64_t draws = 1000;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  std::string output;
+  bool progress = true;
+};
+
 struct StoreArgs {
   std::string db = "parley.db";
   std::int64_t run = 0;
@@ -111,6 +123,7 @@ int sweep(const SweepArgs& args, std::ostream& out);
 int sensitivity(const SensitivityArgs& args, std::ostream& out);
 int compare(const CompareArgs& args, std::ostream& out);
 int feasibility(const FeasibilityArgs& args, std::ostream& out);
+int report(const ReportArgs& args, std::ostream& out);
 int list_runs(const StoreArgs& args, std::ostream& out);
 int show(const StoreArgs& args, std::ostream& out);
 int export_run(const StoreArgs& args, std::ostream& out);

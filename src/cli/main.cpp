@@ -88,6 +88,18 @@ int main(int argc, char** argv) {
   feas->add_option("-o,--output", feas_args.sampling.output, "write to this file instead of standard output");
   feas->add_option("-n,--draws", feas_args.draws, "draws for the probability that a zone exists")->capture_default_str();
 
+  ReportArgs report_args;
+  CLI::App* rep = app.add_subcommand("report", "write the analyst's HTML report and print its summary");
+  add_input(*rep, report_args.input);
+  rep->add_option("--models", report_args.models, "comma-separated models (default: every model)");
+  rep->add_option("--lead", report_args.lead, "model for trajectories and tornado (default: the first with rounds)");
+  rep->add_option("--set", report_args.overrides, "override an input (repeatable), as for run");
+  rep->add_option("-n,--draws", report_args.draws, "draws per model")->capture_default_str();
+  rep->add_option("--seed", report_args.seed, "seed of the random draws")->capture_default_str();
+  rep->add_option("--threads", report_args.threads, "worker threads (0: every core)")->capture_default_str();
+  rep->add_option("-o,--output", report_args.output, "the HTML file to write")->required();
+  rep->add_flag("!--no-progress", report_args.progress, "no progress line");
+
   StoreArgs store_args;
   CLI::App* runs = app.add_subcommand("runs", "list the runs in a results database");
   runs->add_option("--db", store_args.db, "results database")->capture_default_str();
@@ -134,6 +146,7 @@ int main(int argc, char** argv) {
     if (*sens) return parley::cli::sensitivity(sens_args, std::cout);
     if (*compare) return parley::cli::compare(compare_args, std::cout);
     if (*feas) return parley::cli::feasibility(feas_args, std::cout);
+    if (*rep) return parley::cli::report(report_args, std::cout);
     if (*runs) return list_runs(store_args, std::cout);
     if (*show) return parley::cli::show(store_args, std::cout);
     if (*exp) return export_run(store_args, std::cout);

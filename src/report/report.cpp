@@ -1,0 +1,309 @@
+#include "parley/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "parley/feasibility.hpp"
+#include "parley/sensitivity.hpp"
+#include "parley/sweep.hpp"
+#include "parley/version.hpp"
+#include "report/svg.hpp"
+
+namespace parley {
+
+namespace {
+
+using report::escape;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct ModelResult {
+  const Model* model;
+  Forecast point;
+  SweepSummary sweep;
+};
+
+bool has_rounds(const Model& m) {
+  for (const ModelOptionSpec& o : m.options())
+    if (o.name == "rounds") return true;
+  return false;
+}
+
+std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
+std::string pct(double p) { return fmt::format("{:.0f} %", 100 * p); }
+
+/// Every parameter of the scenario with its name, for the provenance table.
+struct Provenance {
+  std::string name;
+  const Parameter* parameter;
+};
+std::vector<Provenance> provenance(const Scenario& s) {
+  std::vector<Provenance> out;
+  for (const Actor& a : s.actors()) {
+    out.push_back({a.id + ".capability", &a.capability});
+    if (a.risk) out.push_back({a.id + ".risk", &*a.risk});
+  }
+  for (std::size_t i = 0; i < s.issues().size(); ++i) {
+    if (s.issue(i).status_quo) out.push_back({s.issue(i).id + ".status_quo", &*s.issue(i).status_quo});
+    for (std::size_t a = 0; a < s.actors().size(); ++a) {
+      const Stance& st = s.stance(i, a);
+      const std::string prefix = s.actor(a).id + "." + s.issue(i).id + ".";
+      if (st.position) out.push_back({prefix + "position", &*st.position});
+      if (st.salience) out.push_back({prefix + "salience", &*st.salience});
+    }
+  }
+  return out;
+}
+
+/// Per class group: the class the models find most likely on average.
+struct GroupCall {
+  std::string group;
+  std::size_t best = 0;
+  double mean = 0, lo = 1, hi = 0;  // mean and range over models of the best class's probability
+};
+std::vector<GroupCall> group_calls(const Scenario& s, const std::vector<ModelResult>& results) {
+  std::vector<GroupCall> calls;
+  for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
+    const std::string& g = s.outcome_classes[c].group;
+    auto it = std::find_if(calls.begin(), calls.end(), [&](const GroupCall& x) { return x.group == g; });
+    double mean = 0, lo = 1, hi = 0;
+    for (const ModelResult& r : results) {
+      const double p = r.sweep.classes[c].probability.estimate;
+      mean += p / static_cast<double>(results.size());
+      lo = std::min(lo, p), hi = std::max(hi, p);
+    }
+    if (it == calls.end()) calls.push_back({g, c, mean, lo, hi});
+    else if (mean > it->mean) *it = {g, c, mean, lo, hi};
+  }
+  return calls;
+}
+
+std::string summary_text(const Scenario& s, const std::vector<ModelResult>& results, const std::vector<std::string>& drivers,
+                         const std::string& lead, const Feasibility* feas, const FeasibilityOdds* odds) {
+  std::string out = fmt::format("{}\n", s.metadata.title);
+  for (const GroupCall& g : group_calls(s, results)) {
+    const OutcomeClass& c = s.outcome_classes[g.best];
+    out += fmt::format("- Most likely{}: {} — probability {} on average over {} models (from {} to {}).\n",
+                       g.group.empty() ? "" : " (" + g.group + ")", c.label.empty() ? c.name : c.label, pct(g.mean), results.size(), pct(g.lo),
+                       pct(g.hi));
+  }
+  if (!drivers.empty()) {
+    out += fmt::format("- What drives the forecast ({}, one input at a time): ", lead);
+    for (std::size_t k = 0; k < drivers.size(); ++k) out += (k ? "; " : "") + drivers[k];
+    out += ".\n";
+  }
+  if (feas && odds) {
+    for (const IssueFeasibility& r : feas->issues) {
+      const Proportion& p = odds->zone[r.issue];
+      if (p.estimate >= 0.5) continue;
+      out += fmt::format("- No deal likely on {}: a zone of agreement exists in {} of draws [{:.3f}, {:.3f}]", s.issue(r.issue).label, pct(p.estimate),
+                         p.low, p.high);
+      if (r.zone.empty() && r.lower && r.upper)
+        out += fmt::format("; {}'s floor ({:.1f}) is above {}'s ceiling ({:.1f})", s.actor(s.sides[r.lower->side].ratifiers[r.lower->ratifier].actor).name,
+                           r.zone.low, s.actor(s.sides[r.upper->side].ratifiers[r.upper->ratifier].actor).name, r.zone.high);
+      out += ".\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Report build_report(const Scenario& s, const ReportOptions& o) {
+  std::vector<const Model*> models = o.models.empty() ? all_models() : o.models;
+  const Model* lead = o.lead;
+  if (!lead)
+    for (const Model* m : models)
+      if (has_rounds(*m)) {
+        lead = m;
+        break;
+      }
+  if (!lead) lead = models.front();
+  auto stage = [&](const std::string& what) {
+    if (o.stage) o.stage(what);
+  };
+
+  std::vector<ModelResult> results;
+  for (const Model* m : models) {
+    stage("sweep " + std::string(m->name()));
+    const SweepSetup setup(s, *m, {}, {o.seed, 0});
+    SweepControl control;
+    control.threads = o.threads;
+    results.push_back({m, m->run(s, {}), run_sweep(setup, o.draws, control)});
+  }
+  stage("tornado " + std::string(lead->name()));
+  const SweepSetup lead_setup(s, *lead, {}, {o.seed, 0});
+  std::vector<double> base;
+  const std::vector<TornadoBar> bars = lead_setup.inputs() > 0 ? tornado(lead_setup, base, o.threads) : std::vector<TornadoBar>{};
+  const auto& inputs = lead_setup.sampler().inputs();
+  // Drivers: inputs by their largest swing over the issues, each relative to the scale.
+  std::vector<std::pair<double, std::size_t>> swing;
+  for (std::size_t k = 0; k < bars.size(); ++k) {
+    double w = 0;
+    for (std::size_t i = 0; i < s.issues().size(); ++i) {
+      const double d = std::abs(bars[k].high[i] - bars[k].low[i]) / (s.issue(i).scale.max - s.issue(i).scale.min);
+      if (!std::isnan(d)) w = std::max(w, d);
+    }
+    swing.emplace_back(w, k);
+  }
+  std::stable_sort(swing.begin(), swing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> drivers;
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, swing.size()) && swing[k].first > 0; ++k)
+    drivers.push_back(fmt::format("{} (moves an outcome by up to {} of its scale)", inputs[swing[k].second].name, pct(swing[k].first)));
+
+  std::optional<Feasibility> feas;
+  std::optional<FeasibilityOdds> odds;
+  if (!s.sides.empty()) {
+    stage("feasibility");
+    feas = assess_feasibility(s);
+    odds = feasibility_odds(s, o.draws, {o.seed, 0}, o.threads);
+  }
+
+  Report rep;
+  rep.summary = summary_text(s, results, drivers, std::string(lead->name()), feas ? &*feas : nullptr, odds ? &*odds : nullptr);
+
+  std::string h;
+  h += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(s.metadata.title) + " — parley report</title>";
+  h += "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}"
+       "table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;"
+       "vertical-align:top}th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}h2{border-bottom:2px solid #333;"
+       "margin-top:2em}figure{margin:.5em 0 1.5em}figcaption{font-size:.85em;color:#333}.summary{background:#f4f4f4;border-left:4px solid #0072B2;"
+       "padding:.5em 1em}@media print{h2{page-break-before:auto}figure,table{page-break-inside:avoid}}</style></head><body>";
+  h += fmt::format("<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title), escape(s.metadata.description),
+                   kVersion, o.draws, o.seed, o.scenario_file.empty() ? "" : ", scenario " + escape(o.scenario_file));
+  h += "<h2>Summary</h2><div class=\"summary\"><ul>";
+  for (std::size_t pos = rep.summary.find("\n- "); pos != std::string::npos; pos = rep.summary.find("\n- ", pos + 1)) {
+    const std::size_t end = rep.summary.find('\n', pos + 1);
+    h += "<li>" + escape(rep.summary.substr(pos + 3, end - pos - 3)) + "</li>";
+  }
+  h += "</ul></div>";
+
+  h += "<h2>Forecasts by issue</h2><p>Each row is a model: the circle is its forecast at the point values, the bar the middle half of "
+       "its forecasts over the draws, the line the middle 90 %, the black tick their mean.</p>";
+  for (std::size_t i = 0; i < s.issues().size(); ++i) {
+    const Issue& issue = s.issue(i);
+    std::vector<report::IntervalRow> rows;
+    for (const ModelResult& r : results) {
+      const IssueSummary& q = r.sweep.issues[i];
+      rows.push_back({std::string(r.model->name()), r.point.issues[i].outcome.value_or(kNaN), q.q05, q.q25, q.q75, q.q95, q.mean});
+    }
+    h += fmt::format("<figure><figcaption><b>{}</b> ({}){}</figcaption>", escape(issue.label), escape(issue.id),
+                     issue.status_quo ? fmt::format(" — status quo {}", escape(issue.status_quo->value.to_string())) : "");
+    h += report::interval_chart(rows, issue.scale.min, issue.scale.max, issue.scale.min_label, issue.scale.max_label) + "</figure>";
+  }
+  h += "<table><tr><th>issue</th>";
+  for (const ModelResult& r : results) h += "<th>" + escape(std::string(r.model->name())) + "</th>";
+  h += "</tr>";
+  for (std::size_t i = 0; i < s.issues().size(); ++i) {
+    h += "<tr><td>" + escape(s.issue(i).id) + "</td>";
+    for (const ModelResult& r : results)
+      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", num(r.point.issues[i].outcome.value_or(kNaN)), num(r.sweep.issues[i].q05),
+                       num(r.sweep.issues[i].q95));
+    h += "</tr>";
+  }
+  h += "</table>";
+
+  const ModelResult& lead_result = *std::find_if(results.begin(), results.end(), [&](const ModelResult& r) { return r.model == lead; });
+  if (!lead_result.point.issues.empty() && !lead_result.point.issues[0].rounds.empty()) {
+    h += fmt::format("<h2>Positions over rounds ({})</h2><p>Each line is an actor's position, round by round, at the point values.</p>",
+                     escape(std::string(lead->name())));
+    for (std::size_t i = 0; i < s.issues().size(); ++i) {
+      std::vector<report::LineSeries> lines;
+      for (std::size_t a = 0; a < s.actors().size(); ++a) {
+        report::LineSeries line{s.actor(a).id, {}};
+        bool any = false;
+        for (const RoundRecord& rr : lead_result.point.issues[i].rounds) {
+          const double x = a < rr.positions.size() ? rr.positions[a] : kNaN;
+          line.values.push_back(x);
+          any = any || !std::isnan(x);
+        }
+        if (any && s.stance(i, a).takes_part()) lines.push_back(std::move(line));
+      }
+      h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(s.issue(i).label),
+                       report::line_chart(lines, s.issue(i).scale.min, s.issue(i).scale.max, "round"));
+    }
+  }
+
+  if (!s.outcome_classes.empty()) {
+    h += "<h2>Outcome probabilities</h2><p>Share of draws in each named outcome, per model, with 95 % Wilson intervals.</p>";
+    std::vector<std::string> groups;
+    for (const OutcomeClass& c : s.outcome_classes)
+      if (std::find(groups.begin(), groups.end(), c.group) == groups.end()) groups.push_back(c.group);
+    std::vector<std::string> names;
+    for (const ModelResult& r : results) names.emplace_back(r.model->name());
+    for (const std::string& g : groups) {
+      std::vector<std::string> labels;
+      std::vector<std::vector<report::ProbabilityBar>> bars_by_class;
+      for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
+        if (s.outcome_classes[c].group != g) continue;
+        labels.push_back(s.outcome_classes[c].name);
+        std::vector<report::ProbabilityBar> row;
+        for (const ModelResult& r : results) {
+          const Proportion& p = r.sweep.classes[c].probability;
+          row.push_back({p.estimate, p.low, p.high});
+        }
+        bars_by_class.push_back(std::move(row));
+      }
+      h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(g.empty() ? "outcomes" : g),
+                       report::probability_chart(labels, names, bars_by_class));
+    }
+  }
+
+  if (!bars.empty()) {
+    h += fmt::format("<h2>What drives it: tornado ({})</h2><p>Each bar spans the forecast with one input at its 5 % and at its 95 % "
+                     "quantile, all others at their point values (dot: at 5 %; dashed line: all at point values). Largest swings first.</p>",
+                     escape(std::string(lead->name())));
+    for (std::size_t i = 0; i < s.issues().size(); ++i) {
+      std::vector<std::pair<double, std::size_t>> order;
+      for (std::size_t k = 0; k < bars.size(); ++k) order.emplace_back(std::abs(bars[k].high[i] - bars[k].low[i]), k);
+      std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::vector<report::TornadoRow> rows;
+      for (std::size_t k = 0; k < std::min<std::size_t>(8, order.size()) && order[k].first > 0; ++k)
+        rows.push_back({inputs[order[k].second].name, bars[order[k].second].low[i], bars[order[k].second].high[i]});
+      if (rows.empty()) continue;
+      h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(s.issue(i).label),
+                       report::tornado_chart(rows, base[i], s.issue(i).scale.min, s.issue(i).scale.max));
+    }
+  }
+
+  if (feas) {
+    h += "<h2>Deal feasibility (two-level games)</h2><table><tr><th>issue</th>";
+    for (const Side& side : s.sides) h += "<th>win-set: " + escape(side.id) + "</th>";
+    h += "<th>zone of agreement</th><th>binding</th><th>P(zone)</th></tr>";
+    auto who = [&](const std::optional<ConstraintRef>& c) {
+      return c ? escape(s.sides[c->side].id + "/" + s.actor(s.sides[c->side].ratifiers[c->ratifier].actor).id) : std::string("scale");
+    };
+    auto iv = [](const Interval& v) { return v.empty() ? std::string("none") : fmt::format("[{:.1f}, {:.1f}]", v.low, v.high); };
+    for (const IssueFeasibility& r : feas->issues) {
+      h += "<tr><td>" + escape(s.issue(r.issue).id) + "</td>";
+      for (const Interval& w : r.win_sets) h += "<td class=\"n\">" + iv(w) + "</td>";
+      const Proportion& p = odds->zone[r.issue];
+      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>", iv(r.zone), who(r.lower),
+                       who(r.upper), p.estimate, p.low, p.high);
+    }
+    h += "</table>";
+  }
+
+  h += "<h2>Provenance</h2><table><tr><th>input</th><th>value</th><th>source</th><th>note</th></tr>";
+  for (const Provenance& p : provenance(s)) {
+    std::string source, note;
+    if (p.parameter->citation >= 0) {
+      const Citation& c = s.citations[static_cast<std::size_t>(p.parameter->citation)];
+      source = s.metadata.sources[c.reference].id;
+      note = c.note;
+    }
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(p.name), escape(p.parameter->value.to_string()), escape(source),
+                     escape(note));
+  }
+  h += "</table><h3>Sources</h3><ul>";
+  for (const Reference& r : s.metadata.sources)
+    h += fmt::format("<li><b>{}</b>: {}{}</li>", escape(r.id), escape(r.title), r.note.empty() ? "" : " (" + escape(r.note) + ")");
+  h += "</ul></body></html>\n";
+  rep.html = std::move(h);
+  return rep;
+}
+
+}  // namespace parley
