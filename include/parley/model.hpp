@@ -39,5 +39,7 @@ class Model {
 const std::vector<const Model*>& all_models();
 /// The model with this name, or nullptr.
 const Model* find_model(std::string_view name);
+/// Whether the model understands option `name` ("rounds": it has rounds; "seed": it draws).
+bool has_option(const Model& model, std::string_view name);
 
 }  // namespace parley

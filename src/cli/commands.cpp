@@ -63,12 +63,6 @@ Scenario read_input(const InputArgs& args, const std::vector<std::string>& overr
   return s;
 }
 
-bool has_option(const Model& model, const std::string& name) {
-  for (const ModelOptionSpec& spec : model.options())
-    if (spec.name == name) return true;
-  return false;
-}
-
 int run(const RunArgs& args, std::ostream& out) {
   const auto format = output_format_from_string(args.format);
   if (!format) throw InputError({}, "--format", "got '" + args.format + "'", "table, json or csv");

@@ -108,7 +108,6 @@ Scenario read_input(const InputArgs& args);
 Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides);
 const Model& model_named(const std::string& name);
 ModelOptions parse_options(const std::vector<std::string>& pairs);
-bool has_option(const Model& model, const std::string& name);
 /// Writes to the file atomically, or to `out` when no file is named.
 void emit(const std::string& path, const std::string& content, std::ostream& out);
 /// Threads for --threads 0: every core (at most 64).

@@ -9,6 +9,12 @@ const std::vector<const Model*>& all_models() {
   return models;
 }
 
+bool has_option(const Model& model, std::string_view name) {
+  for (const ModelOptionSpec& spec : model.options())
+    if (spec.name == name) return true;
+  return false;
+}
+
 const Model* find_model(std::string_view name) {
   for (const Model* m : all_models())
     if (m->name() == name) return m;

@@ -26,12 +26,6 @@ struct ModelResult {
   SweepSummary sweep;
 };
 
-bool has_rounds(const Model& m) {
-  for (const ModelOptionSpec& o : m.options())
-    if (o.name == "rounds") return true;
-  return false;
-}
-
 std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
 std::string pct(double p) { return fmt::format("{:.0f} %", 100 * p); }
 
@@ -117,7 +111,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   const Model* lead = o.lead;
   if (!lead)
     for (const Model* m : models)
-      if (has_rounds(*m)) {
+      if (has_option(*m, "rounds")) {
         lead = m;
         break;
       }
