@@ -32,9 +32,13 @@ struct UncertainInput {
 };
 const char* to_string(UncertainInput::Field field);
 
-/// The scenario's non-degenerate distributions, in a fixed order: actors' capability and risk
+/// Every parameter of the scenario, points included, in a fixed order: actors' capability and risk
 /// (actor order), then stances (issue by issue, actor by actor; position before salience), then
-/// status quos. Point values and zero-width distributions are not inputs.
+/// status quos.
+std::vector<UncertainInput> scenario_parameters(const Scenario& scenario);
+
+/// The scenario's non-degenerate distributions, in the order of scenario_parameters(). Point
+/// values and zero-width distributions are not inputs.
 std::vector<UncertainInput> uncertain_inputs(const Scenario& scenario);
 
 /// The scenario parameter an input stands for (with its citation).

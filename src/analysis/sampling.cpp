@@ -34,7 +34,6 @@ double truncated_normal_quantile(double mean, double sd, double lo, double hi, d
 
 void add(std::vector<UncertainInput>& out, const Parameter& p, UncertainInput::Field field, std::size_t actor,
          std::size_t issue, std::string name, double lo, double hi) {
-  if (p.value.kind() == Uncertain::Kind::point || !(p.value.high() > p.value.low())) return;
   UncertainInput in;
   in.field = field;
   in.actor = actor;
@@ -91,7 +90,7 @@ double UncertainInput::quantile(double u) const {
   return x;
 }
 
-std::vector<UncertainInput> uncertain_inputs(const Scenario& s) {
+std::vector<UncertainInput> scenario_parameters(const Scenario& s) {
   using F = UncertainInput::Field;
   constexpr double inf = std::numeric_limits<double>::infinity();
   std::vector<UncertainInput> out;
@@ -114,6 +113,14 @@ std::vector<UncertainInput> uncertain_inputs(const Scenario& s) {
     if (issue.status_quo)
       add(out, *issue.status_quo, F::status_quo, UncertainInput::none, i, issue.id + ".status_quo", issue.scale.min, issue.scale.max);
   }
+  return out;
+}
+
+std::vector<UncertainInput> uncertain_inputs(const Scenario& s) {
+  std::vector<UncertainInput> out = scenario_parameters(s);
+  std::erase_if(out, [](const UncertainInput& in) {
+    return in.distribution.kind() == Uncertain::Kind::point || !(in.distribution.high() > in.distribution.low());
+  });
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "parley/feasibility.hpp"
+#include "parley/sampling.hpp"
 #include "parley/sensitivity.hpp"
 #include "parley/sweep.hpp"
 #include "parley/version.hpp"
@@ -28,29 +29,6 @@ struct ModelResult {
 
 std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
 std::string pct(double p) { return fmt::format("{:.0f} %", 100 * p); }
-
-/// Every parameter of the scenario with its name, for the provenance table.
-struct Provenance {
-  std::string name;
-  const Parameter* parameter;
-};
-std::vector<Provenance> provenance(const Scenario& s) {
-  std::vector<Provenance> out;
-  for (const Actor& a : s.actors()) {
-    out.push_back({a.id + ".capability", &a.capability});
-    if (a.risk) out.push_back({a.id + ".risk", &*a.risk});
-  }
-  for (std::size_t i = 0; i < s.issues().size(); ++i) {
-    if (s.issue(i).status_quo) out.push_back({s.issue(i).id + ".status_quo", &*s.issue(i).status_quo});
-    for (std::size_t a = 0; a < s.actors().size(); ++a) {
-      const Stance& st = s.stance(i, a);
-      const std::string prefix = s.actor(a).id + "." + s.issue(i).id + ".";
-      if (st.position) out.push_back({prefix + "position", &*st.position});
-      if (st.salience) out.push_back({prefix + "salience", &*st.salience});
-    }
-  }
-  return out;
-}
 
 /// Per class group: the class the models find most likely on average.
 struct GroupCall {
@@ -282,14 +260,15 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   }
 
   h += "<h2>Provenance</h2><table><tr><th>input</th><th>value</th><th>source</th><th>note</th></tr>";
-  for (const Provenance& p : provenance(s)) {
+  for (const UncertainInput& in : scenario_parameters(s)) {
+    const Parameter& p = parameter_of(s, in);
     std::string source, note;
-    if (p.parameter->citation >= 0) {
-      const Citation& c = s.citations[static_cast<std::size_t>(p.parameter->citation)];
+    if (p.citation >= 0) {
+      const Citation& c = s.citations[static_cast<std::size_t>(p.citation)];
       source = s.metadata.sources[c.reference].id;
       note = c.note;
     }
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(p.name), escape(p.parameter->value.to_string()), escape(source),
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(in.name), escape(p.value.to_string()), escape(source),
                      escape(note));
   }
   h += "</table><h3>Sources</h3><ul>";
