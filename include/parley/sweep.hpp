@@ -23,7 +23,7 @@ namespace parley {
 class SweepSetup {
  public:
   /// Throws InputError for bad model options (checked by running the model once on the point
-  /// values) or a correlation outside [0, 1].
+  /// values, which gives point_forecast()) or a correlation outside [0, 1].
   SweepSetup(Scenario scenario, const Model& model, ModelOptions options, SamplingOptions sampling);
 
   const Scenario& scenario() const { return scenario_; }
@@ -31,6 +31,8 @@ class SweepSetup {
   const ModelOptions& options() const { return options_; }
   const InputSampler& sampler() const { return sampler_; }
   const OutcomeClassifier& classifier() const { return classifier_; }
+  /// The model's forecast at the point values.
+  const Forecast& point_forecast() const { return point_; }
   std::size_t inputs() const { return sampler_.inputs().size(); }
   std::size_t issues() const { return scenario_.issues().size(); }
   std::size_t classes() const { return classifier_.size(); }
@@ -41,6 +43,7 @@ class SweepSetup {
   ModelOptions options_;
   InputSampler sampler_;
   OutcomeClassifier classifier_;
+  Forecast point_;
 };
 
 /// One thread's evaluator: a private copy of the scenario whose inputs it overwrites.

@@ -32,9 +32,8 @@ SweepSetup::SweepSetup(Scenario scenario, const Model& model, ModelOptions optio
       model_(model),
       options_(std::move(options)),
       sampler_(make_sampler(scenario_, sampling)),
-      classifier_(scenario_) {
-  (void)model_.run(scenario_, options_);  // bad options fail here, once, with the user's message
-}
+      classifier_(scenario_),
+      point_(model_.run(scenario_, options_)) {}  // bad options fail here, once, with the user's message
 
 void DrawEvaluator::evaluate(const double* inputs, double* outcomes, unsigned char* classes) {
   set_inputs(scenario_, setup_.sampler().inputs(), inputs);

@@ -26,8 +26,8 @@ Side evaluate(const InputArgs& input, const CompareArgs& args) {
   side.scenario = read_input(input, a.overrides);
   const Model& model = model_named(a.model);
   const ModelOptions options = parse_options(a.options);
-  side.point = model.run(side.scenario, options);
   const SweepSetup setup(side.scenario, model, options, {a.seed, a.correlation});
+  side.point = setup.point_forecast();
   ProgressBar bar(a.progress, "draws of " + input.file);
   SweepControl control;
   control.threads = resolve_threads(a.threads);

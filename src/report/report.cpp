@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 
 #include "parley/feasibility.hpp"
@@ -23,8 +24,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct ModelResult {
   const Model* model;
-  Forecast point;
+  const SweepSetup* setup;  // its point_forecast() is the model's forecast at the point values
   SweepSummary sweep;
+  const Forecast& point() const { return setup->point_forecast(); }
 };
 
 std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
@@ -98,16 +100,18 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     if (o.stage) o.stage(what);
   };
 
+  std::deque<SweepSetup> setups;  // stable addresses: results point into it
   std::vector<ModelResult> results;
   for (const Model* m : models) {
     stage("sweep " + std::string(m->name()));
-    const SweepSetup setup(s, *m, {}, {o.seed, 0});
+    const SweepSetup& setup = setups.emplace_back(s, *m, ModelOptions{}, SamplingOptions{o.seed, 0});
     SweepControl control;
     control.threads = o.threads;
-    results.push_back({m, m->run(s, {}), run_sweep(setup, o.draws, control)});
+    results.push_back({m, &setup, run_sweep(setup, o.draws, control)});
   }
+  const ModelResult& lead_result = *std::find_if(results.begin(), results.end(), [&](const ModelResult& r) { return r.model == lead; });
   stage("tornado " + std::string(lead->name()));
-  const SweepSetup lead_setup(s, *lead, {}, {o.seed, 0});
+  const SweepSetup& lead_setup = *lead_result.setup;
   std::vector<double> base;
   const std::vector<TornadoBar> bars = lead_setup.inputs() > 0 ? tornado(lead_setup, base, o.threads) : std::vector<TornadoBar>{};
   const auto& inputs = lead_setup.sampler().inputs();
@@ -160,7 +164,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     std::vector<report::IntervalRow> rows;
     for (const ModelResult& r : results) {
       const IssueSummary& q = r.sweep.issues[i];
-      rows.push_back({std::string(r.model->name()), r.point.issues[i].outcome.value_or(kNaN), q.q05, q.q25, q.q75, q.q95, q.mean});
+      rows.push_back({std::string(r.model->name()), r.point().issues[i].outcome.value_or(kNaN), q.q05, q.q25, q.q75, q.q95, q.mean});
     }
     h += fmt::format("<figure><figcaption><b>{}</b> ({}){}</figcaption>", escape(issue.label), escape(issue.id),
                      issue.status_quo ? fmt::format(" — status quo {}", escape(issue.status_quo->value.to_string())) : "");
@@ -172,14 +176,13 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
     h += "<tr><td>" + escape(s.issue(i).id) + "</td>";
     for (const ModelResult& r : results)
-      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", num(r.point.issues[i].outcome.value_or(kNaN)), num(r.sweep.issues[i].q05),
+      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", num(r.point().issues[i].outcome.value_or(kNaN)), num(r.sweep.issues[i].q05),
                        num(r.sweep.issues[i].q95));
     h += "</tr>";
   }
   h += "</table>";
 
-  const ModelResult& lead_result = *std::find_if(results.begin(), results.end(), [&](const ModelResult& r) { return r.model == lead; });
-  if (!lead_result.point.issues.empty() && !lead_result.point.issues[0].rounds.empty()) {
+  if (!lead_result.point().issues.empty() && !lead_result.point().issues[0].rounds.empty()) {
     h += fmt::format("<h2>Positions over rounds ({})</h2><p>Each line is an actor's position, round by round, at the point values.</p>",
                      escape(std::string(lead->name())));
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
@@ -187,7 +190,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       for (std::size_t a = 0; a < s.actors().size(); ++a) {
         report::LineSeries line{s.actor(a).id, {}};
         bool any = false;
-        for (const RoundRecord& rr : lead_result.point.issues[i].rounds) {
+        for (const RoundRecord& rr : lead_result.point().issues[i].rounds) {
           const double x = a < rr.positions.size() ? rr.positions[a] : kNaN;
           line.values.push_back(x);
           any = any || !std::isnan(x);
