@@ -15,7 +15,8 @@ namespace parley {
 
 struct ReportOptions {
   std::vector<const Model*> models;  // empty: every model
-  const Model* lead = nullptr;       // trajectories and tornado; null: the first model with rounds
+  /// Trajectories and tornado; one of `models` (else InputError); null: the first model with rounds.
+  const Model* lead = nullptr;
   std::uint64_t draws = 1000;        // per model
   std::uint64_t seed = 1;
   unsigned threads = 1;

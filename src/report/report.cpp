@@ -7,6 +7,7 @@
 #include <deque>
 #include <map>
 
+#include "parley/error.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/sampling.hpp"
 #include "parley/sensitivity.hpp"
@@ -89,6 +90,8 @@ std::string summary_text(const Scenario& s, const std::vector<ModelResult>& resu
 Report build_report(const Scenario& s, const ReportOptions& o) {
   std::vector<const Model*> models = o.models.empty() ? all_models() : o.models;
   const Model* lead = o.lead;
+  if (lead && std::find(models.begin(), models.end(), lead) == models.end())
+    throw InputError({}, "--lead", "model '" + std::string(lead->name()) + "' is not among the report's models", "one of the models in --models");
   if (!lead)
     for (const Model* m : models)
       if (has_option(*m, "rounds")) {

@@ -45,6 +45,12 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
   EXPECT_NE(read_text(html.string()).find("<h2>Provenance</h2>"), std::string::npos);
   EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise,nope --output " + html.string()).code, 2);
   EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml")).code, 2);  // --output is required
+  // A lead model outside --models is refused, and no report is left behind.
+  fs::remove(html);
+  const Result lead = parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise --lead bdm --output " + html.string());
+  EXPECT_EQ(lead.code, 2);
+  EXPECT_NE(lead.out.find("field '--lead': model 'bdm' is not among the report's models"), std::string::npos) << lead.out;
+  EXPECT_FALSE(fs::exists(html));
 }
 
 TEST(ReportCli, OpensInHeadlessChromiumWithoutConsoleMessages) {
