@@ -50,7 +50,6 @@ int sensitivity(const SensitivityArgs& args, std::ostream& out) {
   if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
     throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
   if (args.samples < 2) throw InputError({}, "--samples", "got " + std::to_string(args.samples), "at least 2");
-  if (a.correlation != 0) throw InputError({}, "--correlation", "given", "no correlation: Sobol indices assume independent inputs");
   const SweepSetup setup(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), {a.seed, 0.0});
   const Scenario& s = setup.scenario();
   const unsigned threads = resolve_threads(a.threads);
