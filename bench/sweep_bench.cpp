@@ -34,14 +34,10 @@ double sweep_seconds(unsigned threads, bool stored, double* megabytes = nullptr)
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<std::uint64_t> todo(kDraws);
   for (std::uint64_t d = 0; d < kDraws; ++d) todo[d] = d;
-  std::vector<double> outcomes(kDraws * su.issues());
-  std::vector<unsigned char> classes(kDraws * su.classes());
+  parley::DrawResults results(kDraws, su.issues(), su.classes());
   parley::SweepControl control;
   control.threads = threads;
-  auto collect = [&](const parley::DrawChunk& c) {
-    for (std::size_t k = 0; k < c.size(); ++k)
-      std::copy_n(c.outcomes.data() + k * su.issues(), su.issues(), outcomes.data() + c.draws[k] * su.issues());
-  };
+  auto collect = [&](const parley::DrawChunk& c) { results.put(c); };
   if (stored) {
     parley::ResultsDb db(path);
     parley::RunRecord r;
@@ -56,7 +52,7 @@ double sweep_seconds(unsigned threads, bool stored, double* megabytes = nullptr)
   } else {
     parley::evaluate_draws(su, todo, control, collect);
   }
-  benchmark::DoNotOptimize(parley::summarize_sweep(su.scenario(), kDraws, outcomes.data(), classes.data()));
+  benchmark::DoNotOptimize(results.summarize(su.scenario()));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (megabytes) {
     *megabytes = 0;

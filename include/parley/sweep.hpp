@@ -129,6 +129,27 @@ struct SweepSummary {
 /// Quantiles interpolate linearly between order statistics (type 7 of Hyndman and Fan).
 SweepSummary summarize_sweep(const Scenario& scenario, std::uint64_t draws, const double* outcomes, const unsigned char* classes);
 
+/// Outcomes and class memberships gathered by draw number as chunks arrive in any order, for the
+/// summary.
+class DrawResults {
+ public:
+  DrawResults(std::uint64_t draws, std::size_t issues, std::size_t classes);
+  void put(std::uint64_t draw, const double* outcomes, const unsigned char* classes);
+  void put(const DrawChunk& chunk);
+  /// Draws put so far, and whether draw `d` is among them.
+  std::uint64_t count() const { return count_; }
+  bool has(std::uint64_t d) const { return have_[d]; }
+  /// The summary of the draws put so far, in draw order (missing draws are left out).
+  SweepSummary summarize(const Scenario& scenario) const;
+
+ private:
+  std::size_t issues_, classes_;
+  std::vector<double> outcomes_;
+  std::vector<unsigned char> members_;
+  std::vector<bool> have_;
+  std::uint64_t count_ = 0;
+};
+
 /// Evaluates draws 0 .. draws-1 in memory (nothing stored) and summarises them. When stopped
 /// early, summarises the draws finished (SweepSummary::draws says how many).
 SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const SweepControl& control);

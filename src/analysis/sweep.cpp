@@ -231,32 +231,41 @@ SweepSummary summarize_sweep(const Scenario& scenario, std::uint64_t draws, cons
   return s;
 }
 
+DrawResults::DrawResults(std::uint64_t draws, std::size_t issues, std::size_t classes)
+    : issues_(issues), classes_(classes), outcomes_(draws * issues), members_(draws * classes), have_(draws, false) {}
+
+void DrawResults::put(std::uint64_t draw, const double* outcomes, const unsigned char* classes) {
+  std::copy_n(outcomes, issues_, outcomes_.data() + draw * issues_);
+  std::copy_n(classes, classes_, members_.data() + draw * classes_);
+  if (!have_[draw]) ++count_;
+  have_[draw] = true;
+}
+
+void DrawResults::put(const DrawChunk& chunk) {
+  for (std::size_t k = 0; k < chunk.size(); ++k) put(chunk.draws[k], chunk.outcomes.data() + k * issues_, chunk.classes.data() + k * classes_);
+}
+
+SweepSummary DrawResults::summarize(const Scenario& scenario) const {
+  if (count_ == have_.size()) return summarize_sweep(scenario, count_, outcomes_.data(), members_.data());
+  // Some draws are missing (a stopped sweep): summarise those present, in draw order.
+  std::vector<double> outcomes;
+  std::vector<unsigned char> members;
+  for (std::size_t d = 0; d < have_.size(); ++d) {
+    if (!have_[d]) continue;
+    outcomes.insert(outcomes.end(), outcomes_.begin() + static_cast<std::ptrdiff_t>(d * issues_),
+                    outcomes_.begin() + static_cast<std::ptrdiff_t>((d + 1) * issues_));
+    members.insert(members.end(), members_.begin() + static_cast<std::ptrdiff_t>(d * classes_),
+                   members_.begin() + static_cast<std::ptrdiff_t>((d + 1) * classes_));
+  }
+  return summarize_sweep(scenario, count_, outcomes.data(), members.data());
+}
+
 SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const SweepControl& control) {
   std::vector<std::uint64_t> todo(draws);
   for (std::uint64_t d = 0; d < draws; ++d) todo[d] = d;
-  const std::size_t n_out = setup.issues(), n_cls = setup.classes();
-  std::vector<double> outcomes(draws * n_out);
-  std::vector<unsigned char> classes(draws * n_cls);
-  std::vector<bool> done(draws, false);
-  evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) {
-    for (std::size_t k = 0; k < chunk.size(); ++k) {
-      const std::uint64_t d = chunk.draws[k];
-      std::copy_n(chunk.outcomes.data() + k * n_out, n_out, outcomes.data() + d * n_out);
-      std::copy_n(chunk.classes.data() + k * n_cls, n_cls, classes.data() + d * n_cls);
-      done[d] = true;
-    }
-  });
-  // Compact the finished draws (all of them unless stopped), keeping draw order.
-  std::uint64_t kept = 0;
-  for (std::uint64_t d = 0; d < draws; ++d) {
-    if (!done[d]) continue;
-    if (kept != d) {
-      std::copy_n(outcomes.data() + d * n_out, n_out, outcomes.data() + kept * n_out);
-      std::copy_n(classes.data() + d * n_cls, n_cls, classes.data() + kept * n_cls);
-    }
-    ++kept;
-  }
-  return summarize_sweep(setup.scenario(), kept, outcomes.data(), classes.data());
+  DrawResults results(draws, setup.issues(), setup.classes());
+  evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) { results.put(chunk); });
+  return results.summarize(setup.scenario());
 }
 
 }  // namespace parley

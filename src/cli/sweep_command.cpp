@@ -33,23 +33,10 @@ std::string default_db(const std::string& scenario_file) {
   return (dir.empty() ? std::filesystem::path("parley.db") : dir / "parley.db").string();
 }
 
-/// Draw results gathered in draw order, for the summary.
-struct Collected {
-  std::size_t issues = 0, classes = 0;
-  std::vector<double> outcomes;
-  std::vector<unsigned char> members;
-  Collected(std::uint64_t draws, std::size_t issues, std::size_t classes)
-      : issues(issues), classes(classes), outcomes(draws * issues), members(draws * classes) {}
-  void put(std::uint64_t draw, const double* o, const unsigned char* c) {
-    std::copy(o, o + issues, outcomes.begin() + static_cast<std::ptrdiff_t>(draw * issues));
-    std::copy(c, c + classes, members.begin() + static_cast<std::ptrdiff_t>(draw * classes));
-  }
-};
-
 /// Evaluates `todo`, storing each chunk and collecting the outcomes. Returns false when
 /// interrupted.
 bool evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<std::uint64_t>& todo,
-                        std::uint64_t draws, Collected& collected, unsigned threads, bool progress) {
+                        std::uint64_t draws, DrawResults& collected, unsigned threads, bool progress) {
   InterruptGuard guard;
   ProgressBar bar(progress, "draws");
   const std::uint64_t already = draws - todo.size();
@@ -60,8 +47,7 @@ bool evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup
   const auto start = std::chrono::steady_clock::now();
   const std::uint64_t done = evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) {
     db.insert(run, chunk);
-    for (std::size_t k = 0; k < chunk.size(); ++k)
-      collected.put(chunk.draws[k], chunk.outcomes.data() + k * setup.issues(), chunk.classes.data() + k * setup.classes());
+    collected.put(chunk);
   });
   bar.finish();
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -102,19 +88,16 @@ int resume(const SweepArgs& args, std::ostream& out) {
   sampling.seed = r.seed;
   sampling.correlation = r.actor_correlation;
   const SweepSetup setup = make_setup(std::move(scenario), sampling);
-  Collected collected(r.draws, setup.issues(), setup.classes());
-  std::vector<bool> have(r.draws, false);
+  DrawResults collected(r.draws, setup.issues(), setup.classes());
   db.load(r.id, [&](const StoredDraw& d) {
-    if (d.draw >= r.draws) return;
-    have[d.draw] = true;
-    collected.put(d.draw, d.outcomes, d.classes);
+    if (d.draw < r.draws) collected.put(d.draw, d.outcomes, d.classes);
   }, false);
   std::vector<std::uint64_t> todo;
   for (std::uint64_t d = 0; d < r.draws; ++d)
-    if (!have[d]) todo.push_back(d);
+    if (!collected.has(d)) todo.push_back(d);
   const unsigned threads = resolve_threads(sampling.threads);
   if (!evaluate_and_store(db, r.id, setup, todo, r.draws, collected, threads, sampling.progress)) return kInterrupted;
-  const SweepSummary summary = summarize_sweep(setup.scenario(), r.draws, collected.outcomes.data(), collected.members.data());
+  const SweepSummary summary = collected.summarize(setup.scenario());
   return report(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, out);
 }
 
@@ -154,9 +137,9 @@ int sweep(const SweepArgs& args, std::ostream& out) {
   const std::int64_t id = db.create_run(r, setup);
   std::vector<std::uint64_t> todo(args.draws);
   for (std::uint64_t d = 0; d < args.draws; ++d) todo[d] = d;
-  Collected collected(args.draws, setup.issues(), setup.classes());
+  DrawResults collected(args.draws, setup.issues(), setup.classes());
   if (!evaluate_and_store(db, id, setup, todo, args.draws, collected, threads, args.sampling.progress)) return kInterrupted;
-  const SweepSummary summary = summarize_sweep(setup.scenario(), args.draws, collected.outcomes.data(), collected.members.data());
+  const SweepSummary summary = collected.summarize(setup.scenario());
   return report(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), id, path}, args, out);
 }
 

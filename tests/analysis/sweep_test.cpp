@@ -144,3 +144,28 @@ TEST(Sweep, BadModelOptionsFailOnceUpFront) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(DrawResults, SummarisesTheDrawsPresentInDrawOrder) {
+  const Scenario sc = linear_scenario();  // one issue, three classes
+  DrawResults r(3, 1, 3);
+  const double x2 = 60, x0 = 52;
+  const unsigned char m2[] = {0, 1, 0}, m0[] = {1, 0, 1};
+  r.put(2, &x2, m2);
+  r.put(0, &x0, m0);
+  r.put(0, &x0, m0);  // the same draw twice counts once
+  EXPECT_EQ(r.count(), 2u);
+  EXPECT_TRUE(r.has(0));
+  EXPECT_FALSE(r.has(1));
+  const SweepSummary s = r.summarize(sc);
+  EXPECT_EQ(s.draws, 2u);
+  EXPECT_DOUBLE_EQ(s.issues[0].mean, 56);
+  EXPECT_DOUBLE_EQ(s.issues[0].q05, 52 + 0.05 * 8);
+  EXPECT_EQ(s.classes[0].probability.count, 1u);
+  EXPECT_EQ(s.overlaps.size(), 1u);  // low and middle, in draw 0
+}
+
+}  // namespace
+}  // namespace parley
