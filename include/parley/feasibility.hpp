@@ -27,6 +27,11 @@ struct ConstraintRef {
   friend bool operator==(const ConstraintRef&, const ConstraintRef&) = default;
 };
 
+/// "side/actor", e.g. "united-states/us-congress".
+std::string constraint_name(const Scenario& scenario, const ConstraintRef& constraint);
+/// "[a, b]" with one decimal, or "none" when empty.
+std::string to_string(const Interval& interval);
+
 struct IssueFeasibility {
   std::size_t issue = 0;
   std::vector<Interval> win_sets;  // per side, intersected with the scale

@@ -1,5 +1,7 @@
 #include "parley/feasibility.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <mutex>
@@ -32,6 +34,12 @@ Interval accepted(const Scenario& s, const Ratifier& r, std::size_t i) {
 }
 
 }  // namespace
+
+std::string constraint_name(const Scenario& s, const ConstraintRef& c) {
+  return s.sides[c.side].id + "/" + s.actor(s.sides[c.side].ratifiers[c.ratifier].actor).id;
+}
+
+std::string to_string(const Interval& i) { return i.empty() ? "none" : fmt::format("[{:.1f}, {:.1f}]", i.low, i.high); }
 
 Feasibility assess_feasibility(const Scenario& s) {
   if (s.sides.empty()) throw InputError({}, "sides", "the scenario defines no sides", "a 'sides' section (docs/feasibility.md)");

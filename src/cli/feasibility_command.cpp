@@ -13,12 +13,6 @@ namespace parley::cli {
 
 namespace {
 
-std::string interval(const Interval& i) { return i.empty() ? "none" : fmt::format("[{:.1f}, {:.1f}]", i.low, i.high); }
-
-std::string constraint_name(const Scenario& s, const ConstraintRef& c) {
-  return s.sides[c.side].id + "/" + s.actor(s.sides[c.side].ratifiers[c.ratifier].actor).id;
-}
-
 /// The constraint that bound most often, and how often, in `counts[side][ratifier]`.
 std::string most_often(const Scenario& s, const std::vector<std::vector<std::uint64_t>>& counts, std::uint64_t draws) {
   std::uint64_t best = 0;
@@ -51,9 +45,9 @@ int feasibility(const FeasibilityArgs& args, std::ostream& out) {
     for (const IssueFeasibility& r : f.issues) {
       const Issue& issue = s.issue(r.issue);
       text += fmt::format("\n{} — {}\n", issue.id, issue.label);
-      for (std::size_t k = 0; k < s.sides.size(); ++k) text += fmt::format("  {:<{}}  win-set {}\n", s.sides[k].id, w, interval(r.win_sets[k]));
+      for (std::size_t k = 0; k < s.sides.size(); ++k) text += fmt::format("  {:<{}}  win-set {}\n", s.sides[k].id, w, to_string(r.win_sets[k]));
       if (!r.zone.empty()) {
-        text += fmt::format("  {:<{}}  {}", "zone", w, interval(r.zone));
+        text += fmt::format("  {:<{}}  {}", "zone", w, to_string(r.zone));
         if (r.lower) text += fmt::format("; floor set by {}", constraint_name(s, *r.lower));
         if (r.upper) text += fmt::format("; ceiling set by {}", constraint_name(s, *r.upper));
         text += "\n";

@@ -252,14 +252,13 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     for (const Side& side : s.sides) h += "<th>win-set: " + escape(side.id) + "</th>";
     h += "<th>zone of agreement</th><th>binding</th><th>P(zone)</th></tr>";
     auto who = [&](const std::optional<ConstraintRef>& c) {
-      return c ? escape(s.sides[c->side].id + "/" + s.actor(s.sides[c->side].ratifiers[c->ratifier].actor).id) : std::string("scale");
+      return c ? escape(constraint_name(s, *c)) : std::string("scale");
     };
-    auto iv = [](const Interval& v) { return v.empty() ? std::string("none") : fmt::format("[{:.1f}, {:.1f}]", v.low, v.high); };
     for (const IssueFeasibility& r : feas->issues) {
       h += "<tr><td>" + escape(s.issue(r.issue).id) + "</td>";
-      for (const Interval& w : r.win_sets) h += "<td class=\"n\">" + iv(w) + "</td>";
+      for (const Interval& w : r.win_sets) h += "<td class=\"n\">" + to_string(w) + "</td>";
       const Proportion& p = odds->zone[r.issue];
-      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>", iv(r.zone), who(r.lower),
+      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>", to_string(r.zone), who(r.lower),
                        who(r.upper), p.estimate, p.low, p.high);
     }
     h += "</table>";
