@@ -18,14 +18,26 @@ void add_input(CLI::App& cmd, InputArgs& in) {
   cmd.add_option("--capability", in.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
 }
 
+void add_set(CLI::App& cmd, std::vector<std::string>& overrides) {
+  cmd.add_option("--set", overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
+}
+
+/// --set, --seed and --threads: what every command that draws inputs takes.
+void add_draws(CLI::App& cmd, std::vector<std::string>& overrides, std::uint64_t& seed, unsigned& threads) {
+  add_set(cmd, overrides);
+  cmd.add_option("--seed", seed, "seed of the random draws")->capture_default_str();
+  cmd.add_option("--threads", threads, "worker threads (0: every core)")->capture_default_str();
+}
+
+void add_correlation(CLI::App& cmd, double& correlation) {
+  cmd.add_option("--correlation", correlation, "correlation in [0, 1] between the draws of one actor's inputs")->capture_default_str();
+}
+
 void add_sampling(CLI::App& cmd, SamplingArgs& a, bool with_correlation = true) {
   cmd.add_option("-m,--model", a.model, "model name (see 'parley models')")->capture_default_str();
   cmd.add_option("--option", a.options, "model option NAME=VALUE (repeatable)");
-  cmd.add_option("--set", a.overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
-  cmd.add_option("--seed", a.seed, "seed of the random draws")->capture_default_str();
-  cmd.add_option("--threads", a.threads, "worker threads (0: every core)")->capture_default_str();
-  if (with_correlation)
-    cmd.add_option("--correlation", a.correlation, "correlation in [0, 1] between the draws of one actor's inputs")->capture_default_str();
+  add_draws(cmd, a.overrides, a.seed, a.threads);
+  if (with_correlation) add_correlation(cmd, a.correlation);
   cmd.add_option("-f,--format", a.format, "output format: table, json or csv")->capture_default_str();
   cmd.add_option("-o,--output", a.output, "write to this file instead of standard output");
   cmd.add_flag("!--no-progress", a.progress, "no progress bar (there is none off a terminal anyway)");
@@ -50,7 +62,7 @@ int main(int argc, char** argv) {
   run->add_option("--trace", run_args.trace, "models with rounds: write every round's detail (JSON) to this file");
   run->add_option("--seed", run_args.seed, "models with random draws (bdm conflict=random, smp transitions=stochastic): the seed");
 
-  run->add_option("--set", run_args.overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=80, ISSUE.status_quo=50 (repeatable)");
+  add_set(*run, run_args.overrides);
 
   SweepArgs sweep_args;
   CLI::App* sweep = app.add_subcommand("sweep", "Monte Carlo over the uncertain inputs: outcome distributions and class probabilities");
@@ -80,10 +92,8 @@ int main(int argc, char** argv) {
   FeasibilityArgs feas_args;
   CLI::App* feas = app.add_subcommand("feasibility", "two-level games: win-sets, zones of agreement, binding ratifiers");
   add_input(*feas, feas_args.input);
-  feas->add_option("--set", feas_args.sampling.overrides, "override an input (repeatable), as for run");
-  feas->add_option("--seed", feas_args.sampling.seed, "seed of the random draws")->capture_default_str();
-  feas->add_option("--threads", feas_args.sampling.threads, "worker threads (0: every core)")->capture_default_str();
-  feas->add_option("--correlation", feas_args.sampling.correlation, "correlation in [0, 1] between one actor's inputs")->capture_default_str();
+  add_draws(*feas, feas_args.sampling.overrides, feas_args.sampling.seed, feas_args.sampling.threads);
+  add_correlation(*feas, feas_args.sampling.correlation);
   feas->add_option("-f,--format", feas_args.sampling.format, "table or json")->capture_default_str();
   feas->add_option("-o,--output", feas_args.sampling.output, "write to this file instead of standard output");
   feas->add_option("-n,--draws", feas_args.draws, "draws for the probability that a zone exists")->capture_default_str();
@@ -93,10 +103,8 @@ int main(int argc, char** argv) {
   add_input(*rep, report_args.input);
   rep->add_option("--models", report_args.models, "comma-separated models (default: every model)");
   rep->add_option("--lead", report_args.lead, "model for trajectories and tornado (default: the first with rounds)");
-  rep->add_option("--set", report_args.overrides, "override an input (repeatable), as for run");
+  add_draws(*rep, report_args.overrides, report_args.seed, report_args.threads);
   rep->add_option("-n,--draws", report_args.draws, "draws per model")->capture_default_str();
-  rep->add_option("--seed", report_args.seed, "seed of the random draws")->capture_default_str();
-  rep->add_option("--threads", report_args.threads, "worker threads (0: every core)")->capture_default_str();
   rep->add_option("-o,--output", report_args.output, "the HTML file to write")->required();
   rep->add_flag("!--no-progress", report_args.progress, "no progress line");
 
