@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
 #include <sstream>
 
@@ -55,6 +56,11 @@ ModelOptions parse_options(const std::vector<std::string>& pairs) {
     out[pair.substr(0, eq)] = pair.substr(eq + 1);
   }
   return out;
+}
+
+ResultsDb open_existing(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");
+  return ResultsDb(path);
 }
 
 Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides) {

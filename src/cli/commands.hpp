@@ -9,6 +9,7 @@
 
 #include "parley/io.hpp"
 #include "parley/model.hpp"
+#include "parley/results_db.hpp"
 
 namespace parley::cli {
 
@@ -107,6 +108,8 @@ Scenario read_input(const InputArgs& args);
 /// Reads, applies the --set overrides and validates.
 Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides);
 const Model& model_named(const std::string& name);
+/// Opens a results database that must already exist (exit 2 otherwise; never creates one).
+ResultsDb open_existing(const std::string& path);
 ModelOptions parse_options(const std::vector<std::string>& pairs);
 /// Writes to the file atomically, or to `out` when no file is named.
 void emit(const std::string& path, const std::string& content, std::ostream& out);

@@ -16,11 +16,6 @@ namespace parley::cli {
 
 namespace {
 
-ResultsDb open_existing(const std::string& path) {
-  if (!std::filesystem::exists(path)) throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");
-  return ResultsDb(path);
-}
-
 /// The stored draws of a run, compacted in draw order, and the scenario they came from.
 struct Loaded {
   RunRecord run;

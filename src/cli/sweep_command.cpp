@@ -72,8 +72,7 @@ SweepSetup make_setup(Scenario scenario, const SamplingArgs& a) {
 
 int resume(const SweepArgs& args, std::ostream& out) {
   const std::string path = !args.db.empty() ? args.db : args.input.file.empty() ? "parley.db" : default_db(args.input.file);
-  if (!std::filesystem::exists(path)) throw InputError({path, 0, 0}, "--db", "no such database", "the results database of the run");
-  ResultsDb db(path);
+  ResultsDb db = open_existing(path);
   const RunRecord r = db.run(args.resume);
   if (r.parley_version != kVersion)
     throw InputError({path, 0, 0}, "--resume", fmt::format("run {} was made by parley {}, this is {}", r.id, r.parley_version, kVersion),
