@@ -66,10 +66,6 @@ int report(const SweepSummary& summary, const SweepContext& context, const Sweep
   return kOk;
 }
 
-SweepSetup make_setup(Scenario scenario, const SamplingArgs& a) {
-  return SweepSetup(std::move(scenario), model_named(a.model), parse_options(a.options), {a.seed, a.correlation});
-}
-
 int resume(const SweepArgs& args, std::ostream& out) {
   const std::string path = !args.db.empty() ? args.db : args.input.file.empty() ? "parley.db" : default_db(args.input.file);
   ResultsDb db = open_existing(path);
@@ -80,13 +76,8 @@ int resume(const SweepArgs& args, std::ostream& out) {
   InputArgs input{r.scenario_file, r.input_format, r.capability};
   Scenario scenario = read_scenario_text(r.scenario_text, r.scenario_file, read_options(input));
   apply_overrides(scenario, r.overrides);
-  SamplingArgs sampling = args.sampling;
-  sampling.model = r.model;
-  sampling.options.clear();
-  for (const auto& [k, v] : r.options) sampling.options.push_back(k + "=" + v);
-  sampling.seed = r.seed;
-  sampling.correlation = r.actor_correlation;
-  const SweepSetup setup = make_setup(std::move(scenario), sampling);
+  // The stored model, options, seed and correlation; threads and progress from this command line.
+  const SweepSetup setup(std::move(scenario), model_named(r.model), r.options, {r.seed, r.actor_correlation});
   DrawResults collected(r.draws, setup.issues(), setup.classes());
   db.load(r.id, [&](const StoredDraw& d) {
     if (d.draw < r.draws) collected.put(d.draw, d.outcomes, d.classes);
@@ -94,8 +85,8 @@ int resume(const SweepArgs& args, std::ostream& out) {
   std::vector<std::uint64_t> todo;
   for (std::uint64_t d = 0; d < r.draws; ++d)
     if (!collected.has(d)) todo.push_back(d);
-  const unsigned threads = resolve_threads(sampling.threads);
-  if (!evaluate_and_store(db, r.id, setup, todo, r.draws, collected, threads, sampling.progress)) return kInterrupted;
+  const unsigned threads = resolve_threads(args.sampling.threads);
+  if (!evaluate_and_store(db, r.id, setup, todo, r.draws, collected, threads, args.sampling.progress)) return kInterrupted;
   const SweepSummary summary = collected.summarize(setup.scenario());
   return report(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, out);
 }
@@ -116,7 +107,8 @@ int sweep(const SweepArgs& args, std::ostream& out) {
   const std::string content = read_bytes(args.input.file);
   Scenario scenario = read_scenario_text(content, args.input.file, read_options(args.input));
   apply_overrides(scenario, args.sampling.overrides);
-  const SweepSetup setup = make_setup(std::move(scenario), args.sampling);
+  const SamplingArgs& a = args.sampling;
+  const SweepSetup setup(std::move(scenario), model_named(a.model), parse_options(a.options), {a.seed, a.correlation});
   const std::string path = args.db.empty() ? default_db(args.input.file) : args.db;
   ResultsDb db(path);
   RunRecord r;
