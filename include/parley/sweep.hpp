@@ -53,12 +53,16 @@ class DrawEvaluator {
   /// Runs the model with the given input values; writes issues() outcomes (NaN where the model
   /// gives none) and classes() memberships (0 or 1).
   void evaluate(const double* inputs, double* outcomes, unsigned char* classes);
+  /// The same as one vector of issues() + classes() numbers: the outcomes, then each class
+  /// membership as 0 or 1 (the outputs sensitivity analysis studies).
+  void evaluate_outputs(const double* inputs, double* outputs);
   /// Samples draw `draw` into `inputs`, then evaluates it.
   void evaluate_draw(std::uint64_t draw, double* inputs, double* outcomes, unsigned char* classes);
 
  private:
   const SweepSetup& setup_;
   Scenario scenario_;
+  std::vector<unsigned char> members_;  // scratch for evaluate_outputs
 };
 
 /// Consecutive results of one thread, row-major: draw k's inputs are inputs[k * setup.inputs()].

@@ -116,32 +116,24 @@ SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
 }
 
 SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options) {
-  const std::size_t d = setup.inputs(), issues = setup.issues(), classes = setup.classes();
+  const std::size_t d = setup.inputs();
   std::vector<DrawEvaluator> evaluators;
   for (unsigned t = 0; t < std::max(1u, options.threads); ++t) evaluators.emplace_back(setup);
-  struct Scratch {
-    std::vector<double> values;
-    std::vector<unsigned char> member;
-  };
-  std::vector<Scratch> scratch(evaluators.size(), Scratch{std::vector<double>(d), std::vector<unsigned char>(classes)});
-  return sobol_indices(d, issues + classes, options, [&](unsigned thread, const double* u, double* y) {
-    Scratch& s = scratch[thread];
-    for (std::size_t k = 0; k < d; ++k) s.values[k] = setup.sampler().inputs()[k].quantile(u[k]);
-    evaluators[thread].evaluate(s.values.data(), y, s.member.data());
-    for (std::size_t c = 0; c < classes; ++c) y[issues + c] = s.member[c];
+  std::vector<std::vector<double>> values(evaluators.size(), std::vector<double>(d));
+  return sobol_indices(d, setup.issues() + setup.classes(), options, [&](unsigned thread, const double* u, double* y) {
+    for (std::size_t k = 0; k < d; ++k) values[thread][k] = setup.sampler().inputs()[k].quantile(u[k]);
+    evaluators[thread].evaluate_outputs(values[thread].data(), y);
   });
 }
 
 std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads) {
   const auto& inputs = setup.sampler().inputs();
-  const std::size_t d = inputs.size(), issues = setup.issues(), classes = setup.classes();
+  const std::size_t d = inputs.size(), outputs = setup.issues() + setup.classes();
   std::vector<double> point(d);
   for (std::size_t k = 0; k < d; ++k) point[k] = inputs[k].distribution.point_value();
   auto run = [&](DrawEvaluator& ev, std::vector<double>& values, std::vector<double>& out) {
-    std::vector<unsigned char> member(classes);
-    out.assign(issues + classes, kNaN);
-    ev.evaluate(values.data(), out.data(), member.data());
-    for (std::size_t c = 0; c < classes; ++c) out[issues + c] = member[c];
+    out.assign(outputs, kNaN);
+    ev.evaluate_outputs(values.data(), out.data());
   };
   {
     DrawEvaluator ev(setup);

@@ -42,6 +42,12 @@ void DrawEvaluator::evaluate(const double* inputs, double* outcomes, unsigned ch
   setup_.classifier().classify(outcomes, classes);
 }
 
+void DrawEvaluator::evaluate_outputs(const double* inputs, double* outputs) {
+  members_.resize(setup_.classes());
+  evaluate(inputs, outputs, members_.data());
+  for (std::size_t c = 0; c < members_.size(); ++c) outputs[setup_.issues() + c] = members_[c];
+}
+
 void DrawEvaluator::evaluate_draw(std::uint64_t draw, double* inputs, double* outcomes, unsigned char* classes) {
   setup_.sampler().sample(draw, inputs);
   evaluate(inputs, outcomes, classes);
