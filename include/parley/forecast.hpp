@@ -32,6 +32,8 @@ struct RoundRecord {
   /// utility of challenging j, seen by i (n = number of actors; NaN where either does not take
   /// part, or i == j).
   std::vector<double> expected_utility;
+  /// Indices into Scenario::events of the events applied just before this round.
+  std::vector<std::size_t> events;
 };
 
 /// A model's forecast for one issue.
@@ -70,6 +72,16 @@ struct SpatialTurn {
   std::vector<Challenge> challenges;
   /// For each actor, the index in `challenges` of the bargain it adopted, or -1 for none.
   std::vector<long> adopted;
+  /// Indices into Scenario::events of the events applied just before this turn.
+  std::vector<std::size_t> events;
+};
+
+/// The forecast at one stage of a scenario's timeline, for models without rounds: before the
+/// first event, then after each (docs/events.md).
+struct EventStage {
+  std::size_t after = none;  // index into Scenario::events of the last event applied; none at the start
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::optional<double>> outcomes;  // per issue, in the scenario's order
 };
 
 struct Forecast {
@@ -78,6 +90,9 @@ struct Forecast {
   std::vector<IssueForecast> issues;           // in the scenario's issue order
   /// For models that move all issues together (smp): every turn. Empty otherwise.
   std::vector<SpatialTurn> turns;
+  /// For a scenario with events and a model without rounds: the forecast at every stage, the last
+  /// being `issues`. Empty otherwise.
+  std::vector<EventStage> stages;
 };
 
 }  // namespace parley

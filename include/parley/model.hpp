@@ -30,9 +30,18 @@ class Model {
   /// One line for `parley models`.
   virtual std::string_view description() const = 0;
   virtual std::vector<ModelOptionSpec> options() const { return {}; }
+  /// Whether the model applies a scenario's events in its own rounds (docs/events.md).
+  virtual bool applies_events() const { return false; }
+
   /// Forecasts every issue of `scenario` (which must satisfy validate()). Throws InputError for an
-  /// unknown or malformed option.
-  virtual Forecast run(const Scenario& scenario, const ModelOptions& options) const = 0;
+  /// unknown or malformed option. When the scenario has events and the model does not apply them
+  /// itself, it forecasts the scenario before the first event and after each (Forecast::stages),
+  /// and the outcomes are those after the last event.
+  Forecast run(const Scenario& scenario, const ModelOptions& options) const;
+
+ protected:
+  /// The model proper: run() calls it, on each stage of the timeline unless applies_events().
+  virtual Forecast forecast(const Scenario& scenario, const ModelOptions& options) const = 0;
 };
 
 /// Every model, in the order `parley models` lists them.

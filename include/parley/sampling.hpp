@@ -21,6 +21,8 @@ struct UncertainInput {
   Field field = Field::position;
   std::size_t actor = none;  // position, salience, capability, risk
   std::size_t issue = none;  // position, salience, status_quo
+  /// For a value an event sets: indices into Scenario::events and that event's changes.
+  std::size_t event = none, change = none;
   std::string name;
   Uncertain distribution;
   /// Draws stay in [low, high]: the scale, [0, 1], (0, inf) or [-1, 1]. A normal is truncated
@@ -34,7 +36,8 @@ const char* to_string(UncertainInput::Field field);
 
 /// Every parameter of the scenario, points included, in a fixed order: actors' capability and risk
 /// (actor order), then stances (issue by issue, actor by actor; position before salience), then
-/// status quos.
+/// status quos, then the values events set (event by event, in the order written), named
+/// EVENT.ACTOR.ISSUE.FIELD or EVENT.ACTOR.capability.
 std::vector<UncertainInput> scenario_parameters(const Scenario& scenario);
 
 /// The scenario's non-degenerate distributions, in the order of scenario_parameters(). Point

@@ -124,6 +124,30 @@ struct Side {
   std::vector<Ratifier> ratifiers;
 };
 
+/// One change an event makes to an input (docs/scenario-format.md, "Events").
+struct EventChange {
+  enum class Field { position, salience, capability };
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  Field field = Field::position;
+  std::size_t actor = 0;
+  std::size_t issue = none;  // for position and salience
+  Parameter value;           // the new value, on the issue's scale, in [0, 1], or > 0
+};
+
+/// Something that happens during the negotiation (a summit, a phone call, an election): from
+/// round `round` on (models with rounds apply it before computing that round; docs/events.md),
+/// the changes hold, the actors in `join` take part and those in `leave` no longer do. An actor
+/// whose first join or leave is a join is absent before it.
+struct Event {
+  std::string id;
+  std::string label;  // optional
+  std::string date;   // optional, as written
+  int round = 1;      // >= 1; events are in order of round
+  int citation = -1;  // index into Scenario::citations, or -1
+  std::vector<EventChange> changes;
+  std::vector<std::size_t> join, leave;  // actor indices
+};
+
 /// A complete scenario. Stances are stored densely, issue by issue.
 class Scenario {
  public:
@@ -132,6 +156,7 @@ class Scenario {
   std::vector<IdealAdjustment> ideal_adjustments;
   std::vector<OutcomeClass> outcome_classes;
   std::vector<Side> sides;  // for deal feasibility; empty when not modelled
+  std::vector<Event> events;  // the timeline, in order of round; empty when there is none
   /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
   /// Options given on the command line take precedence.
   std::map<std::string, std::map<std::string, std::string>> model_options;

@@ -47,6 +47,7 @@ void add(std::vector<UncertainInput>& out, const Parameter& p, UncertainInput::F
 
 Parameter& mutable_parameter(Scenario& s, const UncertainInput& in) {
   using F = UncertainInput::Field;
+  if (in.event != UncertainInput::none) return s.events[in.event].changes[in.change].value;
   switch (in.field) {
     case F::position: return *s.stance(in.issue, in.actor).position;
     case F::salience: return *s.stance(in.issue, in.actor).salience;
@@ -112,6 +113,23 @@ std::vector<UncertainInput> scenario_parameters(const Scenario& s) {
     const Issue& issue = s.issue(i);
     if (issue.status_quo)
       add(out, *issue.status_quo, F::status_quo, UncertainInput::none, i, issue.id + ".status_quo", issue.scale.min, issue.scale.max);
+  }
+  for (std::size_t e = 0; e < s.events.size(); ++e) {
+    const Event& event = s.events[e];
+    for (std::size_t c = 0; c < event.changes.size(); ++c) {
+      const EventChange& ch = event.changes[c];
+      const std::string prefix = event.id + "." + s.actor(ch.actor).id + ".";
+      if (ch.field == EventChange::Field::capability) {
+        add(out, ch.value, F::capability, ch.actor, UncertainInput::none, prefix + "capability", 0, inf);
+      } else {
+        const Issue& issue = s.issue(ch.issue);
+        const bool pos = ch.field == EventChange::Field::position;
+        add(out, ch.value, pos ? F::position : F::salience, ch.actor, ch.issue, prefix + issue.id + (pos ? ".position" : ".salience"),
+            pos ? issue.scale.min : 0, pos ? issue.scale.max : 1);
+      }
+      out.back().event = e;
+      out.back().change = c;
+    }
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include "parley/error.hpp"
 #include "parley/outcome_class.hpp"
 #include "parley/scenario.hpp"
+#include "parley/timeline.hpp"
 
 namespace parley {
 
@@ -71,6 +72,61 @@ void check_sides(const Scenario& s) {
   }
 }
 
+void check_event_change(const Scenario& s, const EventChange& c, const std::string& field) {
+  using F = EventChange::Field;
+  if (c.actor >= s.actors().size()) fail(field, {"actor index out of range", "an actor of this scenario"});
+  const std::string cf = field + "." + s.actor(c.actor).id;
+  if (c.field == F::capability) {
+    if (auto bad = checks::positive(c.value.value)) fail(cf + ".capability", *bad);
+  } else {
+    if (c.issue >= s.issues().size()) fail(cf, {"issue index out of range", "an issue of this scenario"});
+    const Scale& sc = s.issue(c.issue).scale;
+    const std::string f = cf + "." + s.issue(c.issue).id + (c.field == F::position ? ".position" : ".salience");
+    if (auto bad = c.field == F::position ? checks::within(c.value.value, sc.min, sc.max, "the scale")
+                                          : checks::within(c.value.value, 0, 1, "the salience range"))
+      fail(f, *bad);
+  }
+  check_citation(s, c.value.citation, cf);
+}
+
+/// Ids, rounds in order, valid changes, and joins and leaves that make sense in sequence.
+void check_events(const Scenario& s) {
+  check_ids(s.events, "events");
+  std::vector<bool> present = presence_at_start(s);
+  std::vector<bool> positioned(s.issues().size() * s.actors().size());
+  for (std::size_t i = 0; i < s.issues().size(); ++i)
+    for (std::size_t a = 0; a < s.actors().size(); ++a) positioned[i * s.actors().size() + a] = s.stance(i, a).position.has_value();
+  int round = 1;
+  for (const Event& e : s.events) {
+    const std::string field = "events." + e.id;
+    if (s.find_actor(e.id) || s.find_issue(e.id))
+      fail(field + ".id", {"event id '" + e.id + "' is also an actor's or an issue's", "an id of its own (--set names use it)"});
+    if (e.round < round)
+      fail(field + ".round", {fmt::format("round {} after an event at round {}", e.round, round),
+                              "events in order of round, from round 1"});
+    round = e.round;
+    check_citation(s, e.citation, field);
+    for (const EventChange& c : e.changes) {
+      check_event_change(s, c, field + ".changes");
+      if (c.field == EventChange::Field::position) positioned[c.issue * s.actors().size() + c.actor] = true;
+      if (c.field == EventChange::Field::salience && !positioned[c.issue * s.actors().size() + c.actor])
+        fail(field + ".changes." + s.actor(c.actor).id + "." + s.issue(c.issue).id + ".salience",
+             {"a salience for an actor without a position on the issue", "a position, in the scenario or in this or an earlier event"});
+    }
+    for (const auto* list : {&e.join, &e.leave}) {
+      const bool joining = list == &e.join;
+      for (std::size_t a : *list) {
+        if (a >= s.actors().size()) fail(field + (joining ? ".join" : ".leave"), {"actor index out of range", "an actor of this scenario"});
+        const std::string af = field + (joining ? ".join." : ".leave.") + s.actor(a).id;
+        if (joining == present[a])
+          fail(af, {joining ? "the actor already takes part" : "the actor does not take part at this point",
+                    joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part"});
+        present[a] = joining;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const Scenario& s) {
@@ -122,6 +178,7 @@ void validate(const Scenario& s) {
   }
   check_ideal_adjustments(s);
   check_sides(s);
+  check_events(s);
   OutcomeClassifier{s};  // names and expressions of the outcome classes
 }
 

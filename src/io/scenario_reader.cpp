@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "core/checks.hpp"
+#include "io/event_reader.hpp"
 #include "io/node_reader.hpp"
 #include "parley/outcome_class.hpp"
 
@@ -17,7 +18,7 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides"});
+    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events"});
     if (const Node* version = top.get("parley")) {
       if (version->type != Type::number || version->number != 1)
         reader_.fail(*version, "parley", "format version '" + version->text + "'", "1 (the only version so far)");
@@ -31,6 +32,7 @@ class ScenarioReader {
     if (const Node* positions = top.get("positions")) read_positions(*positions);
     if (const Node* outcomes = top.get("outcomes")) read_outcomes(*outcomes);
     if (const Node* sides = top.get("sides")) read_sides(*sides);
+    if (const Node* events = top.get("events")) scenario_.events = read_events(reader_, *events, scenario_);
     return std::move(scenario_);
   }
 

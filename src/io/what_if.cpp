@@ -28,6 +28,26 @@ void check(const std::string& assignment, const std::optional<checks::Problem>& 
   if (bad) fail(assignment, bad->problem, bad->expected);
 }
 
+/// The change of an event that `target`.`field` names (EVENT.ACTOR.ISSUE.position|salience or
+/// EVENT.ACTOR.capability), or nullptr when `target` starts with no event id.
+EventChange* event_change(Scenario& s, const std::string& assignment, const std::string& target, const std::string& field) {
+  for (Event& e : s.events) {
+    if (target.size() <= e.id.size() + 1 || target.compare(0, e.id.size() + 1, e.id + ".") != 0) continue;
+    const std::string rest = target.substr(e.id.size() + 1);
+    for (EventChange& c : e.changes) {
+      const std::string& actor = s.actor(c.actor).id;
+      const bool match = c.field == EventChange::Field::capability
+                             ? field == "capability" && rest == actor
+                             : field == (c.field == EventChange::Field::position ? "position" : "salience") &&
+                                   rest == actor + "." + s.issue(c.issue).id;
+      if (match) return &c;
+    }
+    fail(assignment, "event '" + e.id + "' sets no " + field + " for '" + rest + "'",
+         "a value the event sets (an event's changes are listed by parley validate and in the report)");
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void apply_override(Scenario& s, const std::string& assignment) {
@@ -38,6 +58,15 @@ void apply_override(Scenario& s, const std::string& assignment) {
   const std::string target = assignment.substr(0, dot);
   const std::string field = assignment.substr(dot + 1, eq - dot - 1);
   const std::string text = assignment.substr(eq + 1);
+
+  if (EventChange* c = event_change(s, assignment, target, field)) {
+    const Parameter p = parse_value(s, assignment, text);
+    if (c->field == EventChange::Field::capability) check(assignment, checks::positive(p.value));
+    else if (c->field == EventChange::Field::position) check(assignment, checks::within(p.value, s.issue(c->issue).scale.min, s.issue(c->issue).scale.max, "the scale"));
+    else check(assignment, checks::within(p.value, 0, 1, "the salience range"));
+    c->value = p;
+    return;
+  }
 
   if (field == "position" || field == "salience") {
     // ACTOR.ISSUE: ids may contain dots, so try every split.

@@ -14,9 +14,9 @@ class CompromiseModel final : public Model {
     return "capability x salience weighted mean of positions (Achen; Thomson et al.)";
   }
 
-  Forecast run(const Scenario& s, const ModelOptions& given) const override {
+  Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
-    Forecast f{std::string(name()), options.resolved(), {}, {}};
+    Forecast f{std::string(name()), options.resolved(), {}, {}, {}};
     f.issues.reserve(s.issues().size());
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};

@@ -84,12 +84,12 @@ class NashBargainingModel final : public Model {
              "status-quo, or remote (the limit of an infinitely bad disagreement; equals compromise for p = 2)"}};
   }
 
-  Forecast run(const Scenario& s, const ModelOptions& given) const override {
+  Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
     const double p = options.number("loss_exponent", 1, 8);
     const bool use_salience = options.choice("weights", {"capability-salience", "capability"}) == "capability-salience";
     const bool remote = options.choice("disagreement", {"status-quo", "remote"}) == "remote";
-    Forecast f{std::string(name()), options.resolved(), {}, {}};
+    Forecast f{std::string(name()), options.resolved(), {}, {}, {}};
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};
       std::vector<Bargainer> b;

@@ -22,10 +22,10 @@ class WeightedMedianModel final : public Model {
              "when exactly half the weight lies at or below a position: midpoint, lower or upper of the median interval"}};
   }
 
-  Forecast run(const Scenario& s, const ModelOptions& given) const override {
+  Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
     const std::string tie = options.choice("tie", {"midpoint", "lower", "upper"});
-    Forecast f{std::string(name()), options.resolved(), {}, {}};
+    Forecast f{std::string(name()), options.resolved(), {}, {}, {}};
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};
       std::vector<std::pair<double, double>> xw;  // (position, weight)

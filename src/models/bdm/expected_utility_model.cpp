@@ -1,11 +1,15 @@
 // Bueno de Mesquita's expected-utility model, issue by issue (docs/models/bdm.md).
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "models/bdm/bdm_config.hpp"
 #include "models/bdm/bdm_round.hpp"
 #include "models/builtin.hpp"
-#include "models/participants.hpp"
+#include "parley/error.hpp"
+#include "parley/timeline.hpp"
 
 namespace parley::models {
 
@@ -21,67 +25,137 @@ class ExpectedUtilityModel final : public Model {
   }
   std::vector<ModelOptionSpec> options() const override { return bdm::option_specs(); }
 
-  Forecast run(const Scenario& s, const ModelOptions& given) const override {
-    Forecast f{std::string(name()), {}, {}, {}};
+  bool applies_events() const override { return true; }
+
+  Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
+    Forecast f{std::string(name()), {}, {}, {}, {}};
     const bdm::Config config = bdm::read_config(*this, given, f.options);
+    const int limit = config.stop == bdm::Stop::rounds ? config.rounds : config.max_rounds;
+    if (limit < last_event_round(s)) {
+      const char* option = config.stop == bdm::Stop::rounds ? "rounds" : "max_rounds";
+      throw InputError({}, std::string("bdm option ") + option,
+                       fmt::format("{}={} ends before event '{}' at round {}", option, limit, s.events.back().id, s.events.back().round),
+                       fmt::format("{} >= {}, so that every event is applied", option, s.events.back().round));
+    }
     for (std::size_t i = 0; i < s.issues().size(); ++i) f.issues.push_back(run_issue(s, i, config));
     return f;
   }
 
  private:
+  /// One issue as it stands at a point of the timeline: every scenario actor's values on it.
+  struct Cast {
+    std::vector<bool> present, has_stance;
+    std::vector<double> x, c, sal;
+
+    Cast(const Scenario& s, std::size_t issue) : present(presence_at_start(s)) {
+      for (std::size_t a = 0; a < s.actors().size(); ++a) {
+        const Stance& st = s.stance(issue, a);
+        has_stance.push_back(st.takes_part());
+        x.push_back(st.position ? st.position->point() : kNaN);
+        sal.push_back(st.salience ? st.salience->point() : kNaN);
+        c.push_back(s.actor(a).capability.point());
+      }
+    }
+    /// An event's changes on this issue, joins and leaves; positions it sets replace current ones.
+    void apply(const Event& e, std::size_t issue) {
+      for (const EventChange& ch : e.changes) {
+        const double v = ch.value.point();
+        if (ch.field == EventChange::Field::capability) c[ch.actor] = v;
+        if (ch.issue != issue) continue;
+        if (ch.field == EventChange::Field::position) x[ch.actor] = v;
+        if (ch.field == EventChange::Field::salience) sal[ch.actor] = v;
+        has_stance[ch.actor] = !std::isnan(x[ch.actor]) && !std::isnan(sal[ch.actor]);
+      }
+      for (std::size_t a : e.join) present[a] = true;
+      for (std::size_t a : e.leave) present[a] = false;
+    }
+    /// The actors taking part now (scenario indices) and their bdm values.
+    std::vector<std::size_t> members() const {
+      std::vector<std::size_t> out;
+      for (std::size_t a = 0; a < present.size(); ++a)
+        if (present[a] && has_stance[a]) out.push_back(a);
+      return out;
+    }
+  };
+
+  static double range_of(const std::vector<bdm::Actor>& actors, const Scale& scale, const bdm::Config& config) {
+    if (actors.empty()) return 1;
+    double lo = actors[0].x, hi = actors[0].x;
+    for (const bdm::Actor& a : actors) lo = std::min(lo, a.x), hi = std::max(hi, a.x);
+    const double range = config.range == bdm::Range::scale ? scale.max - scale.min : hi - lo;
+    return range > 0 ? range : 1;  // everyone at one position: nobody can move
+  }
+
   static IssueForecast run_issue(const Scenario& s, std::size_t issue, const bdm::Config& config) {
     IssueForecast out{s.issue(issue).id, std::nullopt, "", {}};
-    const std::vector<Participant> members = participants(s, issue);
-    if (members.empty()) {
+    Cast cast(s, issue);
+    std::vector<std::size_t> members = cast.members();
+    if (members.empty() && s.events.empty()) {
       out.note = "no actor has both a position and a salience";
       return out;
     }
     std::vector<bdm::Actor> actors;
-    for (const Participant& p : members) actors.push_back({p.x, p.c, p.s});
-    double lo = actors[0].x, hi = actors[0].x;
-    for (const bdm::Actor& a : actors) lo = std::min(lo, a.x), hi = std::max(hi, a.x);
-    const Scale& scale = s.issue(issue).scale;
-    double range = config.range == bdm::Range::scale ? scale.max - scale.min : hi - lo;
-    if (!(range > 0)) range = 1;  // everyone at one position: nobody can move
+    auto enter = [&] {  // the bdm actors of the current members
+      actors.clear();
+      for (std::size_t a : members) actors.push_back({cast.x[a], cast.c[a], cast.sal[a]});
+    };
+    enter();
+    double range = range_of(actors, s.issue(issue).scale, config);
 
     const std::size_t n_all = s.actors().size();
     auto record = [&](const std::vector<bdm::Actor>& now) {
       RoundRecord r;
       r.positions.assign(n_all, kNaN);
-      for (std::size_t k = 0; k < members.size(); ++k) r.positions[members[k].actor] = now[k].x;
-      r.median = bdm::median_position(now, bdm::make_geometry(now), config.median);
-      r.mean = bdm::weighted_mean(now);
+      for (std::size_t k = 0; k < members.size(); ++k) r.positions[members[k]] = now[k].x;
+      r.median = now.empty() ? kNaN : bdm::median_position(now, bdm::make_geometry(now), config.median);
+      r.mean = now.empty() ? kNaN : bdm::weighted_mean(now);
       return r;
     };
     out.rounds.push_back(record(actors));
     const int limit = config.stop == bdm::Stop::rounds ? config.rounds : config.max_rounds;
+    const int last_event = last_event_round(s);
     for (int t = 1; t <= limit; ++t) {
-      const bdm::Round round(actors, range, config, t);
-      const bdm::RoundResult result = round.run();
-      std::vector<AcceptedOffer> offers;
-      for (const bdm::Move& m : result.moves)
-        offers.push_back({members[m.actor].actor, members[m.from].actor, m.type, actors[m.actor].x, m.new_position, m.eu_ij, m.eu_ji});
-      for (const bdm::Move& m : result.moves) actors[m.actor].x = m.new_position;
-      RoundRecord rec = record(actors);
-      add_details(rec, result, members, n_all, std::move(offers), config.trace);
+      const std::vector<std::size_t> events = events_at_round(s, t);
+      if (!events.empty()) {
+        for (std::size_t k = 0; k < members.size(); ++k) cast.x[members[k]] = actors[k].x;
+        for (std::size_t e : events) cast.apply(s.events[e], issue);
+        members = cast.members();
+        enter();
+        range = range_of(actors, s.issue(issue).scale, config);
+      }
+      RoundRecord rec;
+      if (actors.empty()) {
+        rec = record(actors);
+      } else {
+        const bdm::Round round(actors, range, config, t);
+        const bdm::RoundResult result = round.run();
+        std::vector<AcceptedOffer> offers;
+        for (const bdm::Move& m : result.moves)
+          offers.push_back({members[m.actor], members[m.from], m.type, actors[m.actor].x, m.new_position, m.eu_ij, m.eu_ji});
+        for (const bdm::Move& m : result.moves) actors[m.actor].x = m.new_position;
+        rec = record(actors);
+        add_details(rec, result, members, n_all, std::move(offers), config.trace);
+      }
+      rec.events = events;
       const double shift = std::fabs(rec.median - out.rounds.back().median);
       out.rounds.push_back(std::move(rec));
-      if (config.stop == bdm::Stop::median_shift && shift < config.threshold) break;
+      if (config.stop == bdm::Stop::median_shift && t >= last_event && shift < config.threshold) break;
     }
-    out.outcome = out.rounds.back().median;
+    if (std::isnan(out.rounds.back().median)) out.note = "no actor takes part at the end of the timeline";
+    else out.outcome = out.rounds.back().median;
     return out;
   }
 
-  static void add_details(RoundRecord& rec, const bdm::RoundResult& result, const std::vector<Participant>& members,
+  static void add_details(RoundRecord& rec, const bdm::RoundResult& result, const std::vector<std::size_t>& members,
                           std::size_t n_all, std::vector<AcceptedOffer> offers, bool with_expected_utility) {
     rec.risk.assign(n_all, kNaN);
-    for (std::size_t k = 0; k < members.size(); ++k) rec.risk[members[k].actor] = result.analysis.r[k];
+    for (std::size_t k = 0; k < members.size(); ++k) rec.risk[members[k]] = result.analysis.r[k];
     rec.offers = std::move(offers);
     if (!with_expected_utility) return;
     rec.expected_utility.assign(n_all * n_all, kNaN);
     const std::size_t n = members.size();
     for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j) rec.expected_utility[members[i].actor * n_all + members[j].actor] = result.eu[i * n + j];
+      for (std::size_t j = 0; j < n; ++j) rec.expected_utility[members[i] * n_all + members[j]] = result.eu[i * n + j];
   }
 };
 

@@ -9,6 +9,7 @@
 #include "models/smp/smp_config.hpp"
 #include "models/smp/smp_dynamics.hpp"
 #include "parley/error.hpp"
+#include "parley/timeline.hpp"
 
 namespace parley::models {
 
@@ -22,17 +23,21 @@ using smp::State;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMinSigDelta = 1E-4;  // KTAB's minSigDelta, added to the first turn's movement
 
-/// The scenario on the unit cube, and what had to be filled in or rescaled to get there.
+/// The scenario on the unit cube for the actors taking part, and what had to be filled in or
+/// rescaled to get there.
 struct Setup {
   Problem problem;
   State start;
+  std::vector<std::size_t> actor;  // the scenario index of each of the problem's actors
   std::vector<std::string> notes;
 };
 
-Setup set_up(const Scenario& s) {
+Setup set_up(const Scenario& s, const std::vector<bool>& present) {
   Setup out;
+  for (std::size_t a = 0; a < present.size(); ++a)
+    if (present[a]) out.actor.push_back(a);
   Problem& p = out.problem;
-  p.n = s.actors().size();
+  p.n = out.actor.size();
   p.d = s.issues().size();
   p.cap.resize(p.n);
   p.sal.assign(p.n * p.d, 0.0);
@@ -40,23 +45,24 @@ Setup set_up(const Scenario& s) {
   out.start.pos.assign(p.n * p.d, 0.0);
   std::vector<std::string> filled, rescaled;
   for (std::size_t a = 0; a < p.n; ++a) {
-    p.cap[a] = s.actor(a).capability.point();
+    const std::size_t id = out.actor[a];
+    p.cap[a] = s.actor(id).capability.point();
     for (std::size_t k = 0; k < p.d; ++k) {
       const Issue& issue = s.issue(k);
       const Scale& scale = issue.scale;
-      const Stance& st = s.stance(k, a);
+      const Stance& st = s.stance(k, id);
       double x = issue.status_quo ? issue.status_quo->point() : (scale.min + scale.max) / 2;
       if (st.takes_part()) {
         x = st.position->point();
         p.sal[a * p.d + k] = st.salience->point();
       } else {
-        filled.push_back(s.actor(a).id + "/" + issue.id);
+        filled.push_back(s.actor(id).id + "/" + issue.id);
       }
       out.start.pos[a * p.d + k] = (x - scale.min) / (scale.max - scale.min);
       p.sal_sum[a] = p.sal_sum[a] + p.sal[a * p.d + k];
     }
     if (!(p.sal_sum[a] > 0))
-      throw InputError({}, "positions." + s.actor(a).id, "no issue with a positive salience",
+      throw InputError({}, "positions." + s.actor(id).id, "no issue with a positive salience",
                        "at least one issue the actor cares about (smp weighs distances by salience)");
     if (p.sal_sum[a] > 1) {  // KTAB requires saliences summing to at most 1 (100)
       const double total = p.sal_sum[a];
@@ -65,14 +71,17 @@ Setup set_up(const Scenario& s) {
         p.sal[a * p.d + k] = p.sal[a * p.d + k] / total;
         p.sal_sum[a] = p.sal_sum[a] + p.sal[a * p.d + k];
       }
-      rescaled.push_back(s.actor(a).id);
+      rescaled.push_back(s.actor(id).id);
     }
   }
   out.start.ideal = out.start.pos;
   if (!s.ideal_adjustments.empty()) {
+    std::vector<std::size_t> index(present.size(), p.n);  // scenario index -> problem index
+    for (std::size_t m = 0; m < p.n; ++m) index[out.actor[m]] = m;
     p.accommodate.assign(p.n * p.n, 0.0);
     for (std::size_t a = 0; a < p.n; ++a) p.accommodate[a * p.n + a] = 1.0;
-    for (const IdealAdjustment& adj : s.ideal_adjustments) p.accommodate[adj.actor * p.n + adj.toward] = adj.rate;
+    for (const IdealAdjustment& adj : s.ideal_adjustments)
+      if (index[adj.actor] < p.n && index[adj.toward] < p.n) p.accommodate[index[adj.actor] * p.n + index[adj.toward]] = adj.rate;
   }
   auto list = [](const std::vector<std::string>& v) {
     std::string t;
@@ -87,27 +96,42 @@ Setup set_up(const Scenario& s) {
 
 double to_scale(const Scale& scale, double x) { return scale.min + x * (scale.max - scale.min); }
 
-SpatialTurn record_turn(const Scenario& s, const Problem& p, const State& st, const Assessment& a, double change) {
+/// A turn over every scenario actor: NaN (or -1) for those not taking part; `weights` gets each
+/// actor's capability times salience per issue (0 when absent), for the issue medians.
+SpatialTurn record_turn(const Scenario& s, const Setup& u, const State& st, const Assessment& a, double change,
+                        std::vector<double>& weights) {
+  const Problem& p = u.problem;
+  const std::size_t n_all = s.actors().size();
   SpatialTurn t;
-  t.positions.resize(p.n * p.d);
-  for (std::size_t i = 0; i < p.n; ++i)
-    for (std::size_t k = 0; k < p.d; ++k) t.positions[i * p.d + k] = to_scale(s.issue(k).scale, st.pos[i * p.d + k]);
-  t.prevail = a.prevail;
-  t.risk = a.risk;
+  t.positions.assign(n_all * p.d, kNaN);
+  t.prevail.assign(n_all, kNaN);
+  t.risk.assign(n_all, kNaN);
+  t.adopted.assign(n_all, -1);
+  weights.assign(n_all * p.d, 0.0);
+  for (std::size_t i = 0; i < p.n; ++i) {
+    const std::size_t id = u.actor[i];
+    for (std::size_t k = 0; k < p.d; ++k) {
+      t.positions[id * p.d + k] = to_scale(s.issue(k).scale, st.pos[i * p.d + k]);
+      weights[id * p.d + k] = p.cap[i] * p.sal[i * p.d + k];
+    }
+    t.prevail[id] = a.prevail[i];
+    t.risk[id] = a.risk[i];
+  }
   t.change = change;
   return t;
 }
 
-void record_bargains(const Scenario& s, const Problem& p, const smp::Step& step, SpatialTurn& t) {
+void record_bargains(const Scenario& s, const Setup& u, const smp::Step& step, SpatialTurn& t) {
+  const std::size_t d = u.problem.d;
   for (const smp::Bargain& b : step.bargains) {
-    Challenge c{b.init, b.rcvr, b.probability, b.gain, std::vector<double>(p.d), std::vector<double>(p.d)};
-    for (std::size_t k = 0; k < p.d; ++k) {
+    Challenge c{u.actor[b.init], u.actor[b.rcvr], b.probability, b.gain, std::vector<double>(d), std::vector<double>(d)};
+    for (std::size_t k = 0; k < d; ++k) {
       c.initiator_position[k] = to_scale(s.issue(k).scale, b.pos_init[k]);
       c.receiver_position[k] = to_scale(s.issue(k).scale, b.pos_rcvr[k]);
     }
     t.challenges.push_back(std::move(c));
   }
-  t.adopted = step.adopted;
+  for (std::size_t i = 0; i < u.problem.n; ++i) t.adopted[u.actor[i]] = step.adopted[i];
 }
 
 /// The weighted median of (x, w) pairs: the smallest x at which the cumulative weight reaches half.
@@ -122,34 +146,64 @@ double weighted_median(std::vector<std::pair<double, double>> xw) {
 }
 
 /// Per issue: positions, capability-times-salience weighted median and mean, and who moved.
-void fill_issue_rounds(const Problem& p, Forecast& f) {
-  for (std::size_t k = 0; k < p.d; ++k) {
+/// weights[t] is turn t's (record_turn).
+void fill_issue_rounds(std::size_t n_all, std::size_t d, const std::vector<std::vector<double>>& weights, Forecast& f) {
+  for (std::size_t k = 0; k < d; ++k) {
     IssueForecast& out = f.issues[k];
     for (std::size_t t = 0; t < f.turns.size(); ++t) {
       const SpatialTurn& turn = f.turns[t];
       RoundRecord r;
-      r.positions.resize(p.n);
+      r.positions.resize(n_all);
       std::vector<std::pair<double, double>> xw;
       double sw = 0, swx = 0;
-      for (std::size_t i = 0; i < p.n; ++i) {
-        const double x = turn.positions[i * p.d + k], w = p.cap[i] * p.sal[i * p.d + k];
+      for (std::size_t i = 0; i < n_all; ++i) {
+        const double x = turn.positions[i * d + k], w = weights[t][i * d + k];
         r.positions[i] = x;
+        if (std::isnan(x)) continue;  // not taking part
         xw.emplace_back(x, w);
         sw += w, swx += w * x;
       }
       r.median = weighted_median(std::move(xw));
       r.mean = sw > 0 ? swx / sw : kNaN;
       r.risk = turn.risk;
-      for (std::size_t i = 0; t > 0 && i < p.n; ++i) {
+      r.events = turn.events;
+      for (std::size_t i = 0; t > 0 && i < n_all; ++i) {
         if (turn.adopted[i] < 0) continue;
         const Challenge& c = turn.challenges[static_cast<std::size_t>(turn.adopted[i])];
-        const double before = f.turns[t - 1].positions[i * p.d + k], after = turn.positions[i * p.d + k];
-        if (before != after)
+        const double before = f.turns[t - 1].positions[i * d + k], after = turn.positions[i * d + k];
+        if (before != after && !std::isnan(before))
           r.offers.push_back({i, c.initiator == i ? c.receiver : c.initiator, "bargain", before, after, c.probability, c.expected_gain});
       }
       out.rounds.push_back(std::move(r));
     }
   }
+}
+
+/// The setup after `events` (applied to `work` and `present`): actors that took part before keep
+/// their current position and ideal unless an event set their position on that issue.
+Setup after_events(Scenario& work, std::vector<bool>& present, const std::vector<std::size_t>& events, const Setup& before,
+                   const State& current) {
+  std::vector<bool> moved(work.actors().size() * work.issues().size(), false);
+  for (std::size_t e : events) {
+    apply_event(work, work.events[e], present);
+    for (const EventChange& c : work.events[e].changes)
+      if (c.field == EventChange::Field::position) moved[c.actor * work.issues().size() + c.issue] = true;
+  }
+  Setup next = set_up(work, present);
+  if (next.actor.empty())
+    throw InputError({}, "events." + work.events[events.back()].id, "no actor takes part after the event", "at least one actor throughout the timeline");
+  const std::size_t d = next.problem.d;
+  for (std::size_t m = 0; m < next.actor.size(); ++m) {
+    const auto old = std::find(before.actor.begin(), before.actor.end(), next.actor[m]);
+    if (old == before.actor.end()) continue;  // joins with its stance as the scenario now has it
+    const std::size_t o = static_cast<std::size_t>(old - before.actor.begin());
+    for (std::size_t k = 0; k < d; ++k) {
+      if (moved[next.actor[m] * d + k]) continue;
+      next.start.pos[m * d + k] = current.pos[o * d + k];
+      next.start.ideal[m * d + k] = current.ideal[o * d + k];
+    }
+  }
+  return next;
 }
 
 class SpatialModel final : public Model {
@@ -159,39 +213,59 @@ class SpatialModel final : public Model {
     return "KTAB's spatial model of politics: all issues at once, challenges, Nash-bargained proposals, probabilistic Condorcet elections";
   }
   std::vector<ModelOptionSpec> options() const override { return smp::option_specs(); }
+  bool applies_events() const override { return true; }
 
-  Forecast run(const Scenario& s, const ModelOptions& given) const override {
+  Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     ModelOptions merged;
     if (auto it = s.model_options.find("smp"); it != s.model_options.end()) merged = it->second;
     for (const auto& [k, v] : given) merged[k] = v;
-    Forecast f{std::string(name()), {}, {}, {}};
+    Forecast f{std::string(name()), {}, {}, {}, {}};
     const Config c = smp::read_config(*this, merged, f.options);
+    check_rounds(s, c);
     for (const Issue& issue : s.issues()) f.issues.push_back({issue.id, std::nullopt, "", {}});
     if (s.actors().empty() || s.issues().empty()) return f;
-    const Setup setup = set_up(s);
-    const Problem& p = setup.problem;
+    Scenario work = s.events.empty() ? Scenario{} : s;  // the scenario as events change it
+    std::vector<bool> present = presence_at_start(s);
+    Setup setup = set_up(s, present);
+    std::vector<std::string> notes = setup.notes;
+    std::vector<std::vector<double>> weights(1);
 
     State current = setup.start;
-    Assessment now = smp::assess(p, current, c);
-    f.turns.push_back(record_turn(s, p, current, now, kNaN));
+    Assessment now = smp::assess(setup.problem, current, c);
+    f.turns.push_back(record_turn(s, setup, current, now, kNaN, weights.back()));
     double first = 0;
+    std::size_t phase_start = 1;  // the first turn since the last event
+    const std::size_t last_event = static_cast<std::size_t>(last_event_round(s));
     for (std::size_t iter = 1;; ++iter) {
       if (c.stop == smp::Stop::rounds && iter > static_cast<std::size_t>(c.rounds)) break;
+      const std::vector<std::size_t> events = events_at_round(s, static_cast<int>(iter));
+      if (!events.empty()) {
+        setup = after_events(work, present, events, setup, current);
+        for (const std::string& n : setup.notes)
+          if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+        current = setup.start;
+        now = smp::assess(setup.problem, current, c);
+        phase_start = iter;
+      }
+      const Problem& p = setup.problem;
       smp::Step step = smp::step(p, current, now, c, iter);
       const double moved = smp::state_distance(step.next, current, p.n, p.d);
       current = std::move(step.next);
       now = smp::assess(p, current, c);
-      if (iter == 1) first = moved + kMinSigDelta;
+      if (iter == phase_start) first = moved + kMinSigDelta;
       const double ratio = moved / first;
-      f.turns.push_back(record_turn(s, p, current, now, ratio));
-      record_bargains(s, p, step, f.turns.back());
-      if (c.stop == smp::Stop::ktab &&
+      weights.emplace_back();
+      f.turns.push_back(record_turn(s, setup, current, now, ratio, weights.back()));
+      record_bargains(s, setup, step, f.turns.back());
+      f.turns.back().events = events;
+      if (c.stop == smp::Stop::ktab && iter >= last_event &&
           (static_cast<std::size_t>(c.max_rounds) <= iter || (static_cast<std::size_t>(c.min_rounds) <= iter && ratio < c.threshold)))
         break;
     }
-    fill_issue_rounds(p, f);
+    const Problem& p = setup.problem;
+    fill_issue_rounds(s.actors().size(), p.d, weights, f);
     std::string note;
-    for (const std::string& n : setup.notes) note += (note.empty() ? "" : "; ") + n;
+    for (const std::string& n : notes) note += (note.empty() ? "" : "; ") + n;
     for (std::size_t k = 0; k < p.d; ++k) {
       double expected = 0;  // the final state's positions weighted by their probability of prevailing
       for (std::size_t q = 0; q < now.unique.size(); ++q) expected += now.unique_prob[q] * current.pos[now.unique[q] * p.d + k];
@@ -199,6 +273,17 @@ class SpatialModel final : public Model {
       f.issues[k].note = note;
     }
     return f;
+  }
+
+ private:
+  /// Every event must fall within the turns the stopping rule allows.
+  static void check_rounds(const Scenario& s, const Config& c) {
+    const int limit = c.stop == smp::Stop::rounds ? c.rounds : c.max_rounds;
+    if (limit >= last_event_round(s)) return;
+    const char* option = c.stop == smp::Stop::rounds ? "rounds" : "max_rounds";
+    throw InputError({}, std::string("smp option ") + option,
+                     fmt::format("{}={} ends before event '{}' at turn {}", option, limit, s.events.back().id, s.events.back().round),
+                     fmt::format("{} >= {}, so that every event is applied", option, s.events.back().round));
   }
 };
 

@@ -1,0 +1,33 @@
+// A scenario's events over time (docs/events.md): who takes part when, and the scenario as it
+// stands after a number of events. Models with rounds apply events as they reach their round;
+// Model::run gives models without rounds the scenario at each stage.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+/// Whether each actor takes part before any event: every actor except those whose first join or
+/// leave is a join.
+std::vector<bool> presence_at_start(const Scenario& scenario);
+std::vector<bool> presence_at_start(std::size_t actors, const std::vector<Event>& events);
+
+/// Applies `event`'s changes to `scenario`'s parameters (the event's values replace the inputs;
+/// a position set on an issue where the actor had none creates its stance) and its joins and
+/// leaves to `present`.
+void apply_event(Scenario& scenario, const Event& event, std::vector<bool>& present);
+
+/// The scenario as it stands after its first `stage` events (stage <= events.size()): their
+/// changes applied, actors absent at that point left without stances, and no events.
+Scenario scenario_at(const Scenario& scenario, std::size_t stage);
+
+/// The round of the last event; 0 when there are none.
+int last_event_round(const Scenario& scenario);
+
+/// The indices of the events that take effect just before round `round`, in order.
+std::vector<std::size_t> events_at_round(const Scenario& scenario, int round);
+
+}  // namespace parley

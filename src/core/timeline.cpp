@@ -1,0 +1,49 @@
+#include "parley/timeline.hpp"
+
+namespace parley {
+
+std::vector<bool> presence_at_start(const Scenario& s) { return presence_at_start(s.actors().size(), s.events); }
+
+std::vector<bool> presence_at_start(std::size_t actors, const std::vector<Event>& events) {
+  std::vector<bool> present(actors, true), decided(actors, false);
+  for (const Event& e : events) {
+    for (std::size_t a : e.join)
+      if (!decided[a]) decided[a] = true, present[a] = false;
+    for (std::size_t a : e.leave) decided[a] = true;
+  }
+  return present;
+}
+
+void apply_event(Scenario& s, const Event& e, std::vector<bool>& present) {
+  for (const EventChange& c : e.changes) {
+    switch (c.field) {
+      case EventChange::Field::position: s.stance(c.issue, c.actor).position = c.value; break;
+      case EventChange::Field::salience: s.stance(c.issue, c.actor).salience = c.value; break;
+      case EventChange::Field::capability: s.actor(c.actor).capability = c.value; break;
+    }
+  }
+  for (std::size_t a : e.join) present[a] = true;
+  for (std::size_t a : e.leave) present[a] = false;
+}
+
+Scenario scenario_at(const Scenario& s, std::size_t stage) {
+  Scenario out = s;
+  std::vector<bool> present = presence_at_start(s);
+  for (std::size_t k = 0; k < stage && k < s.events.size(); ++k) apply_event(out, s.events[k], present);
+  for (std::size_t a = 0; a < present.size(); ++a)
+    if (!present[a])
+      for (std::size_t i = 0; i < out.issues().size(); ++i) out.stance(i, a) = Stance{};
+  out.events.clear();
+  return out;
+}
+
+int last_event_round(const Scenario& s) { return s.events.empty() ? 0 : s.events.back().round; }
+
+std::vector<std::size_t> events_at_round(const Scenario& s, int round) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < s.events.size(); ++k)
+    if (s.events[k].round == round) out.push_back(k);
+  return out;
+}
+
+}  // namespace parley
