@@ -11,5 +11,6 @@
 #include "parley/what_if.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario.hpp"
+#include "parley/timeline.hpp"
 #include "parley/uncertain.hpp"
 #include "parley/version.hpp"

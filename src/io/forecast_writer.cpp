@@ -22,6 +22,14 @@ nlohmann::ordered_json number_or_null(std::optional<double> x) {
   return *x;
 }
 
+nlohmann::ordered_json event_ids(const Scenario& s, const std::vector<std::size_t>& events) {
+  nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+  for (std::size_t e : events) ids.push_back(s.events[e].id);
+  return ids;
+}
+
+std::string event_name(const Event& e) { return e.label.empty() ? e.id : e.label; }
+
 /// The fields every JSON document parley writes starts with.
 nlohmann::ordered_json document_head(const char* schema, const Forecast& f) {
   nlohmann::ordered_json j;
@@ -55,14 +63,28 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
         const RoundRecord& round = r.rounds[t];
         nlohmann::ordered_json positions = nlohmann::ordered_json::array();
         for (double x : round.positions) positions.push_back(number_or_null(x));
-        rounds.push_back({{"round", t}, {"median", number_or_null(round.median)}, {"mean", number_or_null(round.mean)},
-                          {"positions", std::move(positions)}});
+        nlohmann::ordered_json rec = {{"round", t}, {"median", number_or_null(round.median)}, {"mean", number_or_null(round.mean)},
+                                      {"positions", std::move(positions)}};
+        if (!round.events.empty()) rec["events"] = event_ids(s, round.events);
+        rounds.push_back(std::move(rec));
       }
       item["rounds"] = std::move(rounds);
+    }
+    if (!f.stages.empty()) {
+      nlohmann::ordered_json stages = nlohmann::ordered_json::array();
+      for (const EventStage& stage : f.stages)
+        stages.push_back({{"after", stage.after == EventStage::none ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.events[stage.after].id)},
+                          {"outcome", number_or_null(stage.outcomes[i])}});
+      item["stages"] = std::move(stages);
     }
     issues.push_back(std::move(item));
   }
   j["issues"] = std::move(issues);
+  if (!s.events.empty()) {
+    nlohmann::ordered_json events = nlohmann::ordered_json::array();
+    for (const Event& e : s.events) events.push_back({{"id", e.id}, {"label", e.label}, {"date", e.date}, {"round", e.round}});
+    j["events"] = std::move(events);
+  }
   out << j.dump(2) << '\n';
 }
 
@@ -92,10 +114,29 @@ void write_account(std::ostream& out, const Scenario& s, const Issue& issue, con
   out << fmt::format("\n{} — round by round\n", issue.label);
   for (std::size_t t = 0; t < r.rounds.size(); ++t) {
     const RoundRecord& round = r.rounds[t];
+    for (std::size_t e : round.events) out << fmt::format("event: {} (round {})\n", event_name(s.events[e]), t);
     out << fmt::format("round {:>2}: median {:.2f}, mean {:.2f}\n", t, round.median, round.mean);
     for (const AcceptedOffer& o : round.offers)
       out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.type), s.actor(o.from).name,
                          o.old_position, o.new_position);
+  }
+}
+
+/// A model without rounds: the forecast of each issue at the start and after each event.
+void write_stages(std::ostream& out, const Scenario& s, const Forecast& f, std::size_t width) {
+  out << "\nThe timeline: the forecast at the start and after each event\n";
+  std::string head = fmt::format("{:<{}}  {:>9}", "issue", width, "start");
+  for (std::size_t k = 1; k < f.stages.size(); ++k) head += fmt::format("  {:>9}", fmt::format("after {}", k));
+  out << head << '\n';
+  for (std::size_t i = 0; i < f.issues.size(); ++i) {
+    const std::string& label = s.issue(i).label;
+    std::string line = fmt::format("{:<{}}", label.size() > width ? label.substr(0, width - 1) + "…" : label, width);
+    for (const EventStage& stage : f.stages) line += fmt::format("  {:>9}", stage.outcomes[i] ? fmt::format("{:.2f}", *stage.outcomes[i]) : "—");
+    out << line << '\n';
+  }
+  for (std::size_t k = 1; k < f.stages.size(); ++k) {
+    const Event& e = s.events[f.stages[k].after];
+    out << fmt::format("  {}: {}{}\n", k, event_name(e), e.date.empty() ? "" : " (" + e.date + ")");
   }
 }
 
@@ -121,6 +162,7 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
     out << fmt::format("{:<{}}  {:>9}  {:>10}  {}\n", label, width, outcome, sq, scale);
     if (!f.issues[i].note.empty()) out << "    note: " << f.issues[i].note << '\n';
   }
+  if (!f.stages.empty()) write_stages(out, s, f, width);
   for (std::size_t i = 0; i < f.issues.size(); ++i)
     if (!f.issues[i].rounds.empty()) write_account(out, s, s.issue(i), f.issues[i]);
 }

@@ -59,3 +59,54 @@ TEST(WhatIf, ANewStanceNeedsAPositionBeforeItsSalience) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+Scenario with_event() {
+  Scenario s = testing::one_issue({{10}, {90}}, 50);
+  s.events.push_back(Event{"summit", "", "", 2, -1,
+                           {{EventChange::Field::position, 1, 0, {Uncertain::point(70), -1}},
+                            {EventChange::Field::capability, 0, EventChange::none, {Uncertain::point(3), -1}}},
+                           {}, {}});
+  return s;
+}
+
+TEST(WhatIf, SetsTheValuesAnEventSets) {
+  Scenario s = with_event();
+  apply_overrides(s, {"summit.a1.i.position=[60, 80]", "summit.a0.capability=4"});
+  EXPECT_EQ(s.events[0].changes[0].value.value, Uncertain::range(60, 80));
+  EXPECT_EQ(s.events[0].changes[1].value.value, Uncertain::point(4));
+  EXPECT_EQ(s.stance(0, 1).position->value, Uncertain::point(90));  // the scenario's own value is untouched
+}
+
+TEST(WhatIf, RefusesAValueTheEventDoesNotSetOrOutOfRange) {
+  for (const char* bad : {"summit.a0.i.position=20", "summit.a1.i.position=120", "summit.a1.capability=0"}) {
+    Scenario s = with_event();
+    EXPECT_THROW(apply_override(s, bad), InputError) << bad;
+  }
+  Scenario s = with_event();
+  try {
+    apply_override(s, "summit.a0.i.position=20");
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.problem(), "event 'summit' sets no position for 'a0.i'");
+  }
+}
+
+TEST(Validate, RefusesEventsOutOfOrderOrWithImpossibleMembership) {
+  Scenario s = with_event();
+  s.events.push_back(Event{"later", "", "", 1, -1, {}, {}, {0}});
+  EXPECT_THROW(validate(s), InputError);  // round 1 after round 2
+  s.events.back().round = 3;
+  EXPECT_NO_THROW(validate(s));
+  s.events.push_back(Event{"again", "", "", 4, -1, {}, {}, {0}});
+  EXPECT_THROW(validate(s), InputError);  // a0 already left
+  s.events.back().leave.clear();
+  s.events.back().join = {0};
+  EXPECT_NO_THROW(validate(s));
+  s.events.back().changes.push_back({EventChange::Field::salience, 0, 0, {Uncertain::point(1.5), -1}});
+  EXPECT_THROW(validate(s), InputError);
+}
+
+}  // namespace
+}  // namespace parley

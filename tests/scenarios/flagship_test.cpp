@@ -47,6 +47,24 @@ TEST(Flagship, EveryNumberIsADistributionWithASource) {
       if (st.salience) check(*st.salience, s.actor(a).id + "." + s.issue(i).id + ".salience");
     }
   }
+  for (const Event& e : s.events) {
+    ASSERT_GE(e.citation, 0) << e.id;
+    for (const EventChange& c : e.changes) check(c.value, e.id + "." + s.actor(c.actor).id);
+  }
+}
+
+TEST(Flagship, HoldsTheEventsTheArticlesDescribe) {
+  const Scenario s = flagship();
+  std::vector<std::string> ids;
+  for (const Event& e : s.events) ids.push_back(e.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"phone-call", "alaska-summit", "budapest-talks", "summit-backlash", "us-election"}));
+  // The election replaces the president: one leaves, a successor (absent until then) joins.
+  const Event& election = s.events.back();
+  EXPECT_EQ(election.leave, std::vector<std::size_t>{*s.find_actor("us-president")});
+  EXPECT_EQ(election.join, std::vector<std::size_t>{*s.find_actor("us-successor")});
+  EXPECT_FALSE(presence_at_start(s)[*s.find_actor("us-successor")]);
+  // Helsinki 2018 enters as the precedent of the backlash event.
+  EXPECT_NE(s.events[3].label.find("Helsinki 2018"), std::string::npos);
 }
 
 TEST(Flagship, EveryModelRunsOnIt) {
@@ -54,6 +72,14 @@ TEST(Flagship, EveryModelRunsOnIt) {
   for (const Model* m : all_models()) {
     const Forecast f = m->run(s, {});
     for (const IssueForecast& i : f.issues) EXPECT_TRUE(i.outcome) << m->name() << " " << i.issue_id;
+    // Before/after every event: a stage each for models without rounds, marked rounds otherwise.
+    if (m->applies_events()) {
+      std::size_t marked = 0;
+      for (const RoundRecord& r : f.issues[0].rounds) marked += r.events.size();
+      EXPECT_EQ(marked, s.events.size()) << m->name();
+    } else {
+      EXPECT_EQ(f.stages.size(), s.events.size() + 1) << m->name();
+    }
   }
 }
 

@@ -29,8 +29,28 @@ struct Setup {
   Problem problem;
   State start;
   std::vector<std::size_t> actor;  // the scenario index of each of the problem's actors
-  std::vector<std::string> notes;
+  std::vector<std::string> filled;    // "actor/issue" without a stance, placed at the status quo
+  std::vector<std::string> rescaled;  // actors whose saliences were divided by their sum
 };
+
+/// Adds the names in `more` that `into` lacks, keeping the order of first appearance.
+void merge(std::vector<std::string>& into, const std::vector<std::string>& more) {
+  for (const std::string& x : more)
+    if (std::find(into.begin(), into.end(), x) == into.end()) into.push_back(x);
+}
+
+/// What had to be filled in or rescaled, for the forecast's note.
+std::string note_of(const std::vector<std::string>& filled, const std::vector<std::string>& rescaled) {
+  auto list = [](const std::vector<std::string>& v) {
+    std::string t;
+    for (std::size_t i = 0; i < v.size() && i < 5; ++i) t += (i ? ", " : "") + v[i];
+    return v.size() > 5 ? t + fmt::format(" and {} more", v.size() - 5) : t;
+  };
+  std::string note;
+  if (!filled.empty()) note = "no stance for " + list(filled) + ": placed at the status quo (or mid-scale) with salience 0";
+  if (!rescaled.empty()) note += (note.empty() ? "" : "; ") + ("saliences summing above 1 divided by their sum for " + list(rescaled));
+  return note;
+}
 
 Setup set_up(const Scenario& s, const std::vector<bool>& present) {
   Setup out;
@@ -43,7 +63,8 @@ Setup set_up(const Scenario& s, const std::vector<bool>& present) {
   p.sal.assign(p.n * p.d, 0.0);
   p.sal_sum.assign(p.n, 0.0);
   out.start.pos.assign(p.n * p.d, 0.0);
-  std::vector<std::string> filled, rescaled;
+  std::vector<std::string>& filled = out.filled;
+  std::vector<std::string>& rescaled = out.rescaled;
   for (std::size_t a = 0; a < p.n; ++a) {
     const std::size_t id = out.actor[a];
     p.cap[a] = s.actor(id).capability.point();
@@ -83,14 +104,6 @@ Setup set_up(const Scenario& s, const std::vector<bool>& present) {
     for (const IdealAdjustment& adj : s.ideal_adjustments)
       if (index[adj.actor] < p.n && index[adj.toward] < p.n) p.accommodate[index[adj.actor] * p.n + index[adj.toward]] = adj.rate;
   }
-  auto list = [](const std::vector<std::string>& v) {
-    std::string t;
-    for (std::size_t i = 0; i < v.size() && i < 5; ++i) t += (i ? ", " : "") + v[i];
-    return v.size() > 5 ? t + fmt::format(" and {} more", v.size() - 5) : t;
-  };
-  if (!filled.empty())
-    out.notes.push_back("no stance for " + list(filled) + ": placed at the status quo (or mid-scale) with salience 0");
-  if (!rescaled.empty()) out.notes.push_back("saliences summing above 1 divided by their sum for " + list(rescaled));
   return out;
 }
 
@@ -227,7 +240,7 @@ class SpatialModel final : public Model {
     Scenario work = s.events.empty() ? Scenario{} : s;  // the scenario as events change it
     std::vector<bool> present = presence_at_start(s);
     Setup setup = set_up(s, present);
-    std::vector<std::string> notes = setup.notes;
+    std::vector<std::string> filled = setup.filled, rescaled = setup.rescaled;
     std::vector<std::vector<double>> weights(1);
 
     State current = setup.start;
@@ -241,8 +254,8 @@ class SpatialModel final : public Model {
       const std::vector<std::size_t> events = events_at_round(s, static_cast<int>(iter));
       if (!events.empty()) {
         setup = after_events(work, present, events, setup, current);
-        for (const std::string& n : setup.notes)
-          if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+        merge(filled, setup.filled);
+        merge(rescaled, setup.rescaled);
         current = setup.start;
         now = smp::assess(setup.problem, current, c);
         phase_start = iter;
@@ -264,8 +277,7 @@ class SpatialModel final : public Model {
     }
     const Problem& p = setup.problem;
     fill_issue_rounds(s.actors().size(), p.d, weights, f);
-    std::string note;
-    for (const std::string& n : notes) note += (note.empty() ? "" : "; ") + n;
+    const std::string note = note_of(filled, rescaled);
     for (std::size_t k = 0; k < p.d; ++k) {
       double expected = 0;  // the final state's positions weighted by their probability of prevailing
       for (std::size_t q = 0; q < now.unique.size(); ++q) expected += now.unique_prob[q] * current.pos[now.unique[q] * p.d + k];
