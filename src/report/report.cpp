@@ -14,6 +14,7 @@
 #include "parley/sweep.hpp"
 #include "parley/version.hpp"
 #include "report/svg.hpp"
+#include "report/timeline.hpp"
 
 namespace parley {
 
@@ -57,7 +58,7 @@ std::vector<GroupCall> group_calls(const Scenario& s, const std::vector<ModelRes
 }
 
 std::string summary_text(const Scenario& s, const std::vector<ModelResult>& results, const std::vector<std::string>& drivers,
-                         const std::string& lead, const Feasibility* feas, const FeasibilityOdds* odds) {
+                         const std::string& lead, const std::string& timeline, const Feasibility* feas, const FeasibilityOdds* odds) {
   std::string out = fmt::format("{}\n", s.metadata.title);
   for (const GroupCall& g : group_calls(s, results)) {
     const OutcomeClass& c = s.outcome_classes[g.best];
@@ -70,6 +71,7 @@ std::string summary_text(const Scenario& s, const std::vector<ModelResult>& resu
     for (std::size_t k = 0; k < drivers.size(); ++k) out += (k ? "; " : "") + drivers[k];
     out += ".\n";
   }
+  out += timeline;
   if (feas && odds) {
     for (const IssueFeasibility& r : feas->issues) {
       const Proportion& p = odds->zone[r.issue];
@@ -141,8 +143,12 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     odds = feasibility_odds(s, o.draws, {o.seed, 0}, o.threads);
   }
 
+  std::vector<report::StageForecasts> stages;
+  for (const ModelResult& r : results) stages.push_back(report::stage_forecasts(s, r.point()));
+
   Report rep;
-  rep.summary = summary_text(s, results, drivers, std::string(lead->name()), feas ? &*feas : nullptr, odds ? &*odds : nullptr);
+  rep.summary = summary_text(s, results, drivers, std::string(lead->name()), report::timeline_summary(s, stages), feas ? &*feas : nullptr,
+                             odds ? &*odds : nullptr);
 
   std::string h;
   h += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(s.metadata.title) + " — parley report</title>";
@@ -201,9 +207,10 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
         if (any && s.stance(i, a).takes_part()) lines.push_back(std::move(line));
       }
       h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(s.issue(i).label),
-                       report::line_chart(lines, s.issue(i).scale.min, s.issue(i).scale.max, "round"));
+                       report::line_chart(lines, s.issue(i).scale.min, s.issue(i).scale.max, "round", report::event_markers(s)));
     }
   }
+  h += report::timeline_section(s, stages);
 
   if (!s.outcome_classes.empty()) {
     h += "<h2>Outcome probabilities</h2><p>Share of draws in each named outcome, per model, with 95 % Wilson intervals.</p>";

@@ -94,7 +94,8 @@ std::string interval_chart(const std::vector<IntervalRow>& rows, double lo, doub
   return out + "</svg>";
 }
 
-std::string line_chart(const std::vector<LineSeries>& series, double lo, double hi, const std::string& x_label) {
+std::string line_chart(const std::vector<LineSeries>& series, double lo, double hi, const std::string& x_label,
+                       const std::vector<Marker>& markers) {
   std::size_t rounds = 1;
   for (const LineSeries& s : series) rounds = std::max(rounds, s.values.size());
   const double height = 260, plot_top = 16, plot_bottom = 210, x0 = 50, x1 = kWidth - 150;
@@ -108,6 +109,12 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
   }
   for (std::size_t t = 0; t < rounds; t += std::max<std::size_t>(1, rounds / 10)) out += text(xs(t), plot_bottom + 16, std::to_string(t), "middle");
   out += text((x0 + x1) / 2, plot_bottom + 34, x_label, "middle", "fill=\"#444\"");
+  for (const Marker& m : markers) {
+    const double x = rounds > 1 ? x0 + (x1 - x0) * m.at / static_cast<double>(rounds - 1) : x0;
+    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#555\" stroke-dasharray=\"2 3\"><title>{}</title></line>",
+                       x, plot_top + 6, x, plot_bottom, escape(m.title));
+    out += text(x, plot_top + 2, m.tag, "middle", "font-weight=\"bold\"");
+  }
   for (std::size_t s = 0; s < series.size(); ++s) {
     std::string points;
     double last = std::nan("");

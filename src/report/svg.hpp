@@ -31,7 +31,14 @@ struct LineSeries {
   std::string label;
   std::vector<double> values;
 };
-std::string line_chart(const std::vector<LineSeries>& series, double lo, double hi, const std::string& x_label);
+/// A mark between rounds: a dashed vertical line at `at` (e.g. 2.5), numbered `tag`, with `title`
+/// shown on hover (events: applied before round R, so marked at R - 0.5).
+struct Marker {
+  double at = 0;
+  std::string tag, title;
+};
+std::string line_chart(const std::vector<LineSeries>& series, double lo, double hi, const std::string& x_label,
+                       const std::vector<Marker>& markers = {});
 
 /// Probabilities with 95 % intervals: groups of bars (one bar per series in each group).
 struct ProbabilityBar {

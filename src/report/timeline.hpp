@@ -1,0 +1,34 @@
+// The report's account of a scenario's events: every model's forecast before and after each
+// event, and the summary line saying which event moves the forecast most (docs/events.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parley/forecast.hpp"
+#include "parley/scenario.hpp"
+#include "report/svg.hpp"
+
+namespace parley::report {
+
+/// One model's forecast at each stage, values[stage][issue]: stage 0 before the first event,
+/// stage k after event k. Models without rounds: Forecast::stages. Models with rounds: the median
+/// just before the next event's round, and the outcome after the last (NaN: none).
+struct StageForecasts {
+  std::string model;
+  std::vector<std::vector<double>> values;
+};
+StageForecasts stage_forecasts(const Scenario& scenario, const Forecast& forecast);
+
+/// The markers of the events on a chart of rounds.
+std::vector<Marker> event_markers(const Scenario& scenario);
+
+/// The "Timeline" section: the events with their sources, and per issue a table of every model's
+/// forecast at each stage. Empty when the scenario has no events.
+std::string timeline_section(const Scenario& scenario, const std::vector<StageForecasts>& models);
+
+/// A summary line ("- ...\n"): the event that shifts the forecast most, averaged over models, and
+/// how far the timeline moves it from start to end. Empty when there are no events.
+std::string timeline_summary(const Scenario& scenario, const std::vector<StageForecasts>& models);
+
+}  // namespace parley::report
