@@ -109,6 +109,11 @@ int validate(const InputArgs& args, std::ostream& out) {
   out << fmt::format("stances: {} of {} cells complete, {} sitting out, {} missing a salience\n", sum.complete, sum.cells,
                      sum.sitting_out, sum.missing_salience);
   out << fmt::format("uncertain parameters: {}; parameters with a source: {}\n", sum.uncertain, sum.cited);
+  if (!s.events.empty()) {
+    std::string list;
+    for (const Event& e : s.events) list += fmt::format("{}{} (round {})", list.empty() ? "" : ", ", e.id, e.round);
+    out << fmt::format("events:  {}: {}\n", s.events.size(), list);
+  }
   if (!sum.issues_without_participants.empty())
     out << fmt::format("warning: {} issue(s) without any actor taking part (first: {})\n", sum.issues_without_participants.size(),
                        sum.issues_without_participants.front());
