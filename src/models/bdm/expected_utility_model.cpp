@@ -78,11 +78,11 @@ class ExpectedUtilityModel final : public Model {
     }
   };
 
-  static double range_of(const std::vector<bdm::Actor>& actors, const Scale& scale, const bdm::Config& config) {
-    if (actors.empty()) return 1;
-    double lo = actors[0].x, hi = actors[0].x;
-    for (const bdm::Actor& a : actors) lo = std::min(lo, a.x), hi = std::max(hi, a.x);
-    const double range = config.range == bdm::Range::scale ? scale.max - scale.min : hi - lo;
+  /// R: the scale's width, or the spread of the positions so far (`span` holds its ends, widened by
+  /// positions that events set or bring in; bargaining keeps positions within it otherwise).
+  static double range_of(const std::vector<bdm::Actor>& actors, const Scale& scale, const bdm::Config& config, std::pair<double, double>& span) {
+    for (const bdm::Actor& a : actors) span.first = std::min(span.first, a.x), span.second = std::max(span.second, a.x);
+    const double range = config.range == bdm::Range::scale ? scale.max - scale.min : span.second - span.first;
     return range > 0 ? range : 1;  // everyone at one position: nobody can move
   }
 
@@ -100,7 +100,8 @@ class ExpectedUtilityModel final : public Model {
       for (std::size_t a : members) actors.push_back({cast.x[a], cast.c[a], cast.sal[a]});
     };
     enter();
-    double range = range_of(actors, s.issue(issue).scale, config);
+    std::pair<double, double> span{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    double range = 1;  // set from the positions the first round meets, widened at events
 
     const std::size_t n_all = s.actors().size();
     auto record = [&](const std::vector<bdm::Actor>& now) {
@@ -121,8 +122,8 @@ class ExpectedUtilityModel final : public Model {
         for (std::size_t e : events) cast.apply(s.events[e], issue);
         members = cast.members();
         enter();
-        range = range_of(actors, s.issue(issue).scale, config);
       }
+      if (t == 1 || !events.empty()) range = range_of(actors, s.issue(issue).scale, config, span);
       RoundRecord rec;
       if (actors.empty()) {
         rec = record(actors);
