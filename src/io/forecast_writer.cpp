@@ -209,6 +209,7 @@ void write_spatial_trace(std::ostream& out, const Scenario& s, const Forecast& f
       challenges.push_back({c.initiator, c.receiver, c.probability, c.expected_gain, c.initiator_position, c.receiver_position});
     j["challenges"] = std::move(challenges);
     j["adopted"] = turn.adopted;
+    if (!turn.events.empty()) j["events"] = event_ids(s, turn.events);
     out << j.dump() << (t + 1 < f.turns.size() ? ",\n" : "\n");
   }
   out << "]}\n";

@@ -119,7 +119,6 @@ SpatialTurn record_turn(const Scenario& s, const Setup& u, const State& st, cons
   t.positions.assign(n_all * p.d, kNaN);
   t.prevail.assign(n_all, kNaN);
   t.risk.assign(n_all, kNaN);
-  t.adopted.assign(n_all, -1);
   weights.assign(n_all * p.d, 0.0);
   for (std::size_t i = 0; i < p.n; ++i) {
     const std::size_t id = u.actor[i];
@@ -144,6 +143,7 @@ void record_bargains(const Scenario& s, const Setup& u, const smp::Step& step, S
     }
     t.challenges.push_back(std::move(c));
   }
+  t.adopted.assign(s.actors().size(), -1);
   for (std::size_t i = 0; i < u.problem.n; ++i) t.adopted[u.actor[i]] = step.adopted[i];
 }
 
