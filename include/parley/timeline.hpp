@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/scenario.hpp"
@@ -29,5 +31,14 @@ int last_event_round(const Scenario& scenario);
 
 /// The indices of the events that take effect just before round `round`, in order.
 std::vector<std::size_t> events_at_round(const Scenario& scenario, int round);
+
+/// For models with rounds: throws InputError naming "MODEL option OPTION" when `limit` (the most
+/// rounds the model will compute) ends before the last event, which would otherwise be ignored.
+/// `unit` is what the model calls a round ("round", "turn").
+void require_rounds_for_events(const Scenario& scenario, std::string_view model, std::string_view option, int limit,
+                               std::string_view unit);
+
+/// An event's label, or its id when it has none.
+const std::string& display_name(const Event& event);
 
 }  // namespace parley

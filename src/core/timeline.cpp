@@ -1,5 +1,9 @@
 #include "parley/timeline.hpp"
 
+#include <fmt/format.h>
+
+#include "parley/error.hpp"
+
 namespace parley {
 
 std::vector<bool> presence_at_start(const Scenario& s) { return presence_at_start(s.actors().size(), s.events); }
@@ -45,5 +49,15 @@ std::vector<std::size_t> events_at_round(const Scenario& s, int round) {
     if (s.events[k].round == round) out.push_back(k);
   return out;
 }
+
+void require_rounds_for_events(const Scenario& s, std::string_view model, std::string_view option, int limit, std::string_view unit) {
+  if (limit >= last_event_round(s)) return;
+  const Event& last = s.events.back();
+  throw InputError({}, fmt::format("{} option {}", model, option),
+                   fmt::format("{}={} ends before event '{}' at {} {}", option, limit, last.id, unit, last.round),
+                   fmt::format("{} >= {}, so that every event is applied", option, last.round));
+}
+
+const std::string& display_name(const Event& e) { return e.label.empty() ? e.id : e.label; }
 
 }  // namespace parley

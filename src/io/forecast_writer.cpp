@@ -7,6 +7,7 @@
 
 #include "io/text_table.hpp"
 #include "parley/io.hpp"
+#include "parley/timeline.hpp"
 #include "parley/version.hpp"
 
 namespace parley {
@@ -27,8 +28,6 @@ nlohmann::ordered_json event_ids(const Scenario& s, const std::vector<std::size_
   for (std::size_t e : events) ids.push_back(s.events[e].id);
   return ids;
 }
-
-std::string event_name(const Event& e) { return e.label.empty() ? e.id : e.label; }
 
 /// The fields every JSON document parley writes starts with.
 nlohmann::ordered_json document_head(const char* schema, const Forecast& f) {
@@ -114,7 +113,7 @@ void write_account(std::ostream& out, const Scenario& s, const Issue& issue, con
   out << fmt::format("\n{} — round by round\n", issue.label);
   for (std::size_t t = 0; t < r.rounds.size(); ++t) {
     const RoundRecord& round = r.rounds[t];
-    for (std::size_t e : round.events) out << fmt::format("event: {} (round {})\n", event_name(s.events[e]), t);
+    for (std::size_t e : round.events) out << fmt::format("event: {} (round {})\n", display_name(s.events[e]), t);
     out << fmt::format("round {:>2}: median {:.2f}, mean {:.2f}\n", t, round.median, round.mean);
     for (const AcceptedOffer& o : round.offers)
       out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.type), s.actor(o.from).name,
@@ -136,7 +135,7 @@ void write_stages(std::ostream& out, const Scenario& s, const Forecast& f, std::
   }
   for (std::size_t k = 1; k < f.stages.size(); ++k) {
     const Event& e = s.events[f.stages[k].after];
-    out << fmt::format("  {}: {}{}\n", k, event_name(e), e.date.empty() ? "" : " (" + e.date + ")");
+    out << fmt::format("  {}: {}{}\n", k, display_name(e), e.date.empty() ? "" : " (" + e.date + ")");
   }
 }
 

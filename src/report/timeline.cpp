@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "parley/timeline.hpp"
+
 namespace parley::report {
 
 namespace {
@@ -12,7 +14,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
-std::string event_name(const Event& e) { return e.label.empty() ? e.id : e.label; }
 
 /// The mean over models of the change from stage k - 1 to stage k on `issue` (NaN: no model has both).
 double mean_shift(const std::vector<StageForecasts>& models, std::size_t from, std::size_t to, std::size_t issue) {
@@ -49,7 +50,7 @@ StageForecasts stage_forecasts(const Scenario& s, const Forecast& f) {
 std::vector<Marker> event_markers(const Scenario& s) {
   std::vector<Marker> out;
   for (std::size_t k = 0; k < s.events.size(); ++k)
-    out.push_back({s.events[k].round - 0.5, std::to_string(k + 1), fmt::format("{}: {} (before round {})", k + 1, event_name(s.events[k]), s.events[k].round)});
+    out.push_back({s.events[k].round - 0.5, std::to_string(k + 1), fmt::format("{}: {} (before round {})", k + 1, display_name(s.events[k]), s.events[k].round)});
   return out;
 }
 
@@ -74,7 +75,7 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
       const Citation& c = s.citations[static_cast<std::size_t>(e.citation)];
       source = s.metadata.sources[c.reference].id + ": " + c.note;
     }
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", k + 1, escape(event_name(e)), e.round,
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", k + 1, escape(display_name(e)), e.round,
                      escape(e.date), escape(what), escape(source));
   }
   h += "</table>";
@@ -105,7 +106,7 @@ std::string timeline_summary(const Scenario& s, const std::vector<StageForecasts
   const double total = mean_shift(models, 0, s.events.size(), best_issue);
   return fmt::format("- Events: {} moves the forecast most, {} by {:+.1f} on average over {} model{}; over the whole timeline ({} event{}) "
                      "that issue moves by {:+.1f}.\n",
-                     event_name(s.events[best_event]), s.issue(best_issue).label, mean_shift(models, best_event, best_event + 1, best_issue),
+                     display_name(s.events[best_event]), s.issue(best_issue).label, mean_shift(models, best_event, best_event + 1, best_issue),
                      models.size(), models.size() == 1 ? "" : "s", s.events.size(), s.events.size() == 1 ? "" : "s", total);
 }
 

@@ -1,6 +1,4 @@
 // Bueno de Mesquita's expected-utility model, issue by issue (docs/models/bdm.md).
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -8,7 +6,6 @@
 #include "models/bdm/bdm_config.hpp"
 #include "models/bdm/bdm_round.hpp"
 #include "models/builtin.hpp"
-#include "parley/error.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley::models {
@@ -30,13 +27,8 @@ class ExpectedUtilityModel final : public Model {
   Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     Forecast f{std::string(name()), {}, {}, {}, {}};
     const bdm::Config config = bdm::read_config(*this, given, f.options);
-    const int limit = config.stop == bdm::Stop::rounds ? config.rounds : config.max_rounds;
-    if (limit < last_event_round(s)) {
-      const char* option = config.stop == bdm::Stop::rounds ? "rounds" : "max_rounds";
-      throw InputError({}, std::string("bdm option ") + option,
-                       fmt::format("{}={} ends before event '{}' at round {}", option, limit, s.events.back().id, s.events.back().round),
-                       fmt::format("{} >= {}, so that every event is applied", option, s.events.back().round));
-    }
+    const bool fixed = config.stop == bdm::Stop::rounds;
+    require_rounds_for_events(s, name(), fixed ? "rounds" : "max_rounds", fixed ? config.rounds : config.max_rounds, "round");
     for (std::size_t i = 0; i < s.issues().size(); ++i) f.issues.push_back(run_issue(s, i, config));
     return f;
   }
@@ -44,13 +36,12 @@ class ExpectedUtilityModel final : public Model {
  private:
   /// One issue as it stands at a point of the timeline: every scenario actor's values on it.
   struct Cast {
-    std::vector<bool> present, has_stance;
-    std::vector<double> x, c, sal;
+    std::vector<bool> present;
+    std::vector<double> x, c, sal;  // NaN: no position (salience) on this issue
 
     Cast(const Scenario& s, std::size_t issue) : present(presence_at_start(s)) {
       for (std::size_t a = 0; a < s.actors().size(); ++a) {
         const Stance& st = s.stance(issue, a);
-        has_stance.push_back(st.takes_part());
         x.push_back(st.position ? st.position->point() : kNaN);
         sal.push_back(st.salience ? st.salience->point() : kNaN);
         c.push_back(s.actor(a).capability.point());
@@ -64,7 +55,6 @@ class ExpectedUtilityModel final : public Model {
         if (ch.issue != issue) continue;
         if (ch.field == EventChange::Field::position) x[ch.actor] = v;
         if (ch.field == EventChange::Field::salience) sal[ch.actor] = v;
-        has_stance[ch.actor] = !std::isnan(x[ch.actor]) && !std::isnan(sal[ch.actor]);
       }
       for (std::size_t a : e.join) present[a] = true;
       for (std::size_t a : e.leave) present[a] = false;
@@ -73,7 +63,7 @@ class ExpectedUtilityModel final : public Model {
     std::vector<std::size_t> members() const {
       std::vector<std::size_t> out;
       for (std::size_t a = 0; a < present.size(); ++a)
-        if (present[a] && has_stance[a]) out.push_back(a);
+        if (present[a] && !std::isnan(x[a]) && !std::isnan(sal[a])) out.push_back(a);
       return out;
     }
   };

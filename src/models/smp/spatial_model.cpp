@@ -234,7 +234,8 @@ class SpatialModel final : public Model {
     for (const auto& [k, v] : given) merged[k] = v;
     Forecast f{std::string(name()), {}, {}, {}, {}};
     const Config c = smp::read_config(*this, merged, f.options);
-    check_rounds(s, c);
+    const bool fixed = c.stop == smp::Stop::rounds;
+    require_rounds_for_events(s, name(), fixed ? "rounds" : "max_rounds", fixed ? c.rounds : c.max_rounds, "turn");
     for (const Issue& issue : s.issues()) f.issues.push_back({issue.id, std::nullopt, "", {}});
     if (s.actors().empty() || s.issues().empty()) return f;
     Scenario work = s.events.empty() ? Scenario{} : s;  // the scenario as events change it
@@ -287,16 +288,6 @@ class SpatialModel final : public Model {
     return f;
   }
 
- private:
-  /// Every event must fall within the turns the stopping rule allows.
-  static void check_rounds(const Scenario& s, const Config& c) {
-    const int limit = c.stop == smp::Stop::rounds ? c.rounds : c.max_rounds;
-    if (limit >= last_event_round(s)) return;
-    const char* option = c.stop == smp::Stop::rounds ? "rounds" : "max_rounds";
-    throw InputError({}, std::string("smp option ") + option,
-                     fmt::format("{}={} ends before event '{}' at turn {}", option, limit, s.events.back().id, s.events.back().round),
-                     fmt::format("{} >= {}, so that every event is applied", option, s.events.back().round));
-  }
 };
 
 }  // namespace
