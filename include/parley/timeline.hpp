@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,16 @@ namespace parley {
 /// leave is a join.
 std::vector<bool> presence_at_start(const Scenario& scenario);
 std::vector<bool> presence_at_start(std::size_t actors, const std::vector<Event>& events);
+
+/// A join of an actor that already takes part, or a leave of one that does not.
+struct MembershipConflict {
+  std::size_t event = 0;     // index into the events
+  bool joining = false;      // in the event's `join` (else `leave`)
+  std::size_t position = 0;  // index in that list
+};
+/// The first conflict, applying each event's joins and then its leaves, in order; none when
+/// every join and leave makes sense at its point.
+std::optional<MembershipConflict> first_membership_conflict(std::size_t actors, const std::vector<Event>& events);
 
 /// Applies `event`'s changes to `scenario`'s parameters (the event's values replace the inputs;
 /// a position set on an issue where the actor had none creates its stance) and its joins and

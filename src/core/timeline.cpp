@@ -18,6 +18,19 @@ std::vector<bool> presence_at_start(std::size_t actors, const std::vector<Event>
   return present;
 }
 
+std::optional<MembershipConflict> first_membership_conflict(std::size_t actors, const std::vector<Event>& events) {
+  std::vector<bool> present = presence_at_start(actors, events);
+  for (std::size_t k = 0; k < events.size(); ++k)
+    for (const bool joining : {true, false}) {
+      const std::vector<std::size_t>& list = joining ? events[k].join : events[k].leave;
+      for (std::size_t j = 0; j < list.size(); ++j) {
+        if (present[list[j]] == joining) return MembershipConflict{k, joining, j};
+        present[list[j]] = joining;
+      }
+    }
+  return std::nullopt;
+}
+
 void apply_event(Scenario& s, const Event& e, std::vector<bool>& present) {
   for (const EventChange& c : e.changes) {
     switch (c.field) {

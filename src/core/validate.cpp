@@ -92,7 +92,6 @@ void check_event_change(const Scenario& s, const EventChange& c, const std::stri
 /// Ids, rounds in order, valid changes, and joins and leaves that make sense in sequence.
 void check_events(const Scenario& s) {
   check_ids(s.events, "events");
-  std::vector<bool> present = presence_at_start(s);
   std::vector<bool> positioned(s.issues().size() * s.actors().size());
   for (std::size_t i = 0; i < s.issues().size(); ++i)
     for (std::size_t a = 0; a < s.actors().size(); ++a) positioned[i * s.actors().size() + a] = s.stance(i, a).position.has_value();
@@ -113,17 +112,16 @@ void check_events(const Scenario& s) {
         fail(field + ".changes." + s.actor(c.actor).id + "." + s.issue(c.issue).id + ".salience",
              {"a salience for an actor without a position on the issue", "a position, in the scenario or in this or an earlier event"});
     }
-    for (const auto* list : {&e.join, &e.leave}) {
-      const bool joining = list == &e.join;
-      for (std::size_t a : *list) {
-        if (a >= s.actors().size()) fail(field + (joining ? ".join" : ".leave"), {"actor index out of range", "an actor of this scenario"});
-        const std::string af = field + (joining ? ".join." : ".leave.") + s.actor(a).id;
-        if (joining == present[a])
-          fail(af, {joining ? "the actor already takes part" : "the actor does not take part at this point",
-                    joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part"});
-        present[a] = joining;
-      }
-    }
+    for (const auto* list : {&e.join, &e.leave})
+      for (std::size_t a : *list)
+        if (a >= s.actors().size()) fail(field + (list == &e.join ? ".join" : ".leave"), {"actor index out of range", "an actor of this scenario"});
+  }
+  if (const auto c = first_membership_conflict(s.actors().size(), s.events)) {
+    const Event& e = s.events[c->event];
+    const std::size_t a = (c->joining ? e.join : e.leave)[c->position];
+    fail("events." + e.id + (c->joining ? ".join." : ".leave.") + s.actor(a).id,
+         {c->joining ? "the actor already takes part" : "the actor does not take part at this point",
+          c->joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part"});
   }
 }
 

@@ -57,8 +57,9 @@ class EventReader {
     last_round_ = e.round;
     if (const Node* src = f.get("source")) e.citation = r_.citation(*src, f.path("source"));
     if (const Node* changes = f.get("changes")) read_changes(*changes, f.path("changes"), e);
-    if (const Node* join = f.get("join")) e.join = read_members(*join, f.path("join"), true);
-    if (const Node* leave = f.get("leave")) e.leave = read_members(*leave, f.path("leave"), false);
+    lists_.emplace_back(f.get("join"), f.get("leave"));
+    if (lists_.back().first) e.join = read_members(*lists_.back().first, f.path("join"));
+    if (lists_.back().second) e.leave = read_members(*lists_.back().second, f.path("leave"));
     if (e.changes.empty() && e.join.empty() && e.leave.empty())
       r_.fail(node, field, "the event changes nothing", "changes, join or leave");
     return e;
@@ -118,38 +119,27 @@ class EventReader {
     e.changes.push_back(std::move(c));
   }
 
-  std::vector<std::size_t> read_members(const Node& node, const std::string& field, bool joining) {
+  std::vector<std::size_t> read_members(const Node& node, const std::string& field) {
     r_.expect(node, Type::sequence, field, "a list of actor ids");
     std::vector<std::size_t> out;
-    for (std::size_t k = 0; k < node.children.size(); ++k) {
-      const std::string f = field + "[" + std::to_string(k) + "]";
-      out.push_back(actor(node.children[k], f));
-      members_.push_back({&node.children[k], f, joining});
-    }
+    for (std::size_t k = 0; k < node.children.size(); ++k) out.push_back(actor(node.children[k], field + "[" + std::to_string(k) + "]"));
     return out;
   }
 
-  /// Joins only of absent actors and leaves only of present ones, in the order of the file.
+  /// Joins only of absent actors and leaves only of present ones, in the order of the timeline.
   void check_members(const std::vector<Event>& events) const {
-    std::vector<bool> present = presence_at_start(s_.actors().size(), events);
-    for (const Member& m : members_) {
-      const std::size_t a = *s_.find_actor(m.node->text);
-      if (m.joining == present[a])
-        r_.fail(*m.node, m.field, "'" + m.node->text + (m.joining ? "' already takes part at this point" : "' does not take part at this point"),
-                m.joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part");
-      present[a] = m.joining;
-    }
+    const auto c = first_membership_conflict(s_.actors().size(), events);
+    if (!c) return;
+    const char* key = c->joining ? "join" : "leave";
+    const std::string field = "events[" + std::to_string(c->event) + "]." + key + "[" + std::to_string(c->position) + "]";
+    const Node& item = (c->joining ? lists_[c->event].first : lists_[c->event].second)->children[c->position];
+    r_.fail(item, field, "'" + item.text + (c->joining ? "' already takes part at this point" : "' does not take part at this point"),
+            c->joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part");
   }
 
-  struct Member {
-    const Node* node;
-    std::string field;
-    bool joining;
-  };
-
   const NodeReader& r_;
+  std::vector<std::pair<const Node*, const Node*>> lists_;  // each event's join and leave lists (or nullptr)
   const Scenario& s_;
-  std::vector<Member> members_;  // every join and leave, in the order of the file
   std::unordered_set<std::string> ids_;
   std::unordered_set<std::size_t> positioned_;
   int last_round_ = 1;
