@@ -33,6 +33,10 @@ std::optional<MembershipConflict> first_membership_conflict(std::size_t actors, 
 /// leaves to `present`.
 void apply_event(Scenario& scenario, const Event& event, std::vector<bool>& present);
 
+/// `scenario` as one stage of its timeline: the actors not `present` left without stances, and no
+/// events.
+Scenario at_stage(Scenario scenario, const std::vector<bool>& present);
+
 /// The scenario as it stands after its first `stage` events (stage <= events.size()): their
 /// changes applied, actors absent at that point left without stances, and no events.
 Scenario scenario_at(const Scenario& scenario, std::size_t stage);

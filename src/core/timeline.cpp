@@ -43,15 +43,19 @@ void apply_event(Scenario& s, const Event& e, std::vector<bool>& present) {
   for (std::size_t a : e.leave) present[a] = false;
 }
 
+Scenario at_stage(Scenario s, const std::vector<bool>& present) {
+  for (std::size_t a = 0; a < present.size(); ++a)
+    if (!present[a])
+      for (std::size_t i = 0; i < s.issues().size(); ++i) s.stance(i, a) = Stance{};
+  s.events.clear();
+  return s;
+}
+
 Scenario scenario_at(const Scenario& s, std::size_t stage) {
   Scenario out = s;
   std::vector<bool> present = presence_at_start(s);
   for (std::size_t k = 0; k < stage && k < s.events.size(); ++k) apply_event(out, s.events[k], present);
-  for (std::size_t a = 0; a < present.size(); ++a)
-    if (!present[a])
-      for (std::size_t i = 0; i < out.issues().size(); ++i) out.stance(i, a) = Stance{};
-  out.events.clear();
-  return out;
+  return at_stage(std::move(out), present);
 }
 
 int last_event_round(const Scenario& s) { return s.events.empty() ? 0 : s.events.back().round; }
