@@ -43,7 +43,7 @@ EventChange* event_change(Scenario& s, const std::string& assignment, const std:
       if (match) return &c;
     }
     fail(assignment, "event '" + e.id + "' sets no " + field + " for '" + rest + "'",
-         "a value the event sets (an event's changes are listed by parley validate and in the report)");
+         "a value the event sets (the report's Timeline section lists each event's changes)");
   }
   return nullptr;
 }
