@@ -53,6 +53,9 @@ std::vector<std::size_t> events_at_round(const Scenario& scenario, int round);
 void require_rounds_for_events(const Scenario& scenario, std::string_view model, std::string_view option, int limit,
                                std::string_view unit);
 
+/// "position", "salience" or "capability", as `--set` and sweep input names spell the field.
+const char* to_string(EventChange::Field field);
+
 /// An event's label, or its id when it has none.
 const std::string& display_name(const Event& event);
 

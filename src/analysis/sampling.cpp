@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "analysis/philox.hpp"
+#include "parley/timeline.hpp"
 
 namespace parley {
 
@@ -120,11 +121,11 @@ std::vector<UncertainInput> scenario_parameters(const Scenario& s) {
       const EventChange& ch = event.changes[c];
       const std::string prefix = event.id + "." + s.actor(ch.actor).id + ".";
       if (ch.field == EventChange::Field::capability) {
-        add(out, ch.value, F::capability, ch.actor, UncertainInput::none, prefix + "capability", 0, inf);
+        add(out, ch.value, F::capability, ch.actor, UncertainInput::none, prefix + to_string(ch.field), 0, inf);
       } else {
         const Issue& issue = s.issue(ch.issue);
         const bool pos = ch.field == EventChange::Field::position;
-        add(out, ch.value, pos ? F::position : F::salience, ch.actor, ch.issue, prefix + issue.id + (pos ? ".position" : ".salience"),
+        add(out, ch.value, pos ? F::position : F::salience, ch.actor, ch.issue, prefix + issue.id + "." + to_string(ch.field),
             pos ? issue.scale.min : 0, pos ? issue.scale.max : 1);
       }
       out.back().event = e;

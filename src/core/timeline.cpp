@@ -75,6 +75,15 @@ void require_rounds_for_events(const Scenario& s, std::string_view model, std::s
                    fmt::format("{} >= {}, so that every event is applied", option, last.round));
 }
 
+const char* to_string(EventChange::Field field) {
+  switch (field) {
+    case EventChange::Field::position: return "position";
+    case EventChange::Field::salience: return "salience";
+    case EventChange::Field::capability: return "capability";
+  }
+  return "?";
+}
+
 const std::string& display_name(const Event& e) { return e.label.empty() ? e.id : e.label; }
 
 }  // namespace parley

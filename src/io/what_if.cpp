@@ -6,6 +6,7 @@
 #include "io/document.hpp"
 #include "io/node_reader.hpp"
 #include "parley/error.hpp"
+#include "parley/timeline.hpp"
 
 namespace parley {
 
@@ -36,11 +37,8 @@ EventChange* event_change(Scenario& s, const std::string& assignment, const std:
     const std::string rest = target.substr(e.id.size() + 1);
     for (EventChange& c : e.changes) {
       const std::string& actor = s.actor(c.actor).id;
-      const bool match = c.field == EventChange::Field::capability
-                             ? field == "capability" && rest == actor
-                             : field == (c.field == EventChange::Field::position ? "position" : "salience") &&
-                                   rest == actor + "." + s.issue(c.issue).id;
-      if (match) return &c;
+      const std::string named = c.field == EventChange::Field::capability ? actor : actor + "." + s.issue(c.issue).id;
+      if (field == to_string(c.field) && rest == named) return &c;
     }
     fail(assignment, "event '" + e.id + "' sets no " + field + " for '" + rest + "'",
          "a value the event sets (the report's Timeline section lists each event's changes)");

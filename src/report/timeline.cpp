@@ -64,9 +64,8 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
     const Event& e = s.events[k];
     std::string what;
     for (const EventChange& c : e.changes) {
-      const char* field = c.field == EventChange::Field::capability ? "capability" : c.field == EventChange::Field::position ? "position" : "salience";
       what += fmt::format("{}{}{} {} → {}", what.empty() ? "" : "; ", s.actor(c.actor).id, c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id,
-                          field, c.value.value.to_string());
+                          to_string(c.field), c.value.value.to_string());
     }
     for (std::size_t a : e.join) what += (what.empty() ? "" : "; ") + s.actor(a).id + " joins";
     for (std::size_t a : e.leave) what += (what.empty() ? "" : "; ") + s.actor(a).id + " leaves";
