@@ -13,7 +13,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
-.PHONY: deps build demo test test-release test-sanitize fuzz bench clean
+.PHONY: deps build demo test test-release test-random test-sanitize fuzz bench clean
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -49,6 +49,12 @@ demo: build
 
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)
+
+# Every test, the property tests with a fresh random seed (make test uses a fixed one): a failure prints the seed
+# and rapidcheck's reproduce= string; re-run with RC_PARAMS="seed=N".
+test-random: build
+	@seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); echo "RC_PARAMS=seed=$$seed"; \
+	RC_PARAMS="seed=$$seed" ctest --test-dir build/release --output-on-failure -j $(JOBS)
 
 test-sanitize: deps
 	cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON >/dev/null

@@ -88,7 +88,7 @@ BENCHMARK(BM_ReadValidateCompromise_Json_10000x50)->Unit(benchmark::kMillisecond
 BENCHMARK(BM_ReadValidateCompromise_Yaml_10000x50)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3);
 
 std::string deu_text() {
-  std::ifstream in(std::string(PARLEY_SHARED_DATA) + "/deu3/deu3-dev.tsv", std::ios::binary);
+  std::ifstream in(std::string(PARLEY_TEST_DATA) + "/deu3/deu3-dev.tsv", std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();

@@ -1,5 +1,5 @@
 // smp benchmarks. BM_SmpKtab runs KTAB's CSV inputs with KTAB's stopping rule; `x_ktab` is KTAB's
-// own time on this machine (../shared/data/ktab/README.md: smpc built -O2, --logmin, median wall
+// own time on this machine (tests/data/ktab/README.md: smpc built -O2, --logmin, median wall
 // time) over ours, for the same file and the same number of turns (asserted by the tests).
 // `x_one_thread` is the single-threaded time over the default (both cores), in the same process.
 // BM_SmpGrowth: 10 turns of generated n-actor x d-dimension scenarios, to show how cost grows.
@@ -20,7 +20,7 @@ double seconds_of(const parley::Scenario& s, const parley::ModelOptions& o) {
 }
 
 void run_ktab(benchmark::State& state, const char* file, double ktab_seconds) {
-  const parley::Scenario s = parley::read_scenario_file(std::string(PARLEY_SHARED_DATA) + "/ktab/" + file);
+  const parley::Scenario s = parley::read_scenario_file(std::string(PARLEY_TEST_DATA) + "/ktab/" + file);
   double total = 0;
   std::size_t turns = 0;
   for (auto _ : state) {

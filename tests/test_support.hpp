@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "parley/error.hpp"
@@ -12,13 +13,18 @@
 
 namespace parley::testing {
 
-inline std::string shared_data(const std::string& relative) { return std::string(PARLEY_SHARED_DATA) + "/" + relative; }
+/// A file under tests/data (copies of public reference data, see tests/data/README.md).
+inline std::string data_path(const std::string& relative) { return std::string(PARLEY_TEST_DATA) + "/" + relative; }
 inline std::string source_path(const std::string& relative) { return std::string(PARLEY_SOURCE_DIR) + "/" + relative; }
 
+/// The whole file. A file that is missing or cannot be read throws std::runtime_error naming it, so
+/// a test never passes on an empty string.
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("test data not found: " + path);
   std::ostringstream s;
   s << in.rdbuf();
+  if (in.bad()) throw std::runtime_error("test data could not be read: " + path);
   return s.str();
 }
 

@@ -9,9 +9,9 @@
 namespace parley {
 namespace {
 
-// The reference figure of ../shared/data/deu3/README.md.
+// The reference figure of tests/data/deu3/README.md.
 TEST(Backtest, CompromiseOnDeuDevReproducesTheReferenceFigure) {
-  const Scenario s = read_scenario_file(testing::shared_data("deu3/deu3-dev.tsv"), {InputFormat::automatic, DeuCapability::equal});
+  const Scenario s = read_scenario_file(testing::data_path("deu3/deu3-dev.tsv"), {InputFormat::automatic, DeuCapability::equal});
   const BacktestResult r = backtest(s, *find_model("compromise"), {});
   EXPECT_EQ(r.model_errors.issues, 230u);
   EXPECT_NEAR(r.model_errors.mean_absolute_error, 24.1945, 1e-3);

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using parley::testing::read_text;
-using parley::testing::shared_data;
+using parley::testing::data_path;
 using parley::testing::source_path;
 using parley::testing::Result;
 using parley::testing::parley_cli;
@@ -129,14 +129,14 @@ TEST(Cli, BdmRoundsTraceAndAccount) {
   EXPECT_FALSE(fs::exists(trace));
   const Result json = parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --format json");
   EXPECT_NE(json.out.find("\"rounds\""), std::string::npos);
-  EXPECT_EQ(parley_cli("backtest " + shared_data("deu3/deu3-dev.tsv") + " --model bdm").code, 0);
+  EXPECT_EQ(parley_cli("backtest " + data_path("deu3/deu3-dev.tsv") + " --model bdm").code, 0);
 }
 
 TEST(Cli, SmpReadsKtabInputsTracesAndRefusesBadXml) {
   const fs::path trace = temp("smp-trace.json"), out = temp("smp-out.csv");
   fs::remove(trace);
   fs::remove(out);
-  const std::string example = shared_data("ktab/smpExample-fixed.xml");
+  const std::string example = data_path("ktab/smpExample-fixed.xml");
   const Result a = parley_cli("run " + example + " --model smp --seed 7 --format csv --trace " + trace.string());
   EXPECT_EQ(a.code, 0) << a.out;
   const std::string t = read_text(trace.string());
@@ -144,7 +144,7 @@ TEST(Cli, SmpReadsKtabInputsTracesAndRefusesBadXml) {
   EXPECT_NE(t.find("\"seed\":\"7\""), std::string::npos);
   EXPECT_EQ(parley_cli("run " + example + " --model smp --seed 7 --format csv").out, a.out);  // same seed, same bytes
   fs::remove(trace);
-  const Result bad = parley_cli("run " + shared_data("ktab/smpExample.xml") + " --model smp --output " + out.string() + " --trace " +
+  const Result bad = parley_cli("run " + data_path("ktab/smpExample.xml") + " --model smp --output " + out.string() + " --trace " +
                                 trace.string());
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("smpExample.xml:32:9: error: field 'Scenario/Actors/Actor[1]/Position/dCoord[1]': empty"), std::string::npos)
@@ -157,7 +157,7 @@ TEST(Cli, SmpReadsKtabInputsTracesAndRefusesBadXml) {
 TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
   const fs::path per_issue = temp("per-issue.csv");
   fs::remove(per_issue);
-  const Result r = parley_cli("backtest " + shared_data("deu3/deu3-dev.tsv") +
+  const Result r = parley_cli("backtest " + data_path("deu3/deu3-dev.tsv") +
                               " --model compromise --capability equal --per-issue " + per_issue.string());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("compromise                       230    24.1945    19.3470"), std::string::npos) << r.out;

@@ -22,7 +22,7 @@ TEST(Summary, CountsTheExampleScenario) {
 }
 
 TEST(Summary, ListsAtMostTheRequestedNumberOfCells) {
-  const Scenario s = read_scenario_file(testing::shared_data("deu3/deu3-dev.tsv"));
+  const Scenario s = read_scenario_file(testing::data_path("deu3/deu3-dev.tsv"));
   const ScenarioSummary sum = summarize(s, 5);
   EXPECT_EQ(sum.missing_cells.size(), 5u);
   EXPECT_GT(sum.sitting_out, 5u);

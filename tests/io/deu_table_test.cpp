@@ -10,7 +10,7 @@ namespace {
 using testing::expect_input_error;
 
 TEST(DeuTable, ReadsTheDevelopmentFile) {
-  const Scenario s = read_scenario_file(testing::shared_data("deu3/deu3-dev.tsv"));
+  const Scenario s = read_scenario_file(testing::data_path("deu3/deu3-dev.tsv"));
   EXPECT_EQ(s.actors().size(), 30u);
   EXPECT_EQ(s.issues().size(), 239u);
   EXPECT_EQ(s.actor(0).id, "com");
@@ -31,7 +31,7 @@ TEST(DeuTable, ReadsTheDevelopmentFile) {
 }
 
 TEST(DeuTable, GdpCapabilitiesFromTheSecondRow) {
-  const Scenario s = read_scenario_file(testing::shared_data("deu3/deu3-dev.tsv"), {InputFormat::automatic, DeuCapability::gdp});
+  const Scenario s = read_scenario_file(testing::data_path("deu3/deu3-dev.tsv"), {InputFormat::automatic, DeuCapability::gdp});
   EXPECT_DOUBLE_EQ(s.actor(0).capability.point(), 4.1);   // Commission = Germany
   EXPECT_DOUBLE_EQ(s.actor(2).capability.point(), 0.48);  // Austria
   EXPECT_DOUBLE_EQ(s.actor(29).capability.point(), 2.64);

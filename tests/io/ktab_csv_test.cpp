@@ -18,14 +18,14 @@ TEST(KtabCsv, ReadsEveryShippedInput) {
       {"SOE-Policy.csv", {26, 1}},       {"SOE-Competitive.csv", {34, 1}}};
   for (const auto& [name, size] : files) {
     SCOPED_TRACE(name);
-    const Scenario s = read_scenario_file(testing::shared_data(std::string("ktab/") + name));
+    const Scenario s = read_scenario_file(testing::data_path(std::string("ktab/") + name));
     EXPECT_EQ(s.actors().size(), size.first);
     EXPECT_EQ(s.issues().size(), size.second);
   }
 }
 
 TEST(KtabCsv, MapsColumnsToTheScenario) {
-  const Scenario s = read_scenario_file(testing::shared_data("ktab/SOE-Pol-Comp.csv"));
+  const Scenario s = read_scenario_file(testing::data_path("ktab/SOE-Pol-Comp.csv"));
   EXPECT_EQ(s.metadata.title, "China Policy/Competitive; scen 2");
   EXPECT_EQ(s.issue(0).label, "Policy");
   EXPECT_EQ(s.issue(0).id, "policy");
@@ -39,8 +39,8 @@ TEST(KtabCsv, MapsColumnsToTheScenario) {
 }
 
 TEST(KtabCsv, DetectedFromContent) {
-  EXPECT_EQ(detect_format(testing::read_text(testing::shared_data("ktab/dummyData_3Dim.csv"))), InputFormat::ktab_csv);
-  EXPECT_EQ(detect_format(testing::read_text(testing::shared_data("ktab/SOE-Policy.csv"))), InputFormat::ktab_csv);
+  EXPECT_EQ(detect_format(testing::read_text(testing::data_path("ktab/dummyData_3Dim.csv"))), InputFormat::ktab_csv);
+  EXPECT_EQ(detect_format(testing::read_text(testing::data_path("ktab/SOE-Policy.csv"))), InputFormat::ktab_csv);
 }
 
 const std::string kGood = "S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nB,b,5,80,40\n";

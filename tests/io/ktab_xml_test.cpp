@@ -9,7 +9,7 @@ namespace {
 
 using testing::expect_input_error;
 using testing::read_text;
-using testing::shared_data;
+using testing::data_path;
 
 Scenario read_xml(const std::string& text) { return read_scenario_text(text, "test.xml"); }
 
@@ -50,7 +50,7 @@ TEST(KtabXml, ReadsActorsDimensionsParametersSeedAndIdealAdjustment) {
 }
 
 TEST(KtabXml, ReadsTheShippedExample) {
-  const Scenario s = read_scenario_file(shared_data("ktab/smpExample-fixed.xml"));
+  const Scenario s = read_scenario_file(data_path("ktab/smpExample-fixed.xml"));
   EXPECT_EQ(s.actors().size(), 5u);
   EXPECT_EQ(s.issues().size(), 3u);
   EXPECT_EQ(s.ideal_adjustments.size(), 6u);
@@ -59,7 +59,7 @@ TEST(KtabXml, ReadsTheShippedExample) {
 }
 
 TEST(KtabXml, TheShippedExampleWithAnEmptyCoordinateIsRefusedWhereItIsEmpty) {
-  expect_input_error([] { read_scenario_file(shared_data("ktab/smpExample.xml")); }, 32, 9, "Actor[1]/Position/dCoord[1]", "a number in [0, 100]");
+  expect_input_error([] { read_scenario_file(data_path("ktab/smpExample.xml")); }, 32, 9, "Actor[1]/Position/dCoord[1]", "a number in [0, 100]");
 }
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {

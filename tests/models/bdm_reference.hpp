@@ -1,4 +1,4 @@
-// A direct, unoptimised transcription of the scholz-code round in ../shared/data/bdm/README.md:
+// A direct, unoptimised transcription of the scholz-code round in tests/data/bdm/README.md:
 // actor by actor, O(n^4) per round for the normaliser. The test oracle of the fast engine and the
 // baseline of its benchmark.
 #pragma once

@@ -173,7 +173,7 @@ TEST(Bdm, BadOptions) {
 }
 
 TEST(Bdm, RunsIssueByIssueOnKtabAndDeu) {
-  const Scenario ktab = read_scenario_file(testing::shared_data("ktab/SOE-Pol-Comp.csv"));
+  const Scenario ktab = read_scenario_file(testing::data_path("ktab/SOE-Pol-Comp.csv"));
   const Forecast f = find_model("bdm")->run(ktab, {});
   ASSERT_EQ(f.issues.size(), 2u);
   for (const IssueForecast& i : f.issues) {
@@ -181,7 +181,7 @@ TEST(Bdm, RunsIssueByIssueOnKtabAndDeu) {
     EXPECT_EQ(i.rounds.size(), 11u);
     EXPECT_EQ(*i.outcome, i.rounds.back().median);
   }
-  const Scenario deu = read_scenario_file(testing::shared_data("deu3/deu3-dev.tsv"));
+  const Scenario deu = read_scenario_file(testing::data_path("deu3/deu3-dev.tsv"));
   const Forecast d = find_model("bdm")->run(deu, {});
   std::size_t with_outcome = 0;
   for (const IssueForecast& i : d.issues) with_outcome += i.outcome.has_value();

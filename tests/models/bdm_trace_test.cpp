@@ -1,4 +1,4 @@
-// The scholz-code profile reproduces the exact reference trace of ../shared/data/bdm.
+// The scholz-code profile reproduces the exact reference trace of tests/data/bdm.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,7 +13,7 @@ namespace {
 
 /// ec1994-actors.csv: Actor,Capability,Position,Salience.
 Scenario ec1994() {
-  std::istringstream in(testing::read_text(testing::shared_data("bdm/ec1994-actors.csv")));
+  std::istringstream in(testing::read_text(testing::data_path("bdm/ec1994-actors.csv")));
   std::string line;
   std::getline(in, line);
   Scenario s;
@@ -41,7 +41,7 @@ Scenario ec1994() {
 }
 
 TEST(BdmTrace, ScholzCodeReproducesEveryNumberOfTheReferenceTrace) {
-  const nlohmann::json trace = nlohmann::json::parse(testing::read_text(testing::shared_data("bdm/ec1994-scholz-code-trace.json")));
+  const nlohmann::json trace = nlohmann::json::parse(testing::read_text(testing::data_path("bdm/ec1994-scholz-code-trace.json")));
   const Scenario s = ec1994();
   const Forecast f = find_model("bdm")->run(s, {{"trace", "true"}, {"rounds", "10"}});
   const IssueForecast& issue = f.issues.at(0);

@@ -1,7 +1,10 @@
 // The building blocks of smp on cases with known answers.
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "models/smp/smp_math.hpp"
 
@@ -66,6 +69,39 @@ TEST(SmpMath, CoalitionsAddPositiveVotesOnly) {
   const std::vector<double> c = coalitions(VotingRule::proportional, w, u, 2, 2);
   EXPECT_NEAR(c[1 * 2 + 0], 1e-8 + 0.25, 1e-15);  // option 1 over 0
   EXPECT_NEAR(c[0 * 2 + 1], 1e-8 + 1.0, 1e-15);   // option 0 over 1
+}
+
+// KTAB's `mid` formula maps [p_min, p_max] onto [-1/2, 1] exactly, but in floating point the numerator
+// 3p - (p_max + 2 p_min) cancels: its rounding error (a few ulps of the probabilities) is divided by
+// 2 (p_max - p_min), so when the spread is small the lowest attitude may sit below -1/2 by rounding
+// (a random smp scenario found -0.50000000006). parley keeps KTAB's arithmetic bit for bit, so the
+// range holds up to that bound, not to a fixed 1e-12 (docs/models/smp.md, "Risk attitudes").
+RC_GTEST_PROP(SmpMath, RiskAttitudesLeaveTheRangeOnlyByRoundingOfKtabsFormula, ()) {
+  const auto n = *rc::gen::inRange<std::size_t>(2, 12);
+  const double base = *rc::gen::inRange(1, 1000000) / 1e6;
+  const int exponent = *rc::gen::inRange(1, 12);  // spreads from 1e-1 down to 1e-11
+  std::vector<double> p(n);
+  for (double& x : p) x = std::min(1.0, base + *rc::gen::inRange(0, 1000) * std::pow(10.0, -exponent) / 1000);
+  const double lo = *std::min_element(p.begin(), p.end()), hi = *std::max_element(p.begin(), p.end());
+  RC_PRE(hi - lo > 1e-12);
+  const double eps = std::numeric_limits<double>::epsilon();
+  const double bound = 2 * (3 * eps / (hi - lo) + 2 * eps);  // twice the first-order error bound
+  for (const RiskRange range : {RiskRange::mid, RiskRange::max, RiskRange::min}) {
+    const double floor = range == RiskRange::mid ? -0.5 : range == RiskRange::max ? -1.0 : 0.0;
+    for (const double r : risk_from_probabilities(p, range)) {
+      RC_ASSERT(r >= floor - bound);
+      RC_ASSERT(r <= 1.0 + bound);
+    }
+  }
+}
+
+TEST(SmpMath, RiskAttitudeBelowMinusOneHalfIsKtabsRoundingNotAModelError) {
+  // A spread of 2.6e-9: the exact attitude of the lowest actor is -1/2; KTAB's arithmetic, which
+  // parley keeps, gives -0.50000002176, inside the rounding bound above.
+  const std::vector<double> p{0.763774618976614, 0.7637746215273042};
+  const std::vector<double> r = risk_from_probabilities(p, RiskRange::mid);
+  EXPECT_LT(r[0], -0.5 - 1e-12);
+  EXPECT_NEAR(r[0], -0.5, 2 * (3 * std::numeric_limits<double>::epsilon() / (p[1] - p[0])));
 }
 
 TEST(SmpMath, RiskAttitudesSpanTheChosenRange) {

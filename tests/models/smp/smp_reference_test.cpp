@@ -1,4 +1,4 @@
-// parley's smp against KTAB's own runs: every CSV reference in ../shared/data/ktab/results (this
+// parley's smp against KTAB's own runs: every CSV reference in tests/data/ktab/results (this
 // machine, 2026) and the per-turn details of the full 2017 logs. Values are compared as the text
 // KTAB prints, so the tolerance is exactly KTAB's printed precision.
 #include <fmt/format.h>
@@ -14,7 +14,7 @@ namespace parley {
 namespace {
 
 using testing::read_text;
-using testing::shared_data;
+using testing::data_path;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -40,9 +40,9 @@ struct Case {
 class KtabReference : public ::testing::TestWithParam<Case> {};
 
 TEST_P(KtabReference, ReproducesEveryTurnToThePrintedPrecision) {
-  const Scenario s = read_scenario_file(shared_data(std::string("ktab/") + GetParam().input));
+  const Scenario s = read_scenario_file(data_path(std::string("ktab/") + GetParam().input));
   const Forecast f = run_smp(s);
-  const std::vector<std::string> ref = lines_of(read_text(shared_data(std::string("ktab/results/") + GetParam().result)));
+  const std::vector<std::string> ref = lines_of(read_text(data_path(std::string("ktab/results/") + GetParam().result)));
   std::vector<std::string> change;
   std::size_t at = 0;
   for (; at < ref.size() && ref[at].rfind("Fractional change", 0) == 0; ++at)
@@ -114,8 +114,8 @@ std::vector<LogTurn> ours(const Forecast& f) {
 class KtabLog : public ::testing::TestWithParam<Case> {};
 
 TEST_P(KtabLog, RiskAttitudesAndChallengesMatchEveryTurnOfThe2017Log) {
-  const std::vector<LogTurn> want = read_log(shared_data(std::string("ktab/") + GetParam().result));
-  const std::vector<LogTurn> got = ours(run_smp(read_scenario_file(shared_data(std::string("ktab/") + GetParam().input))));
+  const std::vector<LogTurn> want = read_log(data_path(std::string("ktab/") + GetParam().result));
+  const std::vector<LogTurn> got = ours(run_smp(read_scenario_file(data_path(std::string("ktab/") + GetParam().input))));
   ASSERT_EQ(got.size(), want.size());
   ASSERT_FALSE(want[0].targets.empty());
   ASSERT_EQ(want[0].risk.size(), got[0].risk.size());
@@ -133,8 +133,8 @@ TEST(KtabLog, StochasticExampleAgreesUpToTheFirstRandomDraw) {
   // smpExample (XML: Markov-incentive elections, PropCbc voting, ideal adjustment, stochastic
   // transitions). Everything before the first draw is deterministic: the starting risk attitudes
   // and the first turn's challenges.
-  const std::vector<LogTurn> want = read_log(shared_data("ktab/20170530_ref-smpExample.txt"));
-  const std::vector<LogTurn> got = ours(run_smp(read_scenario_file(shared_data("ktab/smpExample-fixed.xml"))));
+  const std::vector<LogTurn> want = read_log(data_path("ktab/20170530_ref-smpExample.txt"));
+  const std::vector<LogTurn> got = ours(run_smp(read_scenario_file(data_path("ktab/smpExample-fixed.xml"))));
   ASSERT_EQ(want.at(0).targets.size(), 5u);
   EXPECT_EQ(got.at(0).risk, want.at(0).risk);
   EXPECT_EQ(got.at(0).targets, want.at(0).targets);
