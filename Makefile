@@ -13,7 +13,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
-.PHONY: deps build demo test test-release test-random test-sanitize fuzz bench clean
+.PHONY: deps build demo test test-release test-random test-sanitize fuzz bench format tidy clean
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -78,6 +78,14 @@ test: test-release test-sanitize fuzz
 
 bench: build
 	./build/release/bench/parley_bench
+
+# Reformat every tracked C++ file with .clang-format.
+format:
+	git ls-files '*.cpp' '*.hpp' '*.hpp.in' | grep -v '^tests/data/' | xargs clang-format -i
+
+# Static checks (.clang-tidy) on the library and CLI sources; needs a configured build/release.
+tidy: build
+	git ls-files 'src/*.cpp' | xargs clang-tidy -p build/release --quiet
 
 clean:
 	rm -rf build

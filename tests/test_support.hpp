@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -26,6 +27,14 @@ inline std::string read_text(const std::string& path) {
   s << in.rdbuf();
   if (in.bad()) throw std::runtime_error("test data could not be read: " + path);
   return s.str();
+}
+
+/// A GoogleTest parameter name from any text: letters and digits kept, everything else '_'
+/// ("dummyData_3Dim.csv" -> "dummyData_3Dim_csv"), so parameterised tests read as what they test.
+inline std::string readable_name(const std::string& text) {
+  std::string name;
+  for (const char c : text) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return name.empty() ? std::string("empty") : name;
 }
 
 /// Runs `f`, which must throw InputError at (line, column) naming a field containing `field` and

@@ -142,7 +142,8 @@ TEST_P(RoundModelEvents, RefusesARoundLimitBeforeTheLastEvent) {
   EXPECT_NO_THROW(find_model(GetParam())->run(s, {{"rounds", "8"}, {"stop", "rounds"}}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, RoundModelEvents, ::testing::Values("bdm", "smp"));
+INSTANTIATE_TEST_SUITE_P(Models, RoundModelEvents, ::testing::Values("bdm", "smp"),
+                         [](const ::testing::TestParamInfo<const char*>& info) { return std::string(info.param); });
 
 TEST(Events, AnActorLeavingAtRoundOneIsAsIfItWereNeverThere) {
   Scenario s = two_issues();

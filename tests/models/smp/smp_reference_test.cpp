@@ -37,6 +37,9 @@ struct Case {
   const char* result;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.input << " -> " << c.result; }
+std::string case_name(const ::testing::TestParamInfo<Case>& info) { return testing::readable_name(info.param.input); }
+
 class KtabReference : public ::testing::TestWithParam<Case> {};
 
 TEST_P(KtabReference, ReproducesEveryTurnToThePrintedPrecision) {
@@ -72,7 +75,8 @@ INSTANTIATE_TEST_SUITE_P(AllCsvReferences, KtabReference,
                          ::testing::Values(Case{"dummyData_3Dim.csv", "3Dim-result.txt"}, Case{"dummyData_6Dim.csv", "6Dim-result.txt"},
                                            Case{"SOE-Pol-Comp.csv", "SOE-result.txt"}, Case{"dummyData-a040.csv", "a040-result.txt"},
                                            Case{"dummyData-a080.csv", "a080-result.txt"}, Case{"dummyData-a160.csv", "a160-result.txt"},
-                                           Case{"dummyData_3Dim-fixed.xml", "3Dim-result.txt"}));
+                                           Case{"dummyData_3Dim-fixed.xml", "3Dim-result.txt"}),
+                         case_name);
 
 /// Per turn of a full 2017 log: the inferred risk attitudes and every "actor i has most
 /// advantageous target j worth x" line.
@@ -127,7 +131,8 @@ TEST_P(KtabLog, RiskAttitudesAndChallengesMatchEveryTurnOfThe2017Log) {
 
 INSTANTIATE_TEST_SUITE_P(Logs2017, KtabLog,
                          ::testing::Values(Case{"dummyData_3Dim.csv", "20170530_ref-dummyData_3Dim.txt"},
-                                           Case{"SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt"}));
+                                           Case{"SOE-Pol-Comp.csv", "20170530_ref-SOE-Pol-Comp.txt"}),
+                         case_name);
 
 TEST(KtabLog, StochasticExampleAgreesUpToTheFirstRandomDraw) {
   // smpExample (XML: Markov-incentive elections, PropCbc voting, ideal adjustment, stochastic
