@@ -25,9 +25,11 @@ function(parley_add_layer layer)
   file(REMOVE_RECURSE ${root}/parley)
   file(MAKE_DIRECTORY ${root}/parley)
   file(CREATE_LINK ${PROJECT_SOURCE_DIR}/src/${layer} ${root}/${layer} SYMBOLIC)
+  set(names "")
   foreach(header IN LISTS arg_HEADERS)
+    get_filename_component(name ${header} NAME)
+    list(APPEND names ${name})
     if(IS_ABSOLUTE ${header})  # a generated header
-      get_filename_component(name ${header} NAME)
       file(CREATE_LINK ${header} ${root}/parley/${name} SYMBOLIC)
     elseif(EXISTS ${PROJECT_SOURCE_DIR}/include/parley/${header})
       file(CREATE_LINK ${PROJECT_SOURCE_DIR}/include/parley/${header} ${root}/parley/${header} SYMBOLIC)
@@ -36,6 +38,9 @@ function(parley_add_layer layer)
       message(FATAL_ERROR "layer ${layer}: no public header include/parley/${header}")
     endif()
   endforeach()
+
+  # The layer's public headers by name, for tests/layers.
+  set_property(GLOBAL PROPERTY PARLEY_LAYER_HEADERS_${layer} ${names})
 
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${layer}/*.cpp)
   foreach(excluded IN LISTS arg_EXCLUDE)

@@ -1,6 +1,8 @@
 // Reads a scenario, forecasts it with the compromise model and prints each issue's outcome: the
-// smallest program a library user writes (built by tests/install/check_install.cmake).
+// smallest program a library user writes (built by tests/install/check_install.cmake). It also
+// opens a results database in memory, so that linking it needs SQLite and libcrypto too.
 #include <parley/parley.hpp>
+#include <parley/results_db.hpp>
 
 #include <cstdio>
 #include <exception>
@@ -22,6 +24,8 @@ int main(int argc, char** argv) {
       else
         std::printf("%s none (%s)\n", issue.issue_id.c_str(), issue.note.c_str());
     }
+    const parley::ResultsDb db(":memory:");
+    std::printf("results database schema %d\n", db.schema_version());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 2;
