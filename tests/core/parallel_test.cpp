@@ -14,8 +14,8 @@ namespace {
 
 /// An exception type of the tests' own, to check that the caller gets the very type thrown.
 struct BlockFailed : std::runtime_error {
-  BlockFailed(std::size_t begin, std::thread::id where)
-      : std::runtime_error("block at " + std::to_string(begin)), begin(begin), thread(where) {}
+  BlockFailed(std::size_t first, std::thread::id where)
+      : std::runtime_error("block at " + std::to_string(first)), begin(first), thread(where) {}
   std::size_t begin;
   std::thread::id thread;
 };
