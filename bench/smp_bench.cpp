@@ -8,7 +8,7 @@
 #include <chrono>
 #include <random>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 #include "parley/parley.hpp"
 
 namespace {
@@ -29,9 +29,9 @@ void run_ktab(benchmark::State& state, const char* file, double ktab_seconds) {
     total += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   const double per = total / static_cast<double>(state.iterations());
-  parley::models::thread_limit() = 1;
+  parley::thread_limit() = 1;
   const double one = seconds_of(s, {});
-  parley::models::thread_limit() = 0;
+  parley::thread_limit() = 0;
   state.counters["turns"] = static_cast<double>(turns);
   state.counters["x_ktab"] = ktab_seconds / per;
   state.counters["x_one_thread"] = one / per;

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <mutex>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 #include "parley/error.hpp"
 
 namespace parley {
@@ -91,7 +91,7 @@ FeasibilityOdds feasibility_odds(const Scenario& scenario, std::uint64_t draws, 
   std::vector<std::uint64_t> zone(n_issues, 0);
   std::uint64_t every = 0;
   std::mutex merge;
-  models::parallel_blocks(
+  parallel_blocks(
       draws,
       [&](std::size_t begin, std::size_t end) {
         Scenario s = scenario;

@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "analysis/philox.hpp"
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace parley {
 
@@ -31,10 +31,10 @@ SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
   std::vector<double> y(N * rows_per_sample * m);
   const analysis::CounterStream stream_a(o.seed, kStreamA), stream_b(o.seed, kStreamB);
   std::atomic<unsigned> next_thread{0};
-  models::parallel_blocks(
+  parallel_blocks(
       N * rows_per_sample,
       [&](std::size_t begin, std::size_t end) {
-        const models::SerialModelsScope serial;
+        const SerialModelsScope serial;
         const unsigned thread = next_thread++;
         std::vector<double> a(d), b(d), u(d);
         std::size_t loaded = static_cast<std::size_t>(-1);
@@ -141,10 +141,10 @@ std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& ba
     run(ev, values, base);
   }
   std::vector<TornadoBar> bars(d);
-  models::parallel_blocks(
+  parallel_blocks(
       d,
       [&](std::size_t begin, std::size_t end) {
-        const models::SerialModelsScope serial;
+        const SerialModelsScope serial;
         DrawEvaluator ev(setup);
         std::vector<double> values = point;
         for (std::size_t k = begin; k < end; ++k) {

@@ -10,7 +10,7 @@
 #include <mutex>
 #include <thread>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 #include "parley/error.hpp"
 
 namespace parley {
@@ -70,7 +70,7 @@ std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uin
   const auto stopping = [&] { return failed.load() || (control.stop && control.stop->load()); };
 
   auto worker = [&] {
-    const models::SerialModelsScope serial;
+    const SerialModelsScope serial;
     DrawEvaluator evaluator(setup);
     std::size_t size = 8;  // grows while chunks take under 50 ms, so slow models still report often
     try {

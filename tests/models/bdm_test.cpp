@@ -5,10 +5,10 @@
 
 #include <cmath>
 
+#include "core/parallel.hpp"
 #include "models/bdm/bdm_round.hpp"
 #include "models/bdm_reference.hpp"
 #include "models/model_fixtures.hpp"
-#include "models/parallel.hpp"
 #include "parley/io.hpp"
 #include "test_support.hpp"
 
@@ -139,9 +139,9 @@ TEST(Bdm, SameBytesWhateverTheThreadCount) {
   const Scenario s = testing::one_issue(members);
   for (const char* p : {"scholz-code", "scholz-paper"}) {
     std::ostringstream one, many;
-    models::thread_limit() = 1;
+    thread_limit() = 1;
     write_forecast(one, s, find_model("bdm")->run(s, {{"profile", p}}), OutputFormat::json);
-    models::thread_limit() = 0;
+    thread_limit() = 0;
     write_forecast(many, s, find_model("bdm")->run(s, {{"profile", p}}), OutputFormat::json);
     EXPECT_EQ(one.str(), many.str()) << p;
   }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace parley::models::bdm {
 

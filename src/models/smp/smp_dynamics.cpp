@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 #include "models/smp/smp_math.hpp"
 
 namespace parley::models::smp {

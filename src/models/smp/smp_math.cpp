@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace parley::models::smp {
 

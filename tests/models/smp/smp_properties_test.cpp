@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "models/parallel.hpp"
+#include "core/parallel.hpp"
 #include "parley/io.hpp"
 #include "parley/model.hpp"
 #include "test_support.hpp"
@@ -26,9 +26,9 @@ bool same_turns(const Forecast& a, const Forecast& b) {
 }
 
 Forecast with_threads(unsigned threads, const Scenario& s, const ModelOptions& o) {
-  models::thread_limit() = threads;
+  thread_limit() = threads;
   Forecast f = run_smp(s, o);
-  models::thread_limit() = 0;
+  thread_limit() = 0;
   return f;
 }
 

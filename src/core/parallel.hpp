@@ -1,15 +1,17 @@
-// A minimal parallel loop over [0, n) in contiguous blocks. Each index is processed by exactly one
-// thread, so results that depend only on the index are the same whatever the thread count.
+// A minimal parallel loop over [0, n) in contiguous blocks, and the thread count it uses. Each index
+// is processed by exactly one thread, so results that depend only on the index are the same
+// whatever the thread count.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdlib>
+#include <exception>
 #include <thread>
 #include <vector>
 
-namespace parley::models {
+namespace parley {
 
 /// Upper bound on threads (0: no bound beyond the hardware's). For tests of thread-count
 /// independence and for benchmarks.
@@ -57,7 +59,15 @@ inline unsigned default_threads() {
   return n;
 }
 
-/// Calls body(begin, end) on disjoint blocks covering [0, n). Runs inline when n < min_parallel.
+/// Calls body(begin, end) on disjoint blocks covering [0, n), block 0 on the calling thread and
+/// each other block on a thread of its own. Runs inline when n < min_parallel or threads <= 1.
+///
+/// Exceptions: a block that throws ends only itself; the other blocks run to their end (a body
+/// that should stop early checks a flag of its own). Once every thread is joined, the exception
+/// of the first block that threw, in block order, is rethrown to the caller as it was thrown (same
+/// type, via std::exception_ptr), so the same failing input reports the same error whatever the
+/// timing. If a thread cannot be started, the blocks not yet started do not run and the caller
+/// gets std::system_error unless an earlier block threw.
 template <typename Body>
 void parallel_blocks(std::size_t n, Body&& body, std::size_t min_parallel = 64, unsigned threads = default_threads()) {
   if (n < min_parallel || threads <= 1) {
@@ -65,15 +75,29 @@ void parallel_blocks(std::size_t n, Body&& body, std::size_t min_parallel = 64, 
     return;
   }
   const std::size_t blocks = std::min<std::size_t>(threads, n);
+  const std::size_t step = (n + blocks - 1) / blocks;
+  std::vector<std::exception_ptr> errors(blocks);
+  auto run_block = [&body, &errors, n, step](std::size_t b) noexcept {
+    try {
+      body(b * step, std::min(n, b * step + step));
+    } catch (...) {
+      errors[b] = std::current_exception();
+    }
+  };
   std::vector<std::thread> pool;
   pool.reserve(blocks - 1);
-  const std::size_t step = (n + blocks - 1) / blocks;
-  for (std::size_t b = 1; b < blocks; ++b) {
-    const std::size_t begin = b * step, end = std::min(n, begin + step);
-    if (begin < end) pool.emplace_back([&body, begin, end] { body(begin, end); });
+  for (std::size_t b = 1; b < blocks && b * step < n; ++b) {
+    try {
+      pool.emplace_back(run_block, b);
+    } catch (...) {
+      errors[b] = std::current_exception();
+      break;
+    }
   }
-  body(std::size_t{0}, std::min(n, step));
+  run_block(0);
   for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
 }
 
-}  // namespace parley::models
+}  // namespace parley
