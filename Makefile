@@ -13,7 +13,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
-.PHONY: deps build demo test test-release test-random test-sanitize fuzz bench format tidy clean
+.PHONY: deps configure build-cli build demo test test-release test-random test-sanitize fuzz bench format tidy clean
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -23,11 +23,20 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-build: deps
-	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# WERROR=ON (make test, CI) turns warnings into errors; a newcomer's make demo only warns.
+WERROR ?= OFF
+
+configure: deps
+	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=$(WERROR) >/dev/null
+
+# The parley executable and nothing else: what make demo needs.
+build-cli: configure
+	cmake --build build/release -j $(JOBS) --target parley_exe
+
+build: configure
 	cmake --build build/release -j $(JOBS)
 
-demo: build
+demo: build-cli
 	./build/release/parley validate $(DEMO_SCENARIO)
 	@echo
 	./build/release/parley run $(DEMO_SCENARIO) --model compromise
@@ -47,6 +56,7 @@ demo: build
 	@echo
 	./build/release/parley report scenarios/us-russia.yaml --draws 2000 --output build/us-russia-report.html
 
+test-release: WERROR = ON
 test-release: build
 	ctest --test-dir build/release --output-on-failure -j $(JOBS)
 
@@ -57,7 +67,7 @@ test-random: build
 	RC_PARAMS="seed=$$seed" ctest --test-dir build/release --output-on-failure -j $(JOBS)
 
 test-sanitize: deps
-	cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON >/dev/null
+	cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DPARLEY_WERROR=ON >/dev/null
 	cmake --build build/sanitize -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir build/sanitize --output-on-failure -j $(JOBS)
