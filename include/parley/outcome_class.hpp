@@ -23,9 +23,9 @@ namespace parley {
 /// A syntax or reference error at byte `offset` of an expression.
 class ExpressionError : public std::runtime_error {
  public:
-  ExpressionError(std::size_t offset, std::string problem, std::string expected)
-      : std::runtime_error(problem + "; expected " + expected), offset(offset), problem(std::move(problem)),
-        expected(std::move(expected)) {}
+  ExpressionError(std::size_t at, std::string what_is_wrong, std::string what_was_expected)
+      : std::runtime_error(what_is_wrong + "; expected " + what_was_expected), offset(at), problem(std::move(what_is_wrong)),
+        expected(std::move(what_was_expected)) {}
   std::size_t offset;
   std::string problem;
   std::string expected;
