@@ -187,17 +187,20 @@ TEST(Cli, AKtabXmlModelParameterIsCheckedByTheModelAtItsElement) {
   const std::string good = "<VictoryProbModel>Linear<";
   ASSERT_NE(xml.find(good), std::string::npos);
   xml.replace(xml.find(good), good.size(), "<VictoryProbModel>Cubic<");
-  const fs::path bad = temp("bad-parameter.xml"), out = temp("bad-parameter.txt");
+  const fs::path bad = temp("bad-parameter.xml"), out = temp("bad-parameter.txt"), db = temp("bad-parameter.db");
   std::ofstream(bad) << xml;
   fs::remove(out);
+  fs::remove(db);
   const std::string message = bad.string() + ":8:5: error: field 'Scenario/ModelParameters/VictoryProbModel': got 'Cubic'; expected one of: "
                               "linear, square, quartic, octic, binary (or KTAB's name)";
-  for (const std::string& command : {"validate " + bad.string(), "run " + bad.string() + " --model smp --output " + out.string()}) {
+  for (const std::string& command : {"validate " + bad.string(), "run " + bad.string() + " --model smp --output " + out.string(),
+                                      "sweep " + bad.string() + " --model compromise --draws 5 --db " + db.string()}) {
     const Result r = parley_cli(command);
     EXPECT_EQ(r.code, 2) << command;
     EXPECT_NE(r.out.find(message), std::string::npos) << r.out;
   }
   EXPECT_FALSE(fs::exists(out));
+  EXPECT_FALSE(fs::exists(db));
   fs::remove(bad);
 }
 
