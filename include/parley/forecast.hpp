@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -9,15 +10,39 @@
 
 namespace parley {
 
-/// An offer an actor accepted in a round of a model with rounds (e.g. bdm).
+/// How an actor came to move in a round: bdm's offers it accepted (docs/models/bdm.md), or the
+/// bargain it adopted in smp (docs/models/smp.md).
+enum class OfferKind { confrontation, compromise, capitulation, conflict, bargain };
+
+/// The kind's name in output: "confrontation", "compromise", "capitulation", "conflict", "bargain".
+inline const char* to_string(OfferKind kind) {
+  switch (kind) {
+    case OfferKind::confrontation: return "confrontation";
+    case OfferKind::compromise: return "compromise";
+    case OfferKind::capitulation: return "capitulation";
+    case OfferKind::conflict: return "conflict";
+    case OfferKind::bargain: return "bargain";
+  }
+  return "?";
+}
+
+/// An offer an actor accepted in a round of a model with rounds (bdm), or a bargain it adopted
+/// (smp). The basis of the decision is model-specific: each model fills its own fields and leaves
+/// the others NaN.
 struct AcceptedOffer {
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   std::size_t actor = 0;  // who moved (scenario actor index)
-  std::size_t from = 0;   // whose offer or demand it accepted
-  std::string type;       // "confrontation", "compromise", "capitulation", "conflict"
+  std::size_t from = 0;   // whose offer, demand or bargain it accepted
+  OfferKind kind = OfferKind::compromise;
   double old_position = 0;
   double new_position = 0;
-  double eu_ij = 0;  // the expected utilities the decision was based on (model-specific, see docs)
-  double eu_ji = 0;
+  /// bdm: the expected utilities the decision rested on (docs/json-output.md, `eu_ij` and `eu_ji`).
+  double eu_ij = kNone;
+  double eu_ji = kNone;
+  /// smp: the challenge that led to the bargain, as its initiator judged it (Challenge::probability
+  /// and Challenge::expected_gain).
+  double probability = kNone;
+  double expected_gain = kNone;
 };
 
 /// The state after one round (round 0 is the start), and optionally how it came about.
@@ -26,7 +51,9 @@ struct RoundRecord {
   std::vector<double> positions;
   double median = 0;
   double mean = 0;
-  std::vector<double> risk;             // risk exponent per actor (NaN where not taking part)
+  /// bdm: the risk exponent r_i per actor (NaN where not taking part). Empty for smp, whose risk
+  /// attitudes are per turn (SpatialTurn::risk).
+  std::vector<double> risk;
   std::vector<AcceptedOffer> offers;    // accepted offers, by actor
   /// Only when the model is asked for a trace: expected_utility[i * n + j] is actor i's expected
   /// utility of challenging j, seen by i (n = number of actors; NaN where either does not take

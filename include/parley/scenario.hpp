@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/error.hpp"
 #include "parley/uncertain.hpp"
 
 namespace parley {
@@ -148,6 +149,13 @@ struct Event {
   std::vector<std::size_t> join, leave;  // actor indices
 };
 
+/// Where an input file set one of Scenario::model_options, for messages: the position and the
+/// file's own name for the setting (e.g. "Scenario/ModelParameters/PCEModel").
+struct OptionOrigin {
+  SourcePosition where;
+  std::string field;
+};
+
 /// A complete scenario. Stances are stored densely, issue by issue.
 class Scenario {
  public:
@@ -158,8 +166,12 @@ class Scenario {
   std::vector<Side> sides;  // for deal feasibility; empty when not modelled
   std::vector<Event> events;  // the timeline, in order of round; empty when there is none
   /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
-  /// Options given on the command line take precedence.
+  /// Options given on the command line take precedence. Checked by check_scenario_options() and
+  /// Model::run (parley/model.hpp), not by the readers.
   std::map<std::string, std::map<std::string, std::string>> model_options;
+  /// Where the input file set each of model_options (model -> option -> origin); an option without
+  /// one is reported as "model_options.MODEL.OPTION".
+  std::map<std::string, std::map<std::string, OptionOrigin>> model_option_origins;
 
   const std::vector<Issue>& issues() const { return issues_; }
   const std::vector<Actor>& actors() const { return actors_; }

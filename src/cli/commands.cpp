@@ -39,7 +39,11 @@ ReadOptions read_options(const InputArgs& args) {
   return options;
 }
 
-Scenario read_input(const InputArgs& args) { return read_scenario_file(args.file, read_options(args)); }
+Scenario read_input(const InputArgs& args) {
+  Scenario s = read_scenario_file(args.file, read_options(args));
+  check_scenario_options(s);
+  return s;
+}
 
 const Model& model_named(const std::string& name) {
   if (const Model* m = find_model(name)) return *m;
@@ -73,20 +77,11 @@ int run(const RunArgs& args, std::ostream& out) {
   const auto format = output_format_from_string(args.format);
   if (!format) throw InputError({}, "--format", "got '" + args.format + "'", "table, json or csv");
   const Model& model = model_named(args.model);
-  ModelOptions options = parse_options(args.options);
-  if (args.rounds >= 0) {
-    if (!has_option(model, "rounds")) throw InputError({}, "--rounds", "model '" + args.model + "' has no rounds", "a model with rounds (bdm, smp)");
-    options["rounds"] = std::to_string(args.rounds);
-    options["stop"] = "rounds";
-  }
-  if (!args.seed.empty()) {
-    if (!has_option(model, "seed")) throw InputError({}, "--seed", "model '" + args.model + "' draws no random numbers", "a model with a seed (bdm, smp)");
-    options["seed"] = args.seed;
-  }
-  if (!args.trace.empty()) {
-    if (!has_option(model, "trace")) throw InputError({}, "--trace", "model '" + args.model + "' has no rounds to trace", "a model with rounds (bdm, smp)");
-    options["trace"] = "true";
-  }
+  RunRequest request;
+  if (args.rounds >= 0) request.rounds = args.rounds;
+  if (!args.seed.empty()) request.seed = args.seed;
+  request.trace = !args.trace.empty();
+  const ModelOptions options = apply_request(model, parse_options(args.options), request);
   const Scenario scenario = read_input(args.input, args.overrides);
   const Forecast forecast = model.run(scenario, options);
   std::ostringstream text;

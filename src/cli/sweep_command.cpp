@@ -106,6 +106,7 @@ int sweep(const SweepArgs& args, std::ostream& out) {
   if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
   const std::string content = read_bytes(args.input.file);
   Scenario scenario = read_scenario_text(content, args.input.file, read_options(args.input));
+  check_scenario_options(scenario);
   apply_overrides(scenario, args.sampling.overrides);
   const SamplingArgs& a = args.sampling;
   const SweepSetup setup(std::move(scenario), model_named(a.model), parse_options(a.options), {a.seed, a.correlation});

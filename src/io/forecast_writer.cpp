@@ -99,12 +99,14 @@ void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
   }
 }
 
-const char* verb(const std::string& type) {
-  if (type == "confrontation") return "gives in to";
-  if (type == "compromise") return "compromises with";
-  if (type == "capitulation") return "capitulates to";
-  if (type == "conflict") return "loses a conflict to";
-  if (type == "bargain") return "adopts a bargain with";
+const char* verb(OfferKind kind) {
+  switch (kind) {
+    case OfferKind::confrontation: return "gives in to";
+    case OfferKind::compromise: return "compromises with";
+    case OfferKind::capitulation: return "capitulates to";
+    case OfferKind::conflict: return "loses a conflict to";
+    case OfferKind::bargain: return "adopts a bargain with";
+  }
   return "moves toward";
 }
 
@@ -116,7 +118,7 @@ void write_account(std::ostream& out, const Scenario& s, const Issue& issue, con
     for (std::size_t e : round.events) out << fmt::format("event: {} (round {})\n", display_name(s.events[e]), t);
     out << fmt::format("round {:>2}: median {:.2f}, mean {:.2f}\n", t, round.median, round.mean);
     for (const AcceptedOffer& o : round.offers)
-      out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.type), s.actor(o.from).name,
+      out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.kind), s.actor(o.from).name,
                          o.old_position, o.new_position);
   }
 }
@@ -244,7 +246,7 @@ void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
         }
         nlohmann::ordered_json offers = nlohmann::ordered_json::array();
         for (const AcceptedOffer& o : r.offers)
-          offers.push_back({{"actor", s.actor(o.actor).id}, {"from", s.actor(o.from).id}, {"type", o.type},
+          offers.push_back({{"actor", s.actor(o.actor).id}, {"from", s.actor(o.from).id}, {"type", to_string(o.kind)},
                             {"old_pos", o.old_position}, {"new_pos", o.new_position}, {"eu_ij", o.eu_ij}, {"eu_ji", o.eu_ji}});
         round["accepted_offers"] = std::move(offers);
       }

@@ -1,18 +1,19 @@
 // KTAB's SMP XML scenario (smpExample.xml): actors, dimensions, model parameters, PRNG seed and
-// the ideal-adjustment (accommodation) pairs.
+// the ideal-adjustment (accommodation) pairs. The model parameters become options of the smp model
+// as written, with where they were written; the smp model checks their values
+// (check_scenario_options, Model::run).
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <initializer_list>
 #include <unordered_set>
 
 #include "core/checks.hpp"
 #include "io/importers.hpp"
-#include "models/smp/smp_config.hpp"
 #include "parley/error.hpp"
-#include "parley/model.hpp"
 
 namespace parley::io {
 
@@ -22,7 +23,8 @@ class XmlReader {
  public:
   XmlReader(const std::string& content, const std::string& file) : content_(content), file_(file) {}
 
-  [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& field, std::string problem, std::string expected) const {
+  /// The file, line and column of a byte offset (line and column 0 for a negative offset).
+  SourcePosition position(std::ptrdiff_t offset) const {
     std::size_t line = 1, column = 1;
     const auto end = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(content_.size()))));
     for (std::size_t k = 0; k < end; ++k) {
@@ -30,13 +32,21 @@ class XmlReader {
       else if ((static_cast<unsigned char>(content_[k]) & 0xC0) != 0x80) ++column;
     }
     const int l = offset < 0 ? 0 : static_cast<int>(line), c = offset < 0 ? 0 : static_cast<int>(column);
-    throw InputError({file_, l, c}, field, std::move(problem), std::move(expected));
+    return {file_, l, c};
+  }
+  /// The position of the element's '<'.
+  SourcePosition position(const pugi::xml_node& at) const {
+    std::ptrdiff_t offset = at.offset_debug();
+    if (offset > 0 && static_cast<std::size_t>(offset) <= content_.size() && content_[static_cast<std::size_t>(offset - 1)] == '<') --offset;
+    return position(offset);
+  }
+
+  [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& field, std::string problem, std::string expected) const {
+    throw InputError(position(offset), field, std::move(problem), std::move(expected));
   }
   /// Points at the element's '<'.
   [[noreturn]] void fail(const pugi::xml_node& at, const std::string& field, std::string problem, std::string expected) const {
-    std::ptrdiff_t offset = at.offset_debug();
-    if (offset > 0 && static_cast<std::size_t>(offset) <= content_.size() && content_[static_cast<std::size_t>(offset - 1)] == '<') --offset;
-    fail(offset, field, std::move(problem), std::move(expected));
+    throw InputError(position(at), field, std::move(problem), std::move(expected));
   }
 
   pugi::xml_node child(const pugi::xml_node& parent, const char* name, const std::string& path) const {
@@ -75,8 +85,21 @@ class XmlReader {
   const std::string& file_;
 };
 
+/// The smp option a KTAB model parameter sets ("VictoryProbModel" -> "victory"), or "" when the
+/// element is not one. The values are KTAB's names, which the smp model accepts.
+std::string option_for_parameter(const std::string& element) {
+  static const std::initializer_list<std::pair<const char*, const char*>> table = {
+      {"VictoryProbModel", "victory"}, {"PCEModel", "pce"},          {"StateTransitions", "transitions"},
+      {"VotingRule", "voting"},        {"BigRAdjust", "risk_adjust"}, {"BigRRange", "risk_range"},
+      {"ThirdPartyCommit", "third_party"}, {"InterVecBrgn", "interpolation"}, {"BargnModel", "bargain"}};
+  for (const auto& [k, o] : table)
+    if (element == k) return o;
+  return "";
+}
+
 void read_parameters(const XmlReader& r, const pugi::xml_node& scen, Scenario& s) {
   auto& options = s.model_options["smp"];
+  auto& origins = s.model_option_origins["smp"];
   const pugi::xml_node seed = r.child(scen, "prngSeed", "Scenario");
   const std::string digits = r.text(seed, "Scenario/prngSeed");
   std::uint64_t value = 0;
@@ -84,22 +107,17 @@ void read_parameters(const XmlReader& r, const pugi::xml_node& scen, Scenario& s
   if (ec != std::errc() || ptr != digits.data() + digits.size())
     r.fail(seed, "Scenario/prngSeed", "got '" + digits + "'", "a whole number in [0, 18446744073709551615]");
   options["seed"] = std::to_string(value);
+  origins["seed"] = {r.position(seed), "Scenario/prngSeed"};
   const pugi::xml_node params = scen.child("ModelParameters");
   if (!params) return;
   for (const pugi::xml_node& p : params.children()) {
     if (p.type() != pugi::node_element) continue;
     const std::string field = "Scenario/ModelParameters/" + std::string(p.name());
-    const std::string option = models::smp::option_for_ktab_parameter(p.name());
+    const std::string option = option_for_parameter(p.name());
     if (option.empty())
       r.fail(p, field, "unknown model parameter", "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit, InterVecBrgn or BargnModel");
-    const std::string value = r.text(p, field);
-    try {
-      ModelOptions resolved;
-      (void)models::smp::read_config(*find_model("smp"), {{option, value}}, resolved);
-    } catch (const InputError& e) {
-      r.fail(p, field, e.problem(), e.expected());
-    }
-    options[option] = value;
+    options[option] = r.text(p, field);
+    origins[option] = {r.position(p), field};
   }
 }
 

@@ -96,7 +96,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     throw InputError({}, "--lead", "model '" + std::string(lead->name()) + "' is not among the report's models", "one of the models in --models");
   if (!lead)
     for (const Model* m : models)
-      if (has_option(*m, "rounds")) {
+      if (m->traits().rounds) {
         lead = m;
         break;
       }

@@ -168,4 +168,40 @@ TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
   fs::remove(per_issue);
 }
 
+TEST(Cli, ARequestThatContradictsAnOptionIsRefusedNamingBoth) {
+  const fs::path out = temp("contradiction.txt");
+  fs::remove(out);
+  const Result r = parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") +
+                              " --model bdm --rounds 5 --option stop=median-shift --output " + out.string());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("error: field '--rounds': --rounds 5 sets stop=rounds, but --option stop=median-shift was also given; "
+                       "expected either --rounds 5 or --option stop=median-shift"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --rounds 2 --option stop=rounds").code, 0);
+}
+
+TEST(Cli, AKtabXmlModelParameterIsCheckedByTheModelAtItsElement) {
+  std::string xml = read_text(data_path("ktab/smpExample-fixed.xml"));
+  const std::string good = "<VictoryProbModel>Linear<";
+  ASSERT_NE(xml.find(good), std::string::npos);
+  xml.replace(xml.find(good), good.size(), "<VictoryProbModel>Cubic<");
+  const fs::path bad = temp("bad-parameter.xml"), out = temp("bad-parameter.txt"), db = temp("bad-parameter.db");
+  std::ofstream(bad) << xml;
+  fs::remove(out);
+  fs::remove(db);
+  const std::string message = bad.string() + ":8:5: error: field 'Scenario/ModelParameters/VictoryProbModel': got 'Cubic'; expected one of: "
+                              "linear, square, quartic, octic, binary (or KTAB's name)";
+  for (const std::string& command : {"validate " + bad.string(), "run " + bad.string() + " --model smp --output " + out.string(),
+                                      "sweep " + bad.string() + " --model compromise --draws 5 --db " + db.string()}) {
+    const Result r = parley_cli(command);
+    EXPECT_EQ(r.code, 2) << command;
+    EXPECT_NE(r.out.find(message), std::string::npos) << r.out;
+  }
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_FALSE(fs::exists(db));
+  fs::remove(bad);
+}
+
 }  // namespace

@@ -70,7 +70,9 @@ std::string replace(std::string text, const std::string& from, const std::string
 
 TEST(KtabXml, BadInputNamesLineColumnAndField) {
   expect_input_error([] { read_xml(replace(kSmall, "<dCoord>90</dCoord>", "<dCoord>190</dCoord>")); }, 12, 17, "Actor[2]/Position/dCoord[1]", "[0, 100]");
-  expect_input_error([] { read_xml(replace(kSmall, "MarkovUniform", "Markov")); }, 6, 20, "ModelParameters/PCEModel", "markov-uniform");
+  expect_input_error([] { read_xml(replace(kSmall, "<PCEModel>MarkovUniform</PCEModel>", "<PCE>x</PCE>")); }, 6, 20, "ModelParameters/PCE",
+                     "VictoryProbModel, PCEModel");
+  expect_input_error([] { read_xml(replace(kSmall, "MarkovUniform", " ")); }, 6, 20, "ModelParameters/PCEModel", "a value");
   expect_input_error([] { read_xml(replace(kSmall, "<PCEModel>", "<PCE>")); }, 0, 0, "", "well-formed");
   expect_input_error([] { read_xml(replace(kSmall, "<referencePos>A<", "<referencePos>Z<")); }, 16, 62, "iaPair[1]/referencePos", "an actor of this scenario");
   expect_input_error([] { read_xml(replace(kSmall, "<adjust>0.8<", "<adjust>1.8<")); }, 16, 92, "iaPair[1]/adjust", "[0, 1]");
@@ -80,6 +82,22 @@ TEST(KtabXml, BadInputNamesLineColumnAndField) {
   expect_input_error([] { read_xml(replace(kSmall, "<capability>5<", "<capability>0<")); }, 13, 54, "Actor[3]/capability", "greater than 0");
   expect_input_error([] { read_xml(replace(kSmall, "<name>B</name>", "<name>A</name>")); }, 11, 12, "Actor[2]/name", "unique");
   expect_input_error([] { read_xml("<Other/>"); }, 1, 1, "Scenario", "KTAB SMP scenario");
+}
+
+TEST(KtabXml, KeepsModelParametersAsWrittenAndWhereTheyAre) {
+  // Their values are the smp model's to check (check_scenario_options, Model::run;
+  // tests/models/model_contract_test.cpp), at the place recorded here.
+  const Scenario s = read_xml(replace(kSmall, "MarkovUniform", "Markov"));
+  EXPECT_EQ(s.model_options.at("smp").at("pce"), "Markov");
+  const OptionOrigin& pce = s.model_option_origins.at("smp").at("pce");
+  EXPECT_EQ(pce.where.file, "test.xml");
+  EXPECT_EQ(pce.where.line, 6);
+  EXPECT_EQ(pce.where.column, 20);
+  EXPECT_EQ(pce.field, "Scenario/ModelParameters/PCEModel");
+  const OptionOrigin& seed = s.model_option_origins.at("smp").at("seed");
+  EXPECT_EQ(seed.where.line, 5);
+  EXPECT_EQ(seed.where.column, 3);
+  EXPECT_EQ(seed.field, "Scenario/prngSeed");
 }
 
 TEST(KtabXml, RowsOfIdealAdjustmentMustNotExceedOne) {

@@ -153,7 +153,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"version", "parley: 2\nmetadata: {title: T}\n", 1, 9, "parley", "1 (the only version"},
         BadCase{"empty", "", 0, 0, "", "a scenario"},
         BadCase{"only_comments", "# nothing\n", 0, 0, "", "a scenario"}),
-    [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<BadCase>& param_info) { return std::string(param_info.param.name); });
 
 TEST(ScenarioReader, DeepNestingIsRejectedNotRecursed) {
   std::string deep = "metadata: ";

@@ -65,7 +65,7 @@ TEST(BdmTrace, ScholzCodeReproducesEveryNumberOfTheReferenceTrace) {
       const AcceptedOffer& o = got.offers[k];
       EXPECT_EQ(o.actor, actor(e["actor"]));
       EXPECT_EQ(o.from, actor(e["from"]));
-      EXPECT_EQ(o.type, e["type"].get<std::string>());
+      EXPECT_EQ(to_string(o.kind), e["type"].get<std::string>());
       EXPECT_NEAR(o.eu_ij, e["eu_ij"].get<double>(), tol);
       EXPECT_NEAR(o.eu_ji, e["eu_ji"].get<double>(), tol);
       EXPECT_NEAR(o.new_position, e["new_pos"].get<double>(), tol);

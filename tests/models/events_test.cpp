@@ -143,7 +143,7 @@ TEST_P(RoundModelEvents, RefusesARoundLimitBeforeTheLastEvent) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Models, RoundModelEvents, ::testing::Values("bdm", "smp"),
-                         [](const ::testing::TestParamInfo<const char*>& info) { return std::string(info.param); });
+                         [](const ::testing::TestParamInfo<const char*>& param_info) { return std::string(param_info.param); });
 
 TEST(Events, AnActorLeavingAtRoundOneIsAsIfItWereNeverThere) {
   Scenario s = two_issues();

@@ -140,12 +140,12 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
         for (std::size_t j : a.g.who[q]) {
           const double e = ij.at(actors_[j].s);  // E_i(i -> j)
           if (b > e && e > 0) {
-            confrontation.offer(std::fabs(xi - xj), {i, j, "confrontation", e, b, xj});
+            confrontation.offer(std::fabs(xi - xj), {i, j, OfferKind::confrontation, e, b, xj});
           } else if (b > 0 && e < 0 && b > std::fabs(e)) {
             const double to = compromise_target(xi, xj, std::fabs(e / b));
-            compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)), {i, j, "compromise", e, b, to});
+            compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)), {i, j, OfferKind::compromise, e, b, to});
           } else if (config_.capitulation && b > 0 && e < 0 && b < std::fabs(e)) {
-            capitulation.offer(std::fabs(xi - xj), {i, j, "capitulation", e, b, xj});
+            capitulation.offer(std::fabs(xi - xj), {i, j, OfferKind::capitulation, e, b, xj});
           }
         }
       }
@@ -176,9 +176,9 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
       const std::size_t pk = a.g.at[k];
       const double xk = actors_[k].x, sk = actors_[k].s;
       Best lost, compromise, capitulation;
-      auto offer = [&](Best& best, std::size_t j, const char* type, double to, double proposer_eu, double e_kj, double e_jk) {
+      auto offer = [&](Best& best, std::size_t j, OfferKind kind, double to, double proposer_eu, double e_kj, double e_jk) {
         const double key = config_.offers == Offers::highest_eu ? -proposer_eu : std::fabs(to - xk);
-        best.offer(key, {k, j, type, e_kj, e_jk, to});
+        best.offer(key, {k, j, kind, e_kj, e_jk, to});
       };
       for (std::size_t q = 0; q < m; ++q) {
         if (q == pk) continue;
@@ -190,12 +190,12 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
           // challenging j, theirs = j's of challenging k, each as that side estimates them.
           auto judge = [&](double mine, double theirs, int view) {
             if (mine > 0 && theirs > 0) {
-              if (random ? uniform(k, j, view) < p_jk : theirs > mine) offer(lost, j, "conflict", xj, theirs, mine, theirs);
+              if (random ? uniform(k, j, view) < p_jk : theirs > mine) offer(lost, j, OfferKind::conflict, xj, theirs, mine, theirs);
             } else if (theirs > 0 && mine < 0) {
               if (theirs > std::fabs(mine))
-                offer(compromise, j, "compromise", compromise_target(xk, xj, std::fabs(mine / theirs)), theirs, mine, theirs);
+                offer(compromise, j, OfferKind::compromise, compromise_target(xk, xj, std::fabs(mine / theirs)), theirs, mine, theirs);
               else if (config_.capitulation && std::fabs(mine) > theirs)
-                offer(capitulation, j, "capitulation", xj, theirs, mine, theirs);
+                offer(capitulation, j, OfferKind::capitulation, xj, theirs, mine, theirs);
             }
           };
           // k's own view: E_k(k -> j) and E_j(j -> k); then j's view: E_k(k -> j) and E_j(j -> k)

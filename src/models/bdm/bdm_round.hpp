@@ -27,7 +27,7 @@ struct Analysis {
 
 struct Move {
   std::size_t actor, from;
-  const char* type;
+  OfferKind kind;
   double eu_ij, eu_ji;
   double new_position;
 };

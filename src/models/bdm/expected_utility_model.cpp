@@ -5,7 +5,7 @@
 
 #include "models/bdm/bdm_config.hpp"
 #include "models/bdm/bdm_round.hpp"
-#include "models/builtin.hpp"
+#include "parley/model.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley::models {
@@ -21,8 +21,12 @@ class ExpectedUtilityModel final : public Model {
     return "Bueno de Mesquita's expected-utility model, rounds of challenges and offers (Scholz et al. 2011 profiles)";
   }
   std::vector<ModelOptionSpec> options() const override { return bdm::option_specs(); }
-
-  bool applies_events() const override { return true; }
+  ModelTraits traits() const override { return {.rounds = true, .seed = true, .trace = true, .events = true}; }
+  ModelOptions request_options(const RunRequest& request) const override { return bdm::request_options(request); }
+  void check_options(const ModelOptions& given) const override {
+    ModelOptions resolved;
+    (void)bdm::read_config(*this, given, resolved);
+  }
 
   Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     Forecast f{std::string(name()), {}, {}, {}, {}};
@@ -122,7 +126,8 @@ class ExpectedUtilityModel final : public Model {
         const bdm::RoundResult result = round.run();
         std::vector<AcceptedOffer> offers;
         for (const bdm::Move& m : result.moves)
-          offers.push_back({members[m.actor], members[m.from], m.type, actors[m.actor].x, m.new_position, m.eu_ij, m.eu_ji});
+          offers.push_back({.actor = members[m.actor], .from = members[m.from], .kind = m.kind, .old_position = actors[m.actor].x,
+                            .new_position = m.new_position, .eu_ij = m.eu_ij, .eu_ji = m.eu_ji});
         for (const bdm::Move& m : result.moves) actors[m.actor].x = m.new_position;
         rec = record(actors);
         add_details(rec, result, members, n_all, std::move(offers), config.trace);

@@ -69,6 +69,17 @@ std::vector<ModelOptionSpec> option_specs() {
   };
 }
 
+ModelOptions request_options(const RunRequest& request) {
+  ModelOptions out;
+  if (request.rounds) {
+    out["rounds"] = std::to_string(*request.rounds);
+    out["stop"] = "rounds";
+  }
+  if (request.seed) out["seed"] = *request.seed;
+  if (request.trace) out["trace"] = "true";
+  return out;
+}
+
 Config read_config(const Model& model, const ModelOptions& given, ModelOptions& resolved) {
   OptionReader r(model, given);
   resolved = r.resolved();
@@ -129,16 +140,6 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.rounds = r.whole_number("rounds", 0, 100000);
   c.trace = pick<bool>(r, "trace", {{"true", "true", true}, {"false", "false", false}}, resolved);
   return c;
-}
-
-std::string option_for_ktab_parameter(const std::string& element) {
-  static const std::initializer_list<std::pair<const char*, const char*>> table = {
-      {"VictoryProbModel", "victory"}, {"PCEModel", "pce"},          {"StateTransitions", "transitions"},
-      {"VotingRule", "voting"},        {"BigRAdjust", "risk_adjust"}, {"BigRRange", "risk_range"},
-      {"ThirdPartyCommit", "third_party"}, {"InterVecBrgn", "interpolation"}, {"BargnModel", "bargain"}};
-  for (const auto& [k, o] : table)
-    if (element == k) return o;
-  return "";
 }
 
 }  // namespace parley::models::smp

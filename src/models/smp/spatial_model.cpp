@@ -5,10 +5,10 @@
 #include <cmath>
 #include <limits>
 
-#include "models/builtin.hpp"
 #include "models/smp/smp_config.hpp"
 #include "models/smp/smp_dynamics.hpp"
 #include "parley/error.hpp"
+#include "parley/model.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley::models {
@@ -178,14 +178,14 @@ void fill_issue_rounds(std::size_t n_all, std::size_t d, const std::vector<std::
       }
       r.median = weighted_median(std::move(xw));
       r.mean = sw > 0 ? swx / sw : kNaN;
-      r.risk = turn.risk;
       r.events = turn.events;
       for (std::size_t i = 0; t > 0 && i < n_all; ++i) {
         if (turn.adopted[i] < 0) continue;
         const Challenge& c = turn.challenges[static_cast<std::size_t>(turn.adopted[i])];
         const double before = f.turns[t - 1].positions[i * d + k], after = turn.positions[i * d + k];
         if (before != after && !std::isnan(before))
-          r.offers.push_back({i, c.initiator == i ? c.receiver : c.initiator, "bargain", before, after, c.probability, c.expected_gain});
+          r.offers.push_back({.actor = i, .from = c.initiator == i ? c.receiver : c.initiator, .kind = OfferKind::bargain, .old_position = before,
+                              .new_position = after, .probability = c.probability, .expected_gain = c.expected_gain});
       }
       out.rounds.push_back(std::move(r));
     }
@@ -226,14 +226,16 @@ class SpatialModel final : public Model {
     return "KTAB's spatial model of politics: all issues at once, challenges, Nash-bargained proposals, probabilistic Condorcet elections";
   }
   std::vector<ModelOptionSpec> options() const override { return smp::option_specs(); }
-  bool applies_events() const override { return true; }
+  ModelTraits traits() const override { return {.rounds = true, .seed = true, .trace = true, .events = true}; }
+  ModelOptions request_options(const RunRequest& request) const override { return smp::request_options(request); }
+  void check_options(const ModelOptions& given) const override {
+    ModelOptions resolved;
+    (void)smp::read_config(*this, given, resolved);
+  }
 
   Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
-    ModelOptions merged;
-    if (auto it = s.model_options.find("smp"); it != s.model_options.end()) merged = it->second;
-    for (const auto& [k, v] : given) merged[k] = v;
     Forecast f{std::string(name()), {}, {}, {}, {}};
-    const Config c = smp::read_config(*this, merged, f.options);
+    const Config c = smp::read_config(*this, given, f.options);
     const bool fixed = c.stop == smp::Stop::rounds;
     require_rounds_for_events(s, name(), fixed ? "rounds" : "max_rounds", fixed ? c.rounds : c.max_rounds, "turn");
     for (const Issue& issue : s.issues()) f.issues.push_back({issue.id, std::nullopt, "", {}});

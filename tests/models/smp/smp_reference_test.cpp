@@ -38,7 +38,7 @@ struct Case {
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.input << " -> " << c.result; }
-std::string case_name(const ::testing::TestParamInfo<Case>& info) { return testing::readable_name(info.param.input); }
+std::string case_name(const ::testing::TestParamInfo<Case>& param_info) { return testing::readable_name(param_info.param.input); }
 
 class KtabReference : public ::testing::TestWithParam<Case> {};
 

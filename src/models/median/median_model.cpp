@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "models/builtin.hpp"
 #include "models/options.hpp"
 #include "models/participants.hpp"
 
@@ -22,9 +21,14 @@ class WeightedMedianModel final : public Model {
              "when exactly half the weight lies at or below a position: midpoint, lower or upper of the median interval"}};
   }
 
+  void check_options(const ModelOptions& given) const override {
+    OptionReader options(*this, given);
+    (void)tie_rule(options);
+  }
+
   Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
-    const std::string tie = options.choice("tie", {"midpoint", "lower", "upper"});
+    const std::string tie = tie_rule(options);
     Forecast f{std::string(name()), options.resolved(), {}, {}, {}};
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};
@@ -37,6 +41,8 @@ class WeightedMedianModel final : public Model {
     }
     return f;
   }
+
+  static std::string tie_rule(OptionReader& options) { return options.choice("tie", {"midpoint", "lower", "upper"}); }
 
   /// Sorting by (position, weight) makes the sums, and so the result, independent of actor order.
   static double median(std::vector<std::pair<double, double>>& xw, const std::string& tie) {

@@ -1,5 +1,4 @@
 // The compromise model: x* = sum c_i s_i x_i / sum c_i s_i (docs/models/compromise.md).
-#include "models/builtin.hpp"
 #include "models/options.hpp"
 #include "models/participants.hpp"
 

@@ -3,7 +3,6 @@
 // over the x that leave every actor better off than d.
 #include <cmath>
 
-#include "models/builtin.hpp"
 #include "models/options.hpp"
 #include "models/participants.hpp"
 
@@ -84,11 +83,14 @@ class NashBargainingModel final : public Model {
              "status-quo, or remote (the limit of an infinitely bad disagreement; equals compromise for p = 2)"}};
   }
 
+  void check_options(const ModelOptions& given) const override {
+    OptionReader options(*this, given);
+    (void)settings(options);
+  }
+
   Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
-    const double p = options.number("loss_exponent", 1, 8);
-    const bool use_salience = options.choice("weights", {"capability-salience", "capability"}) == "capability-salience";
-    const bool remote = options.choice("disagreement", {"status-quo", "remote"}) == "remote";
+    const auto [p, use_salience, remote] = settings(options);
     Forecast f{std::string(name()), options.resolved(), {}, {}, {}};
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};
@@ -112,6 +114,18 @@ class NashBargainingModel final : public Model {
   }
 
  private:
+  struct Settings {
+    double p;           // the loss exponent
+    bool use_salience;  // weights capability x salience (else capability)
+    bool remote;        // remote disagreement (else the status quo)
+  };
+  static Settings settings(OptionReader& options) {
+    const double p = options.number("loss_exponent", 1, 8);
+    const bool use_salience = options.choice("weights", {"capability-salience", "capability"}) == "capability-salience";
+    const bool remote = options.choice("disagreement", {"status-quo", "remote"}) == "remote";
+    return {p, use_salience, remote};
+  }
+
   static double solve(std::vector<Bargainer>& b, double d, double p, std::string& note) {
     bool above = false, below = false;
     for (const Bargainer& a : b) {
