@@ -36,6 +36,8 @@ class Error : public std::runtime_error {
 class InputError : public Error {
  public:
   InputError(SourcePosition where, std::string field, std::string problem, std::string expected);
+  /// A problem with no file or field to name, said in its own words (an unknown command).
+  explicit InputError(const std::string& message) : Error(message), problem_(message) {}
 
   const SourcePosition& where() const { return where_; }
   const std::string& field() const { return field_; }
