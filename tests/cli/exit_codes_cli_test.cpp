@@ -61,6 +61,22 @@ TEST(ExitCodes, BadInputIsTwo) {
   EXPECT_EQ(parley_cli("run " + kExample + " --model nope").code, 2);
 }
 
+TEST(ExitCodes, AFormatACommandDoesNotWriteIsBadInputListingThoseItDoes) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"run " + kExample, "table, json or csv"},          {"sweep " + kExample, "table, json or csv"},
+      {"sensitivity " + kExample, "table, json or csv"},  {"compare " + kExample + " " + kExample, "table, json or csv"},
+      {"feasibility " + kFlagship, "table or json"},       {"show 1", "table, json or csv"},
+      {"export 1", "csv or json"}};
+  for (const auto& [command, formats] : cases) {
+    const Result r = parley_cli(command + " --format xml");
+    EXPECT_EQ(r.code, 2) << command;
+    EXPECT_EQ(r.out, "parley: error: field '--format': got 'xml'; expected " + formats + "\n") << command;
+  }
+  EXPECT_EQ(parley_cli("feasibility " + kFlagship + " --format csv").out,
+            "parley: error: field '--format': got 'csv'; expected table or json\n");
+  EXPECT_EQ(parley_cli("export 1 --format table").out, "parley: error: field '--format': got 'table'; expected csv or json\n");
+}
+
 TEST(ExitCodes, ADamagedResultsDatabaseIsBadInputNamingTheFile) {
   const fs::path db = stored_run("damaged.db");
   // The header of the second page (16 KiB pages): SQLite finds the b-tree malformed.
