@@ -53,7 +53,7 @@ inline constexpr const char* kSpatialTraceSchema = "parley.spatial-trace/1";
 void write_trace(std::ostream& out, const Scenario& scenario, const Forecast& forecast);
 
 /// Writes `content` to `path` atomically: to a temporary file beside it, then renamed, so a
-/// failure never leaves a partial file. Throws std::runtime_error on failure.
+/// failure never leaves a partial file. Throws OutputError (exit code 3) on failure.
 void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace parley

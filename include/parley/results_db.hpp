@@ -52,6 +52,10 @@ class ResultsDb {
 
   /// Opens or creates the database and migrates it. Throws InputError when it is not a parley
   /// results database or was written by a newer parley.
+  ///
+  /// Every member throws InputError (naming the file and "--db") when the file turns out to be
+  /// damaged (SQLite reports corruption, a table is missing, a stored blob has the wrong size) and
+  /// OutputError when it cannot take or give the data (disk full, read-only, locked, I/O error).
   explicit ResultsDb(const std::string& path, int migrate_to = kSchemaVersion);
   ~ResultsDb();
   ResultsDb(const ResultsDb&) = delete;

@@ -60,6 +60,7 @@ struct SamplingOptions {
 
 class InputSampler {
  public:
+  /// Throws InputError (field "--correlation") when options.actor_correlation is outside [0, 1].
   InputSampler(std::vector<UncertainInput> inputs, SamplingOptions options);
   const std::vector<UncertainInput>& inputs() const { return inputs_; }
   const SamplingOptions& options() const { return options_; }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "analysis/philox.hpp"
+#include "parley/error.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley {
@@ -150,7 +151,7 @@ void set_inputs(Scenario& scenario, const std::vector<UncertainInput>& inputs, c
 InputSampler::InputSampler(std::vector<UncertainInput> inputs, SamplingOptions options)
     : inputs_(std::move(inputs)), options_(options) {
   if (!(options_.actor_correlation >= 0 && options_.actor_correlation <= 1))
-    throw std::invalid_argument("actor correlation outside [0, 1]");
+    throw InputError({}, "--correlation", "got " + std::to_string(options_.actor_correlation), "a number in [0, 1]");
   for (const UncertainInput& in : inputs_)
     if (in.actor != UncertainInput::none) actors_ = std::max(actors_, in.actor + 1);
 }

@@ -24,7 +24,7 @@ std::string format_input_error(const SourcePosition& where, const std::string& f
 
 InputError::InputError(SourcePosition where, std::string field, std::string problem,
                        std::string expected)
-    : std::runtime_error(format_input_error(where, field, problem, expected)),
+    : Error(format_input_error(where, field, problem, expected)),
       where_(std::move(where)),
       field_(std::move(field)),
       problem_(std::move(problem)),

@@ -250,8 +250,13 @@ RunRecord ResultsDb::run(std::int64_t id) {
   r.input_format = q.text(5);
   r.capability = q.text(6);
   r.model = q.text(7);
-  r.options = nlohmann::json::parse(q.text(8)).get<ModelOptions>();
-  r.overrides = nlohmann::json::parse(q.text(9)).get<std::vector<std::string>>();
+  try {
+    r.options = nlohmann::json::parse(q.text(8)).get<ModelOptions>();
+    r.overrides = nlohmann::json::parse(q.text(9)).get<std::vector<std::string>>();
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError({path_, 0, 0}, "--db", "run " + std::to_string(id) + ": unreadable options or overrides: " + e.what(),
+                     "an intact parley results database");
+  }
   r.seed = as_unsigned(q.integer(10));
   r.draws = static_cast<std::uint64_t>(q.integer(11));
   r.actor_correlation = q.real(12);
@@ -289,9 +294,11 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
   Statement q(db_, with_inputs ? "SELECT draws, inputs, outcomes, classes FROM draw_batches WHERE run_id = ?"
                               : "SELECT draws, x'', outcomes, classes FROM draw_batches WHERE run_id = ?");
   q.bind(1, run);
-  auto append = [&q](auto& v, int col, std::size_t expected) {
+  auto append = [&q, this, run](auto& v, int col, std::size_t expected) {
     using T = typename std::remove_reference_t<decltype(v)>::value_type;
-    if (q.bytes(col) != expected * sizeof(T)) throw std::runtime_error("corrupt draw batch: blob sizes disagree with the run's inputs");
+    if (q.bytes(col) != expected * sizeof(T))
+      throw InputError({path_, 0, 0}, "--db", "run " + std::to_string(run) + ": corrupt draw batch: blob sizes disagree with the run's inputs",
+                       "an intact parley results database");
     const std::size_t at = v.size();
     v.resize(at + expected);
     if (expected) std::memcpy(v.data() + at, q.blob(col), expected * sizeof(T));

@@ -2,11 +2,35 @@
 
 #include <stdexcept>
 
+#include "parley/error.hpp"
+
 namespace parley::store {
 
 void fail(sqlite3* db, const std::string& what) {
-  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-  throw std::runtime_error(std::string(file && *file ? file : "database") + ": " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+  const std::string file = name && *name ? name : "database", message = db ? sqlite3_errmsg(db) : "out of memory";
+  switch (db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+    case SQLITE_SCHEMA:
+    case SQLITE_MISMATCH:
+    case SQLITE_ERROR:  // "no such table", "no such column": a file that is not (or no longer) a parley database
+      throw InputError({file, 0, 0}, "--db", what + ": " + message, "an intact parley results database");
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+    case SQLITE_NOLFS:
+    case SQLITE_PROTOCOL:
+      throw OutputError(file, file + ": " + what + ": " + message);
+    default:
+      throw std::runtime_error(file + ": " + what + ": " + message);
+  }
 }
 
 void exec(sqlite3* db, const std::string& sql) {

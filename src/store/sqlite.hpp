@@ -9,7 +9,12 @@
 
 namespace parley::store {
 
-/// Throws std::runtime_error "PATH: what: sqlite message".
+/// Throws the error that says whose problem SQLite's last error on `db` is:
+/// - a damaged or foreign file (SQLITE_CORRUPT, NOTADB, ERROR such as a missing table, ...):
+///   InputError naming the file and --db (exit 2);
+/// - a file that cannot take the data (SQLITE_FULL, READONLY, IOERR, CANTOPEN, BUSY, LOCKED, ...):
+///   OutputError "PATH: what: sqlite message" (exit 3);
+/// - anything else (SQLITE_MISUSE, RANGE, CONSTRAINT, NOMEM, ...), a bug: std::runtime_error (exit 1).
 [[noreturn]] void fail(sqlite3* db, const std::string& what);
 
 /// Runs one or more statements that return no rows.

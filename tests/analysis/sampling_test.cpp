@@ -140,7 +140,7 @@ TEST(InputSampler, ActorCorrelationCouplesOneActorsInputs) {
   EXPECT_NEAR(correlation(0.5, 0, 1), 0.5, 0.03);
   EXPECT_NEAR(correlation(1.0, 0, 1), 1.0, 1e-6);
   EXPECT_NEAR(correlation(1.0, 0, 2), 0.0, 0.03);  // another actor's input stays independent
-  EXPECT_THROW(InputSampler(uncertain_inputs(s), {1, 1.5}), std::invalid_argument);
+  EXPECT_THROW(InputSampler(uncertain_inputs(s), {1, 1.5}), InputError);
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ struct Result {
   std::string out;  // stdout and stderr together
 };
 
-inline Result parley_cli(const std::string& args) {
-  const std::string command = std::string(PARLEY_EXE) + " " + args + " 2>&1";
+/// Runs a shell command line, collecting its standard output and error (as the line redirects them).
+inline Result shell(const std::string& command) {
   Result r{-1, ""};
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return r;
@@ -25,6 +25,13 @@ inline Result parley_cli(const std::string& args) {
   const int status = pclose(pipe);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+inline Result parley_cli(const std::string& args) { return shell(std::string(PARLEY_EXE) + " " + args + " 2>&1"); }
+
+/// The same, run in the working directory `dir`.
+inline Result parley_cli_in(const std::filesystem::path& dir, const std::string& args) {
+  return shell("cd '" + dir.string() + "' && " + std::string(PARLEY_EXE) + " " + args + " 2>&1");
 }
 
 inline std::filesystem::path temp(const std::string& name) {

@@ -143,14 +143,18 @@ long stored_draws(const fs::path& db) {
   return n;
 }
 
+/// Where interrupted_sweep sends the sweep's standard error.
+fs::path sweep_messages() { return temp("interrupted-sweep.err"); }
+
 /// Starts a sweep, waits until some draws are stored, sends `signal`, returns the exit status.
 int interrupted_sweep(const fs::path& db, int draws, int signal, long& stored_at_signal) {
   const std::string n = std::to_string(draws);
   const pid_t pid = fork();
   if (pid == 0) {
     const int null = ::open("/dev/null", O_WRONLY);
+    const int messages = ::open(sweep_messages().c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(null, 1);
-    dup2(null, 2);
+    dup2(messages, 2);
     execl(PARLEY_EXE, PARLEY_EXE, "sweep", kExample.c_str(), "--model", "bdm", "--draws", n.c_str(), "--db", db.c_str(), "--seed", "9",
           "--format", "csv", static_cast<char*>(nullptr));
     _exit(127);
@@ -199,6 +203,11 @@ TEST(SweepCli, CtrlCKeepsFinishedDrawsAndSaysHowToResume) {
   const int status = interrupted_sweep(db, 6000, SIGINT, stored);
   ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of stopping";
   EXPECT_EQ(WEXITSTATUS(status), 130);
+  const std::string message = read_text(sweep_messages().string());
+  EXPECT_EQ(message.rfind("parley: interrupted; ", 0), 0u) << message;
+  EXPECT_NE(message.find(" draws are stored in run 1 of " + db.string() + ".\nComplete it with: parley sweep --resume 1 --db " + db.string() + "\n"),
+            std::string::npos)
+      << message;
   const Result runs = parley_cli("runs --db " + db.string());
   EXPECT_NE(runs.out.find("interrupted"), std::string::npos) << runs.out;
   EXPECT_GE(stored_draws(db), stored);

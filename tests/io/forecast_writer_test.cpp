@@ -54,7 +54,7 @@ TEST(WriteFileAtomically, WritesWholeFilesOnly) {
   write_file_atomically(path.string(), "hello\n");
   EXPECT_EQ(testing::read_text(path.string()), "hello\n");
   std::filesystem::remove(path);
-  EXPECT_THROW(write_file_atomically("/nonexistent-dir/x.txt", "x"), std::runtime_error);
+  EXPECT_THROW(write_file_atomically("/nonexistent-dir/x.txt", "x"), OutputError);
   EXPECT_FALSE(std::filesystem::exists("/nonexistent-dir/x.txt"));
 }
 

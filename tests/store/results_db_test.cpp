@@ -10,6 +10,7 @@
 
 #include "models/model_fixtures.hpp"
 #include "parley/error.hpp"
+#include "store/sqlite.hpp"
 
 namespace parley {
 namespace {
@@ -131,6 +132,51 @@ TEST(ResultsDb, RefusesFilesItDidNotWrite) {
     EXPECT_NE(std::string(e.what()).find("newer parley"), std::string::npos) << e.what();
   }
   EXPECT_THROW(ResultsDb{"/nonexistent-dir/x.db"}, InputError);
+}
+
+TEST(ResultsDb, ADamagedFileIsInputErrorNamingIt) {
+  const fs::path path = fresh("damaged.db");
+  {
+    ResultsDb db(path.string());
+    RunRecord r;
+    r.draws = 1;
+    db.create_run(r, setup());
+  }
+  {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(16384);  // the header of the second page: a malformed b-tree
+    f.write("\x0d\xff\xff\xff\xff\xff\xff\xff", 8);
+  }
+  try {
+    ResultsDb db(path.string());
+    db.runs();
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().file, path.string());
+    EXPECT_EQ(e.field(), "--db");
+    EXPECT_NE(e.problem().find("malformed"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ResultsDb, ALockedFileIsOutputErrorAndABugIsNeither) {
+  const fs::path path = fresh("locked.db");
+  sqlite3 *holder = nullptr, *writer = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "CREATE TABLE t (x); BEGIN EXCLUSIVE; INSERT INTO t VALUES (1)", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(path.c_str(), &writer), SQLITE_OK);
+  EXPECT_THROW(store::exec(writer, "INSERT INTO t VALUES (2)"), OutputError);  // SQLITE_BUSY: the data was not stored
+  sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr);
+  store::exec(writer, "CREATE TABLE u (x PRIMARY KEY); INSERT INTO u VALUES (1)");
+  try {
+    store::exec(writer, "INSERT INTO u VALUES (1)");  // SQLITE_CONSTRAINT: parley's own mistake
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    ADD_FAILURE() << "a user-facing error for a bug: " << e.what();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("UNIQUE constraint failed"), std::string::npos) << e.what();
+  }
+  sqlite3_close(writer);
+  sqlite3_close(holder);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
-// parley compare: two scenario files side by side, issue by issue and class by class.
+// parley compare A B: two scenario files side by side, issue by issue and class by class.
 #include <fmt/format.h>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "io/text_table.hpp"
 #include "parley/parley.hpp"
@@ -13,6 +14,19 @@
 namespace parley::cli {
 
 namespace {
+
+struct CompareArgs {
+  InputArgs first, second;
+  SamplingArgs sampling;
+  std::uint64_t draws = 1000;
+};
+
+void add_options(CLI::App& cmd, CompareArgs& a) {
+  cmd.add_option("A", a.first.file, "first scenario")->required();
+  cmd.add_option("B", a.second.file, "second scenario")->required();
+  add_sampling(cmd, a.sampling);
+  cmd.add_option("-n,--draws", a.draws, "draws per scenario")->capture_default_str();
+}
 
 struct Side {
   Scenario scenario;
@@ -65,34 +79,44 @@ double nan() { return std::nan(""); }
 std::string num(double x, const char* f = "{:.2f}") { return std::isnan(x) ? "—" : fmt::format(fmt::runtime(f), x); }
 nlohmann::json jnum(double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); }
 
-}  // namespace
+struct IssueRow {
+  std::string id;
+  double point_a, point_b, mean_a, mean_b;
+};
 
-int compare(const CompareArgs& args, std::ostream& out) {
-  const auto format = output_format_from_string(args.sampling.format);
-  if (!format) throw InputError({}, "--format", "got '" + args.sampling.format + "'", "table, json or csv");
-  if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
-  const Side a = evaluate(args.first, args), b = evaluate(args.second, args);
+/// Both sides, and the rows of the comparison: every issue and class of A, then those only in B.
+struct Comparison {
+  Side a, b;
+  std::vector<std::string> classes;
+  std::vector<IssueRow> rows;
+};
+
+Comparison compute(const CompareArgs& args) {
+  Comparison cmp{evaluate(args.first, args), evaluate(args.second, args), {}, {}};
+  const Side &a = cmp.a, &b = cmp.b;
   const auto issues = union_of(a, b, [](const Side& s) {
     std::vector<std::string> ids;
     for (const Issue& i : s.scenario.issues()) ids.push_back(i.id);
     return ids;
   });
-  const auto classes = union_of(a, b, [](const Side& s) {
+  cmp.classes = union_of(a, b, [](const Side& s) {
     std::vector<std::string> names;
     for (const OutcomeClass& c : s.scenario.outcome_classes) names.push_back(c.name);
     return names;
   });
-  struct IssueRow {
-    std::string id;
-    double point_a, point_b, mean_a, mean_b;
-  };
-  std::vector<IssueRow> rows;
   for (const std::string& id : issues) {
     const IssueSummary *sa = summary_of(a, id), *sb = summary_of(b, id);
-    rows.push_back({id, point_of(a, id).value_or(nan()), point_of(b, id).value_or(nan()), sa ? sa->mean : nan(), sb ? sb->mean : nan()});
+    cmp.rows.push_back({id, point_of(a, id).value_or(nan()), point_of(b, id).value_or(nan()), sa ? sa->mean : nan(), sb ? sb->mean : nan()});
   }
+  return cmp;
+}
+
+std::string render(const CompareArgs& args, const Comparison& cmp, OutputFormat format) {
+  const Side &a = cmp.a, &b = cmp.b;
+  const std::vector<std::string>& classes = cmp.classes;
+  const std::vector<IssueRow>& rows = cmp.rows;
   std::string text;
-  if (*format == OutputFormat::table) {
+  if (format == OutputFormat::table) {
     text = fmt::format("A: {} ({})\nB: {} ({})\nmodel {}, {} draws each, seed {}\n\n", args.first.file, a.scenario.metadata.title,
                        args.second.file, b.scenario.metadata.title, args.sampling.model, args.draws, args.sampling.seed);
     std::size_t w = 5;
@@ -116,7 +140,7 @@ int compare(const CompareArgs& args, std::ostream& out) {
                             apart ? "intervals do not overlap" : "");
       }
     }
-  } else if (*format == OutputFormat::csv) {
+  } else if (format == OutputFormat::csv) {
     text = "kind,name,a,b,difference,statistic\n";
     auto c = [](double x) { return std::isnan(x) ? std::string() : fmt::format("{}", x); };
     for (const IssueRow& r : rows) {
@@ -149,8 +173,22 @@ int compare(const CompareArgs& args, std::ostream& out) {
     }
     text = j.dump(2) + "\n";
   }
-  emit(args.sampling.output, text, out);
-  return kOk;
+  return text;
+}
+
+void compare(const CompareArgs& args, Context& context) {
+  const OutputFormat format = parse_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+  if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
+
+  const Comparison cmp = compute(args);
+
+  emit(args.sampling.output, render(args, cmp, format), context.out);
+}
+
+}  // namespace
+
+Command compare_command() {
+  return make_command<CompareArgs>("compare", "two scenario files side by side: forecasts and class probabilities", add_options, compare);
 }
 
 }  // namespace parley::cli

@@ -1,4 +1,4 @@
-// parley sensitivity: Sobol indices and a tornado for every issue outcome and outcome class.
+// parley sensitivity FILE: Sobol indices and a tornado for every issue outcome and outcome class.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -6,7 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "io/text_table.hpp"
 #include "parley/parley.hpp"
 #include "parley/sensitivity.hpp"
@@ -14,6 +15,30 @@
 namespace parley::cli {
 
 namespace {
+
+struct SensitivityArgs {
+  InputArgs input;
+  SamplingArgs sampling;
+  std::size_t samples = 512;
+  std::size_t top = 10;
+  std::string method = "both";  // sobol, tornado or both
+};
+
+void add_options(CLI::App& cmd, SensitivityArgs& a) {
+  add_input(cmd, a.input);
+  add_sampling(cmd, a.sampling, false);
+  cmd.add_option("--samples", a.samples, "Sobol base samples N (N x (inputs + 2) model runs)")->capture_default_str();
+  cmd.add_option("--top", a.top, "inputs listed per output in the table")->capture_default_str();
+  cmd.add_option("--method", a.method, "both, sobol or tornado")->capture_default_str();
+}
+
+/// What the analysis computed: Sobol indices and the tornado, each when the method asked for it.
+struct Analysis {
+  bool with_sobol, with_tornado;
+  SobolResult sobol;
+  std::vector<TornadoBar> bars;
+  std::vector<double> base;
+};
 
 struct Row {
   std::size_t input;
@@ -41,31 +66,19 @@ std::vector<Row> ranked(const SobolResult* sobol, const std::vector<TornadoBar>*
   return rows;
 }
 
-}  // namespace
-
-int sensitivity(const SensitivityArgs& args, std::ostream& out) {
+std::string render(const SensitivityArgs& args, const SweepSetup& setup, const Analysis& an, OutputFormat format) {
   const SamplingArgs& a = args.sampling;
-  const auto format = output_format_from_string(a.format);
-  if (!format) throw InputError({}, "--format", "got '" + a.format + "'", "table, json or csv");
-  if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
-    throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
-  if (args.samples < 2) throw InputError({}, "--samples", "got " + std::to_string(args.samples), "at least 2");
-  const SweepSetup setup(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), {a.seed, 0.0});
   const Scenario& s = setup.scenario();
-  const unsigned threads = resolve_threads(a.threads);
   const std::size_t d = setup.inputs(), n_out = setup.issues() + setup.classes();
-  if (d == 0) throw InputError({args.input.file, 0, 0}, "", "no uncertain inputs", "at least one number written as a range or a distribution");
-  SobolResult sobol;
-  std::vector<TornadoBar> bars;
-  std::vector<double> base;
-  const bool with_sobol = args.method != "tornado", with_tornado = args.method != "sobol";
-  if (with_sobol) sobol = scenario_sobol_indices(setup, {args.samples, a.seed, threads, 100});
-  if (with_tornado) bars = tornado(setup, base, threads);
+  const bool with_sobol = an.with_sobol, with_tornado = an.with_tornado;
+  const SobolResult& sobol = an.sobol;
+  const std::vector<TornadoBar>& bars = an.bars;
+  const std::vector<double>& base = an.base;
   auto output_name = [&](std::size_t o) { return o < setup.issues() ? s.issue(o).id : s.outcome_classes[o - setup.issues()].name; };
   auto output_kind = [&](std::size_t o) { return o < setup.issues() ? "issue" : "class"; };
   const auto& inputs = setup.sampler().inputs();
   std::string text;
-  if (*format == OutputFormat::table) {
+  if (format == OutputFormat::table) {
     text = fmt::format("{} — model {}, {} uncertain inputs\n", s.metadata.title, a.model, d);
     if (with_sobol)
       text += fmt::format("Sobol indices: N = {} ({} model runs), seed {}; ± is the 95 % bootstrap interval\n", args.samples,
@@ -86,7 +99,7 @@ int sensitivity(const SensitivityArgs& args, std::ostream& out) {
       }
       if (rows.size() > args.top) text += fmt::format("  ... {} more (--top)\n", rows.size() - args.top);
     }
-  } else if (*format == OutputFormat::csv) {
+  } else if (format == OutputFormat::csv) {
     text = "kind,output,input,first,first_error,total,total_error,tornado_low,tornado_high\n";
     for (std::size_t o = 0; o < n_out; ++o)
       for (const Row& r : ranked(with_sobol ? &sobol : nullptr, with_tornado ? &bars : nullptr, o, d)) {
@@ -118,8 +131,32 @@ int sensitivity(const SensitivityArgs& args, std::ostream& out) {
     }
     text = j.dump(2) + "\n";
   }
-  emit(a.output, text, out);
-  return kOk;
+  return text;
+}
+
+void sensitivity(const SensitivityArgs& args, Context& context) {
+  const SamplingArgs& a = args.sampling;
+  const OutputFormat format = parse_format(a.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+  if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
+    throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
+  if (args.samples < 2) throw InputError({}, "--samples", "got " + std::to_string(args.samples), "at least 2");
+  const SweepSetup setup(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), {a.seed, 0.0});
+  const unsigned threads = resolve_threads(a.threads);
+  if (setup.inputs() == 0)
+    throw InputError({args.input.file, 0, 0}, "", "no uncertain inputs", "at least one number written as a range or a distribution");
+
+  Analysis an{args.method != "tornado", args.method != "sobol", {}, {}, {}};
+  if (an.with_sobol) an.sobol = scenario_sobol_indices(setup, {args.samples, a.seed, threads, 100});
+  if (an.with_tornado) an.bars = tornado(setup, an.base, threads);
+
+  emit(a.output, render(args, setup, an, format), context.out);
+}
+
+}  // namespace
+
+Command sensitivity_command() {
+  return make_command<SensitivityArgs>("sensitivity", "which uncertain inputs drive each outcome: Sobol indices and a tornado", add_options,
+                                       sensitivity);
 }
 
 }  // namespace parley::cli

@@ -1,10 +1,11 @@
-// parley feasibility: win-sets, zones of agreement and binding constraints (two-level games).
+// parley feasibility FILE: win-sets, zones of agreement and binding constraints (two-level games).
 #include <fmt/format.h>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "io/text_table.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/parley.hpp"
@@ -12,6 +13,21 @@
 namespace parley::cli {
 
 namespace {
+
+struct FeasibilityArgs {
+  InputArgs input;
+  SamplingArgs sampling;
+  std::uint64_t draws = 2000;
+};
+
+void add_options(CLI::App& cmd, FeasibilityArgs& a) {
+  add_input(cmd, a.input);
+  add_draws(cmd, a.sampling.overrides, a.sampling.seed, a.sampling.threads);
+  add_correlation(cmd, a.sampling.correlation);
+  cmd.add_option("-f,--format", a.sampling.format, "table or json")->capture_default_str();
+  cmd.add_option("-o,--output", a.sampling.output, "write to this file instead of standard output");
+  cmd.add_option("-n,--draws", a.draws, "draws for the probability that a zone exists")->capture_default_str();
+}
 
 /// The constraint that bound most often, and how often, in `counts[side][ratifier]`.
 std::string most_often(const Scenario& s, const std::vector<std::vector<std::uint64_t>>& counts, std::uint64_t draws) {
@@ -27,17 +43,10 @@ std::string most_often(const Scenario& s, const std::vector<std::vector<std::uin
   return fmt::format("{} ({:.0f} %)", constraint_name(s, at), 100.0 * static_cast<double>(best) / static_cast<double>(draws));
 }
 
-}  // namespace
-
-int feasibility(const FeasibilityArgs& args, std::ostream& out) {
+std::string render(const FeasibilityArgs& args, const Scenario& s, const Feasibility& f, const FeasibilityOdds& odds, OutputFormat format) {
   const SamplingArgs& a = args.sampling;
-  const auto format = output_format_from_string(a.format);
-  if (!format || *format == OutputFormat::csv) throw InputError({}, "--format", "got '" + a.format + "'", "table or json");
-  const Scenario s = read_input(args.input, a.overrides);
-  const Feasibility f = assess_feasibility(s);
-  const FeasibilityOdds odds = feasibility_odds(s, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
   std::string text;
-  if (*format == OutputFormat::table) {
+  if (format == OutputFormat::table) {
     text = fmt::format("{} — deal feasibility (two-level games), at point values and over {} draws (seed {})\n", s.metadata.title,
                        args.draws, a.seed);
     std::size_t w = 4;
@@ -90,8 +99,25 @@ int feasibility(const FeasibilityArgs& args, std::ostream& out) {
                         {"high", odds.every_issue.high}};
     text = j.dump(2) + "\n";
   }
-  emit(a.output, text, out);
-  return kOk;
+  return text;
+}
+
+void feasibility(const FeasibilityArgs& args, Context& context) {
+  const SamplingArgs& a = args.sampling;
+  const OutputFormat format = parse_format(a.format, {OutputFormat::table, OutputFormat::json});
+  const Scenario s = read_input(args.input, a.overrides);
+
+  const Feasibility f = assess_feasibility(s);
+  const FeasibilityOdds odds = feasibility_odds(s, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
+
+  emit(a.output, render(args, s, f, odds, format), context.out);
+}
+
+}  // namespace
+
+Command feasibility_command() {
+  return make_command<FeasibilityArgs>("feasibility", "two-level games: win-sets, zones of agreement, binding ratifiers", add_options,
+                                       feasibility);
 }
 
 }  // namespace parley::cli

@@ -1,0 +1,111 @@
+#include "cli/options.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+#include <thread>
+
+#include "parley/parley.hpp"
+
+namespace parley::cli {
+
+void add_input(CLI::App& cmd, InputArgs& in) {
+  cmd.add_option("FILE", in.file, "scenario: parley YAML/JSON, KTAB SMP CSV or DEU III table")->required();
+  cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv, ktab-xml or deu")
+      ->capture_default_str();
+  cmd.add_option("--capability", in.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
+}
+
+void add_set(CLI::App& cmd, std::vector<std::string>& overrides) {
+  cmd.add_option("--set", overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
+}
+
+void add_draws(CLI::App& cmd, std::vector<std::string>& overrides, std::uint64_t& seed, unsigned& threads) {
+  add_set(cmd, overrides);
+  cmd.add_option("--seed", seed, "seed of the random draws")->capture_default_str();
+  cmd.add_option("--threads", threads, "worker threads (0: every core)")->capture_default_str();
+}
+
+void add_correlation(CLI::App& cmd, double& correlation) {
+  cmd.add_option("--correlation", correlation, "correlation in [0, 1] between the draws of one actor's inputs")->capture_default_str();
+}
+
+void add_sampling(CLI::App& cmd, SamplingArgs& a, bool with_correlation) {
+  cmd.add_option("-m,--model", a.model, "model name (see 'parley models')")->capture_default_str();
+  cmd.add_option("--option", a.options, "model option NAME=VALUE (repeatable)");
+  add_draws(cmd, a.overrides, a.seed, a.threads);
+  if (with_correlation) add_correlation(cmd, a.correlation);
+  cmd.add_option("-f,--format", a.format, "output format: table, json or csv")->capture_default_str();
+  cmd.add_option("-o,--output", a.output, "write to this file instead of standard output");
+  cmd.add_flag("!--no-progress", a.progress, "no progress bar (there is none off a terminal anyway)");
+}
+
+void emit(const std::string& path, const std::string& content, std::ostream& out) {
+  if (path.empty()) out << content;
+  else write_file_atomically(path, content);
+}
+
+ReadOptions read_options(const InputArgs& args) {
+  ReadOptions options;
+  auto format = input_format_from_string(args.input_format);
+  if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
+  options.format = *format;
+  if (args.capability == "gdp") options.deu_capability = DeuCapability::gdp;
+  else if (args.capability != "equal") throw InputError({}, "--capability", "got '" + args.capability + "'", "equal or gdp");
+  return options;
+}
+
+Scenario read_input(const InputArgs& args) {
+  Scenario s = read_scenario_file(args.file, read_options(args));
+  check_scenario_options(s);
+  return s;
+}
+
+Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides) {
+  Scenario s = read_input(args);
+  apply_overrides(s, overrides);
+  return s;
+}
+
+const Model& model_named(const std::string& name) {
+  if (const Model* m = find_model(name)) return *m;
+  std::string names;
+  for (const Model* m : all_models()) names += (names.empty() ? "" : ", ") + std::string(m->name());
+  throw InputError({}, "--model", "unknown model '" + name + "'", "one of: " + names);
+}
+
+ModelOptions parse_options(const std::vector<std::string>& pairs) {
+  ModelOptions out;
+  for (const std::string& pair : pairs) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) throw InputError({}, "--option", "got '" + pair + "'", "NAME=VALUE");
+    out[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+  return out;
+}
+
+OutputFormat parse_format(const std::string& value, std::initializer_list<OutputFormat> allowed) {
+  const auto format = output_format_from_string(value);
+  if (format && std::find(allowed.begin(), allowed.end(), *format) != allowed.end()) return *format;
+  std::string names;
+  std::size_t k = 0;
+  for (const OutputFormat f : allowed) {
+    names += k == 0 ? "" : k + 1 == allowed.size() ? " or " : ", ";
+    names += f == OutputFormat::table ? "table" : f == OutputFormat::json ? "json" : "csv";
+    ++k;
+  }
+  throw InputError({}, "--format", "got '" + value + "'", names);
+}
+
+ResultsDb open_existing(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");
+  return ResultsDb(path);
+}
+
+unsigned resolve_threads(unsigned requested) {
+  if (requested > 0) return std::min(requested, 256u);
+  return std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,69 @@
+// What several commands share: groups of options (the scenario file, --set, --seed, the sampling
+// options), and turning their values into what the library takes. Each function throws
+// parley::InputError naming the option for a bad value.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "parley/cli.hpp"
+#include "parley/io.hpp"
+#include "parley/model.hpp"
+#include "parley/results_db.hpp"
+
+namespace parley::cli {
+
+/// The results database of every command that has --db when it is not given: this file in the
+/// working directory (docs/results-db.md).
+inline constexpr const char* kDefaultDb = "parley.db";
+
+struct InputArgs {
+  std::string file;
+  std::string input_format = "auto";
+  std::string capability = "equal";  // DEU III only
+};
+
+/// What sweep, sensitivity, compare and feasibility share.
+struct SamplingArgs {
+  std::string model = "compromise";
+  std::vector<std::string> options;    // --option NAME=VALUE
+  std::vector<std::string> overrides;  // --set TARGET.FIELD=VALUE
+  std::uint64_t seed = 1;
+  unsigned threads = 0;  // 0: every core
+  double correlation = 0;
+  std::string format = "table";
+  std::string output;
+  bool progress = true;  // a bar on a terminal
+};
+
+/// FILE (required), --input-format and --capability.
+void add_input(CLI::App& cmd, InputArgs& in);
+/// --set (repeatable).
+void add_set(CLI::App& cmd, std::vector<std::string>& overrides);
+/// --set, --seed and --threads: what every command that draws inputs takes.
+void add_draws(CLI::App& cmd, std::vector<std::string>& overrides, std::uint64_t& seed, unsigned& threads);
+void add_correlation(CLI::App& cmd, double& correlation);
+/// --model, --option, the draws, --correlation (unless not wanted), --format, --output, --no-progress.
+void add_sampling(CLI::App& cmd, SamplingArgs& a, bool with_correlation = true);
+
+ReadOptions read_options(const InputArgs& args);
+Scenario read_input(const InputArgs& args);
+/// Reads, applies the --set overrides and validates.
+Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides);
+const Model& model_named(const std::string& name);
+ModelOptions parse_options(const std::vector<std::string>& pairs);
+/// The value of --format, which must be one of `allowed` (listed in this order in the message).
+OutputFormat parse_format(const std::string& value, std::initializer_list<OutputFormat> allowed);
+/// Opens a results database that must already exist (exit 2 otherwise; never creates one).
+ResultsDb open_existing(const std::string& path);
+/// Writes to the file atomically, or to `out` when no file is named.
+void emit(const std::string& path, const std::string& content, std::ostream& out);
+/// Threads for --threads 0: every core (at most 64).
+unsigned resolve_threads(unsigned requested);
+
+}  // namespace parley::cli
