@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <sstream>
 
@@ -49,35 +51,35 @@ void store_sweep(ResultsDb& db, const std::string& file, const std::string& mode
   db.finish(id, "complete", 0, 2);
 }
 
-class StoreWriter : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    path_ = new std::filesystem::path(std::filesystem::temp_directory_path() / "parley-store-writer-test.db");
-    std::filesystem::remove(*path_);
-    ResultsDb db(path_->string());
-    store_sweep(db, "scenarios/us-russia.yaml", "compromise", 300, 1, 0, {});
-    store_sweep(db, "scenarios/us-russia.yaml", "bdm", 60, 1, 0, {});
-    store_sweep(db, "scenarios/examples/arms-control.yaml", "median", 50, 7, 0.5, {"us-president.warhead-cap.position=45"});
-  }
-  static void TearDownTestSuite() {
-    std::filesystem::remove(*path_);
-    delete path_;
-  }
-  static StoredRun load(std::int64_t id, bool with_inputs = true) {
-    ResultsDb db(path_->string());
-    return load_stored_run(db, id, with_inputs);
-  }
-  static std::filesystem::path* path_;
-};
-std::filesystem::path* StoreWriter::path_ = nullptr;
+/// A database holding generate.sh's three sweeps, made once per process (ctest runs each test in its
+/// own process, two at a time: hence a file per process) and removed at exit.
+const std::string& database() {
+  static const struct Database {
+    std::string path = (std::filesystem::temp_directory_path() / fmt::format("parley-store-writer-{}.db", ::getpid())).string();
+    Database() {
+      std::filesystem::remove(path);
+      ResultsDb db(path);
+      store_sweep(db, "scenarios/us-russia.yaml", "compromise", 300, 1, 0, {});
+      store_sweep(db, "scenarios/us-russia.yaml", "bdm", 60, 1, 0, {});
+      store_sweep(db, "scenarios/examples/arms-control.yaml", "median", 50, 7, 0.5, {"us-president.warhead-cap.position=45"});
+    }
+    ~Database() { std::filesystem::remove(path); }
+  } db;
+  return db.path;
+}
 
-TEST_F(StoreWriter, ListsTheRunsAsParleyRuns) {
-  ResultsDb db(path_->string());
+StoredRun load(std::int64_t id, bool with_inputs = true) {
+  ResultsDb db(database());
+  return load_stored_run(db, id, with_inputs);
+}
+
+TEST(StoreWriter, ListsTheRunsAsParleyRuns) {
+  ResultsDb db(database());
   expect_golden("runs.txt", written([&](std::ostream& out) { write_run_list(out, db.runs(), kDb); }));
   EXPECT_EQ(written([](std::ostream& out) { write_run_list(out, {}, "empty.db"); }), "empty.db: no runs\n");
 }
 
-TEST_F(StoreWriter, ShowsAStoredRunAsParleyShow) {
+TEST(StoreWriter, ShowsAStoredRunAsParleyShow) {
   const StoredRun one = load(1, false), two = load(2, false), three = load(3, false);
   expect_golden("show-1-table.txt", written([&](std::ostream& out) { write_stored_run(out, one, kDb, OutputFormat::table); }));
   expect_golden("show-3-table.txt", written([&](std::ostream& out) { write_stored_run(out, three, kDb, OutputFormat::table); }));
@@ -85,7 +87,7 @@ TEST_F(StoreWriter, ShowsAStoredRunAsParleyShow) {
   expect_golden("show-1-csv.txt", written([&](std::ostream& out) { write_stored_run(out, one, kDb, OutputFormat::csv); }));
 }
 
-TEST_F(StoreWriter, ExportsTheTablesAsParleyExport) {
+TEST(StoreWriter, ExportsTheTablesAsParleyExport) {
   const StoredRun three = load(3);
   for (const char* table : {"outcomes", "inputs", "classes", "summary"})
     expect_golden(fmt::format("export-3-{}-csv.txt", table), written([&](std::ostream& out) {
@@ -96,7 +98,7 @@ TEST_F(StoreWriter, ExportsTheTablesAsParleyExport) {
                 written([&](std::ostream& out) { write_export(out, load(1, false), ExportTable::summary, OutputFormat::json, kDb); }));
 }
 
-TEST_F(StoreWriter, RefusesWhatExportCannotWrite) {
+TEST(StoreWriter, RefusesWhatExportCannotWrite) {
   const StoredRun three = load(3, false);
   std::ostringstream out;
   try {
@@ -116,7 +118,7 @@ TEST_F(StoreWriter, RefusesWhatExportCannotWrite) {
   EXPECT_EQ(export_table_from_string("everything"), std::nullopt);
 }
 
-TEST_F(StoreWriter, LoadsTheDrawsInOrderWithTheScenarioAsStored) {
+TEST(StoreWriter, LoadsTheDrawsInOrderWithTheScenarioAsStored) {
   const StoredRun three = load(3);
   EXPECT_EQ(three.draws.size(), 50u);
   EXPECT_TRUE(std::is_sorted(three.draws.begin(), three.draws.end()));
