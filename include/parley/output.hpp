@@ -1,6 +1,5 @@
 // parley's output layer: one writer per result type, each in the formats its command offers
-// (docs/output.md). The commands and library users call the same writers, so a program linking
-// parley prints exactly what `parley` prints.
+// (docs/output.md). A program linking parley prints with them exactly what `parley` prints.
 //
 //   const parley::Scenario s = parley::read_scenario_file("scenarios/us-russia.yaml");
 //   const parley::Forecast f = parley::find_model("bdm")->run(s, {});
