@@ -1,11 +1,11 @@
-// Reading scenarios and writing forecasts.
+// Reading scenarios, and writing files atomically. The writers of forecasts and every other result
+// are in parley/output.hpp.
 #pragma once
 
-#include <iosfwd>
 #include <optional>
 #include <string>
 
-#include "parley/forecast.hpp"
+#include "parley/output_format.hpp"  // the formats parley writes (the writers: parley/output.hpp)
 #include "parley/scenario.hpp"
 
 namespace parley {
@@ -32,25 +32,6 @@ Scenario read_scenario_file(const std::string& path, const ReadOptions& options 
 /// The same from text; `name` is used as the file name in messages.
 Scenario read_scenario_text(const std::string& content, const std::string& name,
                             const ReadOptions& options = {});
-
-enum class OutputFormat { table, json, csv };
-std::optional<OutputFormat> output_format_from_string(const std::string& text);
-
-/// The version of the JSON forecast schema (docs/json-output.md).
-inline constexpr const char* kForecastSchema = "parley.forecast/1";
-
-/// Writes a forecast for `scenario` in the given format.
-void write_forecast(std::ostream& out, const Scenario& scenario, const Forecast& forecast,
-                    OutputFormat format);
-
-/// The version of the JSON trace schema written by `parley run --trace` (docs/json-output.md).
-inline constexpr const char* kTraceSchema = "parley.trace/1";
-/// The schema of the trace of a model that moves all issues together (smp): one line per turn.
-inline constexpr const char* kSpatialTraceSchema = "parley.spatial-trace/1";
-
-/// Writes the round-by-round detail of a forecast with rounds (risk exponents, expected
-/// utilities where recorded, accepted offers, positions, median and mean), keyed by actor id.
-void write_trace(std::ostream& out, const Scenario& scenario, const Forecast& forecast);
 
 /// Writes `content` to `path` atomically: to a temporary file beside it, then renamed, so a
 /// failure never leaves a partial file. Throws OutputError (exit code 3) on failure.

@@ -13,6 +13,7 @@
 #include "parley/sensitivity.hpp"
 #include "parley/sweep.hpp"
 #include "parley/version.hpp"
+#include "report/output/numbers.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
 
@@ -21,6 +22,7 @@ namespace parley {
 namespace {
 
 using report::escape;
+using report::fixed;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -31,8 +33,6 @@ struct ModelResult {
   const Forecast& point() const { return setup->point_forecast(); }
 };
 
-std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
-std::string pct(double p) { return fmt::format("{:.0f} %", 100 * p); }
 
 /// Per class group: the class the models find most likely on average.
 struct GroupCall {
@@ -57,34 +57,49 @@ std::vector<GroupCall> group_calls(const Scenario& s, const std::vector<ModelRes
   return calls;
 }
 
-std::string summary_text(const Scenario& s, const std::vector<ModelResult>& results, const std::vector<std::string>& drivers,
-                         const std::string& lead, const std::string& timeline, const Feasibility* feas, const FeasibilityOdds* odds) {
-  std::string out = fmt::format("{}\n", s.metadata.title);
+std::vector<ReportSummary::LikelyClass> likely_classes(const Scenario& s, const std::vector<ModelResult>& results) {
+  std::vector<ReportSummary::LikelyClass> out;
   for (const GroupCall& g : group_calls(s, results)) {
     const OutcomeClass& c = s.outcome_classes[g.best];
-    out += fmt::format("- Most likely{}: {} — probability {} on average over {} models (from {} to {}).\n",
-                       g.group.empty() ? "" : " (" + g.group + ")", c.label.empty() ? c.name : c.label, pct(g.mean), results.size(), pct(g.lo),
-                       pct(g.hi));
-  }
-  if (!drivers.empty()) {
-    out += fmt::format("- What drives the forecast ({}, one input at a time): ", lead);
-    for (std::size_t k = 0; k < drivers.size(); ++k) out += (k ? "; " : "") + drivers[k];
-    out += ".\n";
-  }
-  out += timeline;
-  if (feas && odds) {
-    for (const IssueFeasibility& r : feas->issues) {
-      const Proportion& p = odds->zone[r.issue];
-      if (p.estimate >= 0.5) continue;
-      out += fmt::format("- No deal likely on {}: a zone of agreement exists in {} of draws [{:.3f}, {:.3f}]", s.issue(r.issue).label, pct(p.estimate),
-                         p.low, p.high);
-      if (r.zone.empty() && r.lower && r.upper)
-        out += fmt::format("; {}'s floor ({:.1f}) is above {}'s ceiling ({:.1f})", s.actor(s.sides[r.lower->side].ratifiers[r.lower->ratifier].actor).name,
-                           r.zone.low, s.actor(s.sides[r.upper->side].ratifiers[r.upper->ratifier].actor).name, r.zone.high);
-      out += ".\n";
-    }
+    out.push_back({g.group, c.label.empty() ? c.name : c.label, g.mean, g.lo, g.hi});
   }
   return out;
+}
+
+/// The issues where a zone of agreement exists in fewer than half of the draws.
+std::vector<ReportSummary::UnlikelyDeal> unlikely_deals(const Scenario& s, const Feasibility& feas, const FeasibilityOdds& odds) {
+  std::vector<ReportSummary::UnlikelyDeal> out;
+  for (const IssueFeasibility& r : feas.issues) {
+    const Proportion& p = odds.zone[r.issue];
+    if (p.estimate >= 0.5) continue;
+    ReportSummary::UnlikelyDeal d{s.issue(r.issue).label, p, "", "", 0, 0};
+    if (r.zone.empty() && r.lower && r.upper) {
+      d.floor_actor = s.actor(s.sides[r.lower->side].ratifiers[r.lower->ratifier].actor).name;
+      d.ceiling_actor = s.actor(s.sides[r.upper->side].ratifiers[r.upper->ratifier].actor).name;
+      d.floor = r.zone.low;
+      d.ceiling = r.zone.high;
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+/// Inputs by their largest swing over the issues, each relative to the scale: the top three that move something.
+std::vector<ReportSummary::Driver> drivers_of(const Scenario& s, const std::vector<TornadoBar>& bars, const std::vector<UncertainInput>& inputs) {
+  std::vector<std::pair<double, std::size_t>> swing;
+  for (std::size_t k = 0; k < bars.size(); ++k) {
+    double w = 0;
+    for (std::size_t i = 0; i < s.issues().size(); ++i) {
+      const double d = std::abs(bars[k].high[i] - bars[k].low[i]) / (s.issue(i).scale.max - s.issue(i).scale.min);
+      if (!std::isnan(d)) w = std::max(w, d);
+    }
+    swing.emplace_back(w, k);
+  }
+  std::stable_sort(swing.begin(), swing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<ReportSummary::Driver> drivers;
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, swing.size()) && swing[k].first > 0; ++k)
+    drivers.push_back({inputs[swing[k].second].name, swing[k].first});
+  return drivers;
 }
 
 }  // namespace
@@ -120,20 +135,6 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   std::vector<double> base;
   const std::vector<TornadoBar> bars = lead_setup.inputs() > 0 ? tornado(lead_setup, base, o.threads) : std::vector<TornadoBar>{};
   const auto& inputs = lead_setup.sampler().inputs();
-  // Drivers: inputs by their largest swing over the issues, each relative to the scale.
-  std::vector<std::pair<double, std::size_t>> swing;
-  for (std::size_t k = 0; k < bars.size(); ++k) {
-    double w = 0;
-    for (std::size_t i = 0; i < s.issues().size(); ++i) {
-      const double d = std::abs(bars[k].high[i] - bars[k].low[i]) / (s.issue(i).scale.max - s.issue(i).scale.min);
-      if (!std::isnan(d)) w = std::max(w, d);
-    }
-    swing.emplace_back(w, k);
-  }
-  std::stable_sort(swing.begin(), swing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<std::string> drivers;
-  for (std::size_t k = 0; k < std::min<std::size_t>(3, swing.size()) && swing[k].first > 0; ++k)
-    drivers.push_back(fmt::format("{} (moves an outcome by up to {} of its scale)", inputs[swing[k].second].name, pct(swing[k].first)));
 
   std::optional<Feasibility> feas;
   std::optional<FeasibilityOdds> odds;
@@ -147,8 +148,15 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   for (const ModelResult& r : results) stages.push_back(report::stage_forecasts(s, r.point()));
 
   Report rep;
-  rep.summary = summary_text(s, results, drivers, std::string(lead->name()), report::timeline_summary(s, stages), feas ? &*feas : nullptr,
-                             odds ? &*odds : nullptr);
+  ReportSummary& sum = rep.summary_data;
+  sum.title = s.metadata.title;
+  sum.most_likely = likely_classes(s, results);
+  sum.models = results.size();
+  sum.lead = std::string(lead->name());
+  sum.drivers = drivers_of(s, bars, inputs);
+  sum.events = report::event_shift(s, stages);
+  if (feas) sum.unlikely_deals = unlikely_deals(s, *feas, *odds);
+  rep.summary = summary_text(sum);
 
   std::string h;
   h += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(s.metadata.title) + " — parley report</title>";
@@ -159,12 +167,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
        "padding:.5em 1em}@media print{h2{page-break-before:auto}figure,table{page-break-inside:avoid}}</style></head><body>";
   h += fmt::format("<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title), escape(s.metadata.description),
                    kVersion, o.draws, o.seed, o.scenario_file.empty() ? "" : ", scenario " + escape(o.scenario_file));
-  h += "<h2>Summary</h2><div class=\"summary\"><ul>";
-  for (std::size_t pos = rep.summary.find("\n- "); pos != std::string::npos; pos = rep.summary.find("\n- ", pos + 1)) {
-    const std::size_t end = rep.summary.find('\n', pos + 1);
-    h += "<li>" + escape(rep.summary.substr(pos + 3, end - pos - 3)) + "</li>";
-  }
-  h += "</ul></div>";
+  h += "<h2>Summary</h2>" + summary_html(sum);
 
   h += "<h2>Forecasts by issue</h2><p>Each row is a model: the circle is its forecast at the point values, the bar the middle half of "
        "its forecasts over the draws, the line the middle 90 %, the black tick their mean.</p>";
@@ -185,8 +188,8 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
     h += "<tr><td>" + escape(s.issue(i).id) + "</td>";
     for (const ModelResult& r : results)
-      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", num(r.point().issues[i].outcome.value_or(kNaN)), num(r.sweep.issues[i].q05),
-                       num(r.sweep.issues[i].q95));
+      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", fixed(r.point().issues[i].outcome, 1), fixed(r.sweep.issues[i].q05, 1),
+                       fixed(r.sweep.issues[i].q95, 1));
     h += "</tr>";
   }
   h += "</table>";

@@ -6,14 +6,13 @@
 #include <limits>
 
 #include "parley/timeline.hpp"
+#include "report/output/numbers.hpp"
 
 namespace parley::report {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string num(double x) { return std::isnan(x) ? "—" : fmt::format("{:.1f}", x); }
 
 /// The mean over models of the change from stage k - 1 to stage k on `issue` (NaN: no model has both).
 double mean_shift(const std::vector<StageForecasts>& models, std::size_t from, std::size_t to, std::size_t issue) {
@@ -84,7 +83,7 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
     h += "</tr>";
     for (const StageForecasts& m : models) {
       h += "<tr><td>" + escape(m.model) + "</td>";
-      for (const std::vector<double>& stage : m.values) h += "<td class=\"n\">" + num(stage[i]) + "</td>";
+      for (const std::vector<double>& stage : m.values) h += "<td class=\"n\">" + fixed(stage[i], 1) + "</td>";
       h += "</tr>";
     }
     h += "</table>";
@@ -92,8 +91,8 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
   return h;
 }
 
-std::string timeline_summary(const Scenario& s, const std::vector<StageForecasts>& models) {
-  if (s.events.empty() || models.empty()) return "";
+std::optional<ReportSummary::EventShift> event_shift(const Scenario& s, const std::vector<StageForecasts>& models) {
+  if (s.events.empty() || models.empty()) return std::nullopt;
   double best = 0;
   std::size_t best_event = 0, best_issue = 0;
   for (std::size_t k = 0; k < s.events.size(); ++k)
@@ -101,12 +100,16 @@ std::string timeline_summary(const Scenario& s, const std::vector<StageForecasts
       const double d = mean_shift(models, k, k + 1, i) / (s.issue(i).scale.max - s.issue(i).scale.min);
       if (std::fabs(d) > std::fabs(best)) best = d, best_event = k, best_issue = i;
     }
-  if (best == 0) return fmt::format("- The {} events leave every forecast where it was.\n", s.events.size());
-  const double total = mean_shift(models, 0, s.events.size(), best_issue);
-  return fmt::format("- Events: {} moves the forecast most, {} by {:+.1f} on average over {} model{}; over the whole timeline ({} event{}) "
-                     "that issue moves by {:+.1f}.\n",
-                     display_name(s.events[best_event]), s.issue(best_issue).label, mean_shift(models, best_event, best_event + 1, best_issue),
-                     models.size(), models.size() == 1 ? "" : "s", s.events.size(), s.events.size() == 1 ? "" : "s", total);
+  ReportSummary::EventShift shift;
+  shift.events = s.events.size();
+  shift.models = models.size();
+  if (best == 0) return shift;
+  shift.moves = true;
+  shift.event = display_name(s.events[best_event]);
+  shift.issue = s.issue(best_issue).label;
+  shift.shift = mean_shift(models, best_event, best_event + 1, best_issue);
+  shift.total = mean_shift(models, 0, s.events.size(), best_issue);
+  return shift;
 }
 
 }  // namespace parley::report

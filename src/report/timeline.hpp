@@ -1,11 +1,13 @@
 // The report's account of a scenario's events: every model's forecast before and after each
-// event, and the summary line saying which event moves the forecast most (docs/events.md).
+// event, and the summary's point saying which event moves the forecast most (docs/events.md).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "parley/forecast.hpp"
+#include "parley/report.hpp"
 #include "parley/scenario.hpp"
 #include "report/svg.hpp"
 
@@ -27,8 +29,8 @@ std::vector<Marker> event_markers(const Scenario& scenario);
 /// forecast at each stage. Empty when the scenario has no events.
 std::string timeline_section(const Scenario& scenario, const std::vector<StageForecasts>& models);
 
-/// A summary line ("- ...\n"): the event that shifts the forecast most, averaged over models, and
-/// how far the timeline moves it from start to end. Empty when there are no events.
-std::string timeline_summary(const Scenario& scenario, const std::vector<StageForecasts>& models);
+/// The summary's point on events: the event that shifts the forecast most, averaged over models, and
+/// how far the timeline moves that issue from start to end. None when there are no events or models.
+std::optional<ReportSummary::EventShift> event_shift(const Scenario& scenario, const std::vector<StageForecasts>& models);
 
 }  // namespace parley::report

@@ -10,6 +10,7 @@
 #include "models/bdm_reference.hpp"
 #include "models/model_fixtures.hpp"
 #include "parley/io.hpp"
+#include "parley/output.hpp"
 #include "test_support.hpp"
 
 namespace parley {

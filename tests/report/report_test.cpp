@@ -6,6 +6,7 @@
 
 #include "parley/parley.hpp"
 #include "models/model_fixtures.hpp"
+#include "report/golden_support.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
 #include "test_support.hpp"
@@ -74,9 +75,11 @@ TEST(ReportTimeline, StagesAndTheLargestShiftInAClosedFormCase) {
   EXPECT_DOUBLE_EQ(one_shot.values[0][0], 50);
   EXPECT_DOUBLE_EQ(one_shot.values[1][0], 45);
   EXPECT_DOUBLE_EQ(one_shot.values[2][0], 65);
-  EXPECT_EQ(report::timeline_summary(s, {one_shot}),
-            "- Events: Big move moves the forecast most, I by +20.0 on average over 1 model; over the whole timeline (2 events) that issue "
-            "moves by +15.0.\n");
+  ReportSummary summary;
+  summary.events = report::event_shift(s, {one_shot});
+  EXPECT_EQ(summary_points(summary),
+            std::vector<std::string>{"Events: Big move moves the forecast most, I by +20.0 on average over 1 model; over the whole timeline (2 "
+                                     "events) that issue moves by +15.0."});
   // A model with rounds: the median each event met, then the outcome.
   const Forecast bdm = find_model("bdm")->run(s, {});
   const report::StageForecasts rounds = report::stage_forecasts(s, bdm);
@@ -95,6 +98,68 @@ TEST(Report, SameInputsSameBytes) {
   o.threads = 3;
   EXPECT_EQ(build_report(s, o).html, one);
   EXPECT_NE(one.find("Positions over rounds (smp)"), std::string::npos);  // the first model with rounds leads
+}
+
+/// The report `parley report FILE --models MODELS --draws N --threads 2` writes.
+Report report_of(const std::string& file, const std::vector<const char*>& models, std::uint64_t draws) {
+  ReportOptions o;
+  for (const char* m : models) o.models.push_back(find_model(m));
+  o.draws = draws;
+  o.threads = 2;
+  o.scenario_file = file;
+  return build_report(testing::read_as_given(file), o);
+}
+
+TEST(Report, WritesWhatParleyReportWrites) {
+  const Report flagship = report_of("scenarios/us-russia.yaml", {"compromise", "median", "bdm"}, 60);
+  testing::expect_golden("report-flagship-html.txt", flagship.html);
+  testing::expect_golden("report-flagship-summary.txt", flagship.summary);
+  const Report arms = report_of("scenarios/examples/arms-control.yaml", {"nbs", "smp"}, 40);
+  testing::expect_golden("report-arms-html.txt", arms.html);
+  testing::expect_golden("report-arms-summary.txt", arms.summary);
+}
+
+TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
+  const Report r = report_of("scenarios/us-russia.yaml", {"compromise", "bdm"}, 30);
+  const ReportSummary& d = r.summary_data;
+  EXPECT_EQ(d.title, "US–Russia relations under Trump and Putin (flagship)");
+  EXPECT_EQ(d.models, 2u);
+  EXPECT_EQ(d.lead, "bdm");
+  ASSERT_EQ(d.most_likely.size(), 2u);  // the groups "relations" and "war"
+  EXPECT_FALSE(d.drivers.empty());
+  ASSERT_TRUE(d.events.has_value());
+  EXPECT_TRUE(d.events->moves);
+  EXPECT_FALSE(d.unlikely_deals.empty());
+  const std::vector<std::string> points = summary_points(d);
+  EXPECT_EQ(points.size(), d.most_likely.size() + 1 + 1 + d.unlikely_deals.size());
+  std::string text = d.title + "\n", html = "<div class=\"summary\"><ul>";
+  for (const std::string& p : points) text += "- " + p + "\n", html += "<li>" + report::escape(p) + "</li>";
+  EXPECT_EQ(r.summary, text);
+  EXPECT_EQ(summary_html(d), html + "</ul></div>");
+  EXPECT_NE(r.html.find("<h2>Summary</h2>" + summary_html(d)), std::string::npos);
+}
+
+TEST(ReportSummary, SaysWhatItKnowsAndLeavesOutWhatItDoesNot) {
+  ReportSummary d;
+  d.title = "T";
+  d.models = 3;
+  d.most_likely = {{"war", "ceasefire", 0.6, 0.5, 0.75}};
+  d.lead = "bdm";
+  d.drivers = {{"a.capability", 0.25}, {"b.i.position", 0.15}};
+  d.events = ReportSummary::EventShift{2, 3, false, "", "", 0, 0};
+  Proportion zone;
+  zone.estimate = 0.25, zone.low = 0.125, zone.high = 0.375;
+  d.unlikely_deals = {{"Terms", zone, "", "", 0, 0}, {"Sanctions", zone, "Senate", "Duma", 60, 40}};
+  EXPECT_EQ(summary_text(d),
+            "T\n"
+            "- Most likely (war): ceasefire — probability 60 % on average over 3 models (from 50 % to 75 %).\n"
+            "- What drives the forecast (bdm, one input at a time): a.capability (moves an outcome by up to 25 % of its scale); b.i.position "
+            "(moves an outcome by up to 15 % of its scale).\n"
+            "- The 2 events leave every forecast where it was.\n"
+            "- No deal likely on Terms: a zone of agreement exists in 25 % of draws [0.125, 0.375].\n"
+            "- No deal likely on Sanctions: a zone of agreement exists in 25 % of draws [0.125, 0.375]; Senate's floor (60.0) is above Duma's "
+            "ceiling (40.0).\n");
+  EXPECT_EQ(summary_text(ReportSummary{}), "\n");
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+// write_forecast (a table, JSON kForecastSchema or CSV) and write_trace (kTraceSchema per issue,
+// kSpatialTraceSchema per turn): a model's forecast and its round-by-round detail.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -6,21 +8,21 @@
 #include <ostream>
 
 #include "io/text_table.hpp"
-#include "parley/io.hpp"
+#include "parley/output.hpp"
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
+#include "report/output/numbers.hpp"
 
 namespace parley {
 
 namespace {
 
+using report::fixed;
+using report::json_number;
+using report::plain;
+
 std::optional<double> status_quo_point(const Issue& issue) {
   return issue.status_quo ? std::optional<double>(issue.status_quo->point()) : std::nullopt;
-}
-
-nlohmann::ordered_json number_or_null(std::optional<double> x) {
-  if (!x || !std::isfinite(*x)) return nullptr;
-  return *x;
 }
 
 nlohmann::ordered_json event_ids(const Scenario& s, const std::vector<std::size_t>& events) {
@@ -53,16 +55,16 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     item["id"] = issue.id;
     item["label"] = issue.label;
     item["scale"] = {{"min", issue.scale.min}, {"max", issue.scale.max}};
-    item["status_quo"] = number_or_null(status_quo_point(issue));
-    item["outcome"] = number_or_null(r.outcome);
+    item["status_quo"] = json_number(status_quo_point(issue));
+    item["outcome"] = json_number(r.outcome);
     if (!r.note.empty()) item["note"] = r.note;
     if (!r.rounds.empty()) {
       nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
       for (std::size_t t = 0; t < r.rounds.size(); ++t) {
         const RoundRecord& round = r.rounds[t];
         nlohmann::ordered_json positions = nlohmann::ordered_json::array();
-        for (double x : round.positions) positions.push_back(number_or_null(x));
-        nlohmann::ordered_json rec = {{"round", t}, {"median", number_or_null(round.median)}, {"mean", number_or_null(round.mean)},
+        for (double x : round.positions) positions.push_back(json_number(x));
+        nlohmann::ordered_json rec = {{"round", t}, {"median", json_number(round.median)}, {"mean", json_number(round.mean)},
                                       {"positions", std::move(positions)}};
         if (!round.events.empty()) rec["events"] = event_ids(s, round.events);
         rounds.push_back(std::move(rec));
@@ -73,7 +75,7 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
       nlohmann::ordered_json stages = nlohmann::ordered_json::array();
       for (const EventStage& stage : f.stages)
         stages.push_back({{"after", stage.after == EventStage::none ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.events[stage.after].id)},
-                          {"outcome", number_or_null(stage.outcomes[i])}});
+                          {"outcome", json_number(stage.outcomes[i])}});
       item["stages"] = std::move(stages);
     }
     issues.push_back(std::move(item));
@@ -87,14 +89,12 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
   out << j.dump(2) << '\n';
 }
 
-std::string number_text(std::optional<double> x) { return x ? fmt::format("{}", *x) : ""; }
-
 void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
   out << "issue,label,outcome,status_quo,scale_min,scale_max,note\n";
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
-    out << io::csv_quote(issue.id) << ',' << io::csv_quote(issue.label) << ',' << number_text(f.issues[i].outcome) << ','
-        << number_text(status_quo_point(issue)) << ','
+    out << io::csv_quote(issue.id) << ',' << io::csv_quote(issue.label) << ',' << plain(f.issues[i].outcome) << ','
+        << plain(status_quo_point(issue)) << ','
         << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ',' << io::csv_quote(f.issues[i].note) << '\n';
   }
 }
@@ -132,7 +132,7 @@ void write_stages(std::ostream& out, const Scenario& s, const Forecast& f, std::
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const std::string& label = s.issue(i).label;
     std::string line = fmt::format("{:<{}}", label.size() > width ? label.substr(0, width - 1) + "…" : label, width);
-    for (const EventStage& stage : f.stages) line += fmt::format("  {:>9}", stage.outcomes[i] ? fmt::format("{:.2f}", *stage.outcomes[i]) : "—");
+    for (const EventStage& stage : f.stages) line += fmt::format("  {:>9}", fixed(stage.outcomes[i], 2));
     out << line << '\n';
   }
   for (std::size_t k = 1; k < f.stages.size(); ++k) {
@@ -155,8 +155,8 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
     std::string label = issue.label.size() > width ? issue.label.substr(0, width - 1) + "…" : issue.label;
-    const std::string outcome = f.issues[i].outcome ? fmt::format("{:.2f}", *f.issues[i].outcome) : "—";
-    const std::string sq = issue.status_quo ? fmt::format("{:.2f}", issue.status_quo->point()) : "—";
+    const std::string outcome = fixed(f.issues[i].outcome, 2);
+    const std::string sq = fixed(status_quo_point(issue), 2);
     std::string scale = fmt::format("{:g}–{:g}", issue.scale.min, issue.scale.max);
     if (!issue.scale.min_label.empty() || !issue.scale.max_label.empty())
       scale += fmt::format(" ({} … {})", issue.scale.min_label, issue.scale.max_label);
@@ -201,7 +201,7 @@ void write_spatial_trace(std::ostream& out, const Scenario& s, const Forecast& f
     const SpatialTurn& turn = f.turns[t];
     nlohmann::ordered_json j;
     j["turn"] = t;
-    j["change"] = number_or_null(turn.change);
+    j["change"] = json_number(turn.change);
     j["positions"] = rows(turn.positions);
     j["prevail"] = turn.prevail;
     j["risk"] = turn.risk;
@@ -251,21 +251,14 @@ void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
         round["accepted_offers"] = std::move(offers);
       }
       round["positions"] = by_actor(s, r.positions);
-      round["median"] = number_or_null(r.median);
-      round["mean"] = number_or_null(r.mean);
+      round["median"] = json_number(r.median);
+      round["mean"] = json_number(r.mean);
       rounds.push_back(std::move(round));
     }
     issues.push_back({{"id", s.issue(i).id}, {"rounds", std::move(rounds)}});
   }
   j["issues"] = std::move(issues);
   out << j.dump(1) << '\n';
-}
-
-std::optional<OutputFormat> output_format_from_string(const std::string& text) {
-  if (text == "table") return OutputFormat::table;
-  if (text == "json") return OutputFormat::json;
-  if (text == "csv") return OutputFormat::csv;
-  return std::nullopt;
 }
 
 void write_forecast(std::ostream& out, const Scenario& s, const Forecast& f, OutputFormat format) {

@@ -1,0 +1,145 @@
+// parley's output layer: one writer per result type, each in the formats its command offers
+// (docs/output.md). A program linking parley prints with them exactly what `parley` prints.
+//
+//   const parley::Scenario s = parley::read_scenario_file("scenarios/us-russia.yaml");
+//   const parley::Forecast f = parley::find_model("bdm")->run(s, {});
+//   parley::write_forecast(std::cout, s, f, parley::OutputFormat::json);
+//
+// Every writer throws InputError (field "--format") for a format it does not offer, before it
+// writes anything. A number without a value (NaN, or an empty optional) is "—" in tables, an empty
+// cell in CSV and null in JSON. JSON documents start with a schema id from parley/schemas.hpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/backtest.hpp"
+#include "parley/feasibility.hpp"
+#include "parley/forecast.hpp"
+#include "parley/output_format.hpp"
+#include "parley/results_db.hpp"
+#include "parley/scenario.hpp"
+#include "parley/schemas.hpp"
+#include "parley/sensitivity.hpp"
+#include "parley/stored_run.hpp"
+#include "parley/sweep.hpp"
+
+namespace parley {
+
+// --- A model's forecast (parley run) ---------------------------------------------------------
+
+/// table: the outcomes, the timeline of a model without rounds, each round's accepted offers;
+/// json: kForecastSchema; csv: one row per issue.
+void write_forecast(std::ostream& out, const Scenario& scenario, const Forecast& forecast, OutputFormat format);
+
+/// The round-by-round detail of a forecast with rounds (parley run --trace), as JSON:
+/// kSpatialTraceSchema, one line per turn, when the forecast has turns (smp); else kTraceSchema.
+void write_trace(std::ostream& out, const Scenario& scenario, const Forecast& forecast);
+
+// --- A scenario's check (parley validate) ------------------------------------------------------
+
+/// "FILE: valid", then counts of actors, issues, stances and uncertain inputs, the events, and
+/// warnings about missing cells. Table only.
+void write_scenario_check(std::ostream& out, const std::string& file, const Scenario& scenario);
+
+// --- A backtest (parley backtest) ----------------------------------------------------------------
+
+/// table: the errors of the model and of the reference lines; csv: one row per issue (the file of
+/// --per-issue). `capability` is how DEU III capabilities were read ("equal" or "gdp"), named in
+/// the table's first line.
+void write_backtest(std::ostream& out, const Scenario& scenario, const BacktestResult& result, const std::string& capability,
+                    OutputFormat format);
+
+// --- A sweep's summary (parley sweep, parley show) -------------------------------------------
+
+/// What a sweep summary says about where it came from.
+struct SweepContext {
+  std::string title;       // the scenario's
+  std::string model;
+  std::uint64_t seed = 0;
+  std::size_t inputs = 0;  // uncertain inputs
+  std::int64_t run = 0;    // the run id in the results database; 0: not stored
+  std::string db;          // the database's path, as named to the user
+};
+
+/// table: quantiles per issue, class probabilities, then the class warnings; json: kSweepSchema;
+/// csv: tidy rows (kind, name, statistic, value).
+void write_sweep_summary(std::ostream& out, const SweepSummary& summary, const SweepContext& context, OutputFormat format);
+
+/// "warning: ..." lines about classes that overlap or leave draws unclassified (empty: none).
+std::string sweep_class_warnings(const SweepSummary& summary);
+
+// --- Sensitivity (parley sensitivity) ----------------------------------------------------------
+
+/// Sobol indices and/or a tornado for every output: the issues' outcomes, then class memberships.
+struct SensitivityResults {
+  std::string title;  // the scenario's
+  std::string model;
+  std::uint64_t seed = 0;
+  std::vector<std::string> inputs;   // uncertain input names, in the sampler's order
+  std::vector<std::string> issues;   // issue ids: the first outputs
+  std::vector<std::string> classes;  // outcome class names: the outputs after the issues
+  bool with_sobol = false;
+  std::size_t samples = 0;  // Sobol base samples N
+  SobolResult sobol;
+  bool with_tornado = false;
+  std::vector<TornadoBar> tornado;
+  std::vector<double> at_point_values;  // every output with all inputs at their point values
+};
+
+/// The names of `setup`'s inputs and outputs, its title and model; no Sobol indices or tornado yet.
+SensitivityResults sensitivity_outline(const SweepSetup& setup, std::uint64_t seed);
+
+/// table: per output, the `top` inputs ranked by total index (by tornado swing without Sobol);
+/// json: kSensitivitySchema, every input; csv: every input, one row each.
+void write_sensitivity(std::ostream& out, const SensitivityResults& results, OutputFormat format, std::size_t top = 10);
+
+// --- Two scenarios side by side (parley compare) -----------------------------------------------
+
+struct ComparedScenario {
+  std::string file;   // as named to the user
+  Scenario scenario;
+  Forecast point;     // the forecast at the point values
+  SweepSummary sweep;
+};
+struct Comparison {
+  ComparedScenario a, b;
+  std::string model;
+  std::uint64_t draws = 0, seed = 0;
+};
+
+/// Issues of A then those only in B, classes likewise. table: point forecasts, means and class
+/// probabilities with their differences; json: kCompareSchema; csv: tidy rows.
+void write_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format);
+
+// --- Deal feasibility (parley feasibility) -----------------------------------------------------
+
+/// table: win-sets, zones and binding constraints per issue; json: kFeasibilitySchema. No csv.
+/// `odds` come from feasibility_odds(scenario, draws, {seed, ...}).
+void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasibility& feasibility, const FeasibilityOdds& odds,
+                       std::uint64_t seed, OutputFormat format);
+
+// --- The results database (parley runs, show, export) --------------------------------------------
+
+/// One line per run, or "DB: no runs". `db` is the database's path, as named to the user.
+void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const std::string& db);
+
+/// A stored run's summary: in a table after a head saying how it was made (status, scenario,
+/// model, options, --set, seed); json and csv as write_sweep_summary.
+void write_stored_run(std::ostream& out, const StoredRun& run, const std::string& db, OutputFormat format);
+
+/// The tables `parley export` writes.
+enum class ExportTable { outcomes, inputs, classes, summary, all };
+/// "outcomes", "inputs", "classes", "summary" or "all".
+std::optional<ExportTable> export_table_from_string(const std::string& text);
+
+/// csv: one table (not `all`); json: kExportSchema, the run's record and the tables asked for.
+/// The inputs table needs the run loaded with its inputs. Throws InputError naming "--table" for
+/// `all` in csv.
+void write_export(std::ostream& out, const StoredRun& run, ExportTable table, OutputFormat format, const std::string& db);
+
+}  // namespace parley

@@ -1,0 +1,31 @@
+// Numbers as parley's writers print them: one rule per format for a number without a value (NaN,
+// or an empty optional): "—" in tables, an empty cell in CSV, null in JSON.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace parley::report {
+
+/// What a table shows for a number without a value.
+inline constexpr const char* kNoValue = "—";
+
+/// Tables: `x` with `decimals` decimals ("12.35"), or "—".
+std::string fixed(double x, int decimals);
+std::string fixed(std::optional<double> x, int decimals);
+/// Tables: the same with a sign ("+0.125", "-3.0"), or "—".
+std::string signed_fixed(double x, int decimals);
+/// Tables: a share as a whole percentage ("42 %"); `decimals` more digits on request ("41.7 %").
+std::string percent(double share, int decimals = 0);
+
+/// CSV: the shortest text that reads back as `x` ("12.345", "1e-07"), or "" (an empty cell).
+std::string plain(double x);
+std::string plain(std::optional<double> x);
+
+/// JSON: the number, or null.
+nlohmann::ordered_json json_number(double x);
+nlohmann::ordered_json json_number(std::optional<double> x);
+
+}  // namespace parley::report

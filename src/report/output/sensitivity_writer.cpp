@@ -1,0 +1,133 @@
+// write_sensitivity: Sobol indices and a tornado for every output, as a table, JSON
+// (kSensitivitySchema) or CSV.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+
+#include "io/text_table.hpp"
+#include "parley/output.hpp"
+#include "report/output/numbers.hpp"
+
+namespace parley {
+
+namespace {
+
+using report::fixed;
+using report::json_number;
+using report::plain;
+
+struct Row {
+  std::size_t input;
+  SobolIndex sobol;
+  double low, high;  // tornado outputs
+};
+
+/// Inputs ranked by total index (then by tornado swing when Sobol was not run).
+std::vector<Row> ranked(const SensitivityResults& r, std::size_t output) {
+  std::vector<Row> rows;
+  const double nan = std::nan("");
+  for (std::size_t k = 0; k < r.inputs.size(); ++k)
+    rows.push_back({k, r.with_sobol ? r.sobol.at(output, k) : SobolIndex{nan, nan, nan, nan}, r.with_tornado ? r.tornado[k].low[output] : nan,
+                    r.with_tornado ? r.tornado[k].high[output] : nan});
+  auto key = [&](const Row& row) {
+    if (r.with_sobol && !std::isnan(row.sobol.total)) return row.sobol.total;
+    const double swing = std::abs(row.high - row.low);
+    return std::isnan(swing) ? -1.0 : swing;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return key(a) > key(b); });
+  return rows;
+}
+
+std::size_t outputs(const SensitivityResults& r) { return r.issues.size() + r.classes.size(); }
+const std::string& output_name(const SensitivityResults& r, std::size_t o) {
+  return o < r.issues.size() ? r.issues[o] : r.classes[o - r.issues.size()];
+}
+const char* output_kind(const SensitivityResults& r, std::size_t o) { return o < r.issues.size() ? "issue" : "class"; }
+
+std::string table(const SensitivityResults& r, std::size_t top) {
+  const std::size_t d = r.inputs.size();
+  std::string text = fmt::format("{} — model {}, {} uncertain inputs\n", r.title, r.model, d);
+  if (r.with_sobol)
+    text += fmt::format("Sobol indices: N = {} ({} model runs), seed {}; ± is the 95 % bootstrap interval\n", r.samples, r.samples * (d + 2),
+                        r.seed);
+  if (r.with_tornado) text += "tornado: the output with the input at its 5 % and at its 95 % quantile, all others at their point values\n";
+  std::size_t w = 5;
+  for (const std::string& name : r.inputs) w = std::max(w, name.size());
+  for (std::size_t o = 0; o < outputs(r); ++o) {
+    text += fmt::format("\n{} {}", output_kind(r, o), output_name(r, o));
+    if (r.with_sobol) text += fmt::format(" (variance {})", fixed(r.sobol.variance[o], 3));
+    if (r.with_tornado) text += fmt::format(" (at point values: {})", fixed(r.at_point_values[o], 2));
+    text += fmt::format("\n  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", "input", w, "S1", "±", "ST", "±", "at 5%", "at 95%");
+    const auto rows = ranked(r, o);
+    for (std::size_t k = 0; k < std::min(top, rows.size()); ++k) {
+      const Row& row = rows[k];
+      text += fmt::format("  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", r.inputs[row.input], w, fixed(row.sobol.first, 3),
+                          fixed(row.sobol.first_error, 3), fixed(row.sobol.total, 3), fixed(row.sobol.total_error, 3), fixed(row.low, 2),
+                          fixed(row.high, 2));
+    }
+    if (rows.size() > top) text += fmt::format("  ... {} more (--top)\n", rows.size() - top);
+  }
+  return text;
+}
+
+std::string csv(const SensitivityResults& r) {
+  std::string text = "kind,output,input,first,first_error,total,total_error,tornado_low,tornado_high\n";
+  for (std::size_t o = 0; o < outputs(r); ++o)
+    for (const Row& row : ranked(r, o))
+      text += fmt::format("{},{},{},{},{},{},{},{},{}\n", output_kind(r, o), io::csv_quote(output_name(r, o)), io::csv_quote(r.inputs[row.input]),
+                          plain(row.sobol.first), plain(row.sobol.first_error), plain(row.sobol.total), plain(row.sobol.total_error),
+                          plain(row.low), plain(row.high));
+  return text;
+}
+
+std::string json(const SensitivityResults& r) {
+  nlohmann::ordered_json j;
+  j["schema"] = kSensitivitySchema;
+  j["model"] = r.model;
+  j["seed"] = r.seed;
+  j["samples"] = r.with_sobol ? nlohmann::json(r.samples) : nlohmann::json(nullptr);
+  j["outputs"] = nlohmann::json::array();
+  for (std::size_t o = 0; o < outputs(r); ++o) {
+    nlohmann::ordered_json e{{"kind", output_kind(r, o)}, {"name", output_name(r, o)}};
+    e["variance"] = r.with_sobol ? json_number(r.sobol.variance[o]) : nullptr;
+    e["at_point_values"] = r.with_tornado ? json_number(r.at_point_values[o]) : nullptr;
+    e["inputs"] = nlohmann::json::array();
+    for (const Row& row : ranked(r, o))
+      e["inputs"].push_back({{"input", r.inputs[row.input]},
+                             {"first", json_number(row.sobol.first)},
+                             {"first_error", json_number(row.sobol.first_error)},
+                             {"total", json_number(row.sobol.total)},
+                             {"total_error", json_number(row.sobol.total_error)},
+                             {"tornado_low", json_number(row.low)},
+                             {"tornado_high", json_number(row.high)}});
+    j["outputs"].push_back(e);
+  }
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+SensitivityResults sensitivity_outline(const SweepSetup& setup, std::uint64_t seed) {
+  SensitivityResults r;
+  const Scenario& s = setup.scenario();
+  r.title = s.metadata.title;
+  r.model = std::string(setup.model().name());
+  r.seed = seed;
+  for (const UncertainInput& in : setup.sampler().inputs()) r.inputs.push_back(in.name);
+  for (const Issue& i : s.issues()) r.issues.push_back(i.id);
+  for (const OutcomeClass& c : s.outcome_classes) r.classes.push_back(c.name);
+  return r;
+}
+
+void write_sensitivity(std::ostream& out, const SensitivityResults& results, OutputFormat format, std::size_t top) {
+  switch (format) {
+    case OutputFormat::json: out << json(results); break;
+    case OutputFormat::csv: out << csv(results); break;
+    case OutputFormat::table: out << table(results, top); break;
+  }
+}
+
+}  // namespace parley

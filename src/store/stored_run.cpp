@@ -1,0 +1,43 @@
+#include "parley/stored_run.hpp"
+
+#include "parley/error.hpp"
+#include "parley/io.hpp"
+#include "parley/what_if.hpp"
+
+namespace parley {
+
+namespace {
+
+/// The read options a run was stored with (its --input-format and --capability).
+ReadOptions stored_read_options(const RunRecord& r) {
+  ReadOptions options;
+  const auto format = input_format_from_string(r.input_format);
+  if (!format) throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
+  options.format = *format;
+  if (r.capability == "gdp") options.deu_capability = DeuCapability::gdp;
+  else if (r.capability != "equal") throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal or gdp");
+  return options;
+}
+
+}  // namespace
+
+StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs) {
+  StoredRun l;
+  l.run = db.run(id);
+  l.scenario = read_scenario_text(l.run.scenario_text, l.run.scenario_file, stored_read_options(l.run));
+  apply_overrides(l.scenario, l.run.overrides);
+  const std::size_t n_in = l.run.input_names.size(), n_out = l.run.issue_ids.size(), n_cls = l.run.class_names.size();
+  db.load(id, [&](const StoredDraw& d) {
+    l.draws.push_back(d.draw);
+    if (with_inputs) l.inputs.insert(l.inputs.end(), d.inputs, d.inputs + n_in);
+    l.outcomes.insert(l.outcomes.end(), d.outcomes, d.outcomes + n_out);
+    l.classes.insert(l.classes.end(), d.classes, d.classes + n_cls);
+  }, with_inputs);
+  return l;
+}
+
+SweepSummary summarize_stored_run(const StoredRun& l) {
+  return summarize_sweep(l.scenario, l.draws.size(), l.outcomes.data(), l.classes.data());
+}
+
+}  // namespace parley

@@ -1,0 +1,153 @@
+// The writers of sweeps, sensitivity, comparisons, feasibility and backtests: what the commands
+// print for the same inputs (golden files from generate.sh), and the formats each refuses.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <sstream>
+
+#include "parley/parley.hpp"
+#include "parley/sensitivity.hpp"
+#include "report/golden_support.hpp"
+#include "test_support.hpp"
+
+namespace parley {
+namespace {
+
+using testing::expect_golden;
+using testing::written;
+
+const char* const kFlagship = "scenarios/us-russia.yaml";
+const char* const kArms = "scenarios/examples/arms-control.yaml";
+
+Scenario read(const std::string& file, const std::vector<std::string>& overrides = {}) {
+  Scenario s = testing::read_as_given(file);
+  apply_overrides(s, overrides);
+  return s;
+}
+
+/// Expects `f` to throw InputError naming `field` and expecting `expected`.
+template <typename F>
+void expect_option_error(F&& f, const std::string& field, const std::string& expected) {
+  try {
+    f();
+    ADD_FAILURE() << "no InputError for " << field;
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), field);
+    EXPECT_EQ(e.expected(), expected);
+  }
+}
+
+SweepSummary sweep(const SweepSetup& setup, std::uint64_t draws) {
+  SweepControl control;
+  control.threads = 2;
+  return run_sweep(setup, draws, control);
+}
+
+TEST(BacktestWriter, PrintsWhatParleyBacktestPrints) {
+  const Scenario deu = read("tests/data/deu3/deu3-dev.tsv");
+  for (const char* model : {"compromise", "bdm"})
+    expect_golden(fmt::format("backtest-{}.txt", model), written([&](std::ostream& out) {
+                    write_backtest(out, deu, backtest(deu, *find_model(model), {}), "equal", OutputFormat::table);
+                  }));
+  ReadOptions gdp;
+  gdp.deu_capability = DeuCapability::gdp;
+  const Scenario deu_gdp = testing::read_as_given("tests/data/deu3/deu3-dev.tsv", gdp);
+  const BacktestResult r = backtest(deu_gdp, *find_model("median"), {});
+  expect_golden("backtest-median-gdp.txt", written([&](std::ostream& out) { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::table); }));
+  expect_golden("backtest-median-gdp-csv.txt", written([&](std::ostream& out) { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::csv); }));
+  std::ostringstream out;
+  expect_option_error([&] { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::json); }, "--format", "table or csv");
+  EXPECT_EQ(out.str(), "");
+}
+
+TEST(SweepWriter, PrintsWhatParleySweepPrints) {
+  const SweepSetup compromise(read(kFlagship), *find_model("compromise"), {}, {1, 0});
+  expect_golden("sweep-1-table.txt", written([&](std::ostream& out) {
+                  write_sweep_summary(out, sweep(compromise, 300), {compromise.scenario().metadata.title, "compromise", 1, compromise.inputs(), 1, "OUT/s.db"},
+                                      OutputFormat::table);
+                }));
+  const SweepSetup bdm(read(kFlagship), *find_model("bdm"), {}, {1, 0});
+  expect_golden("sweep-2-json.txt", written([&](std::ostream& out) {
+                  write_sweep_summary(out, sweep(bdm, 60), {bdm.scenario().metadata.title, "bdm", 1, bdm.inputs(), 2, "OUT/s.db"}, OutputFormat::json);
+                }));
+  const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
+  expect_golden("sweep-3-csv.txt", written([&](std::ostream& out) { write_sweep_summary(out, sweep(median, 50), {}, OutputFormat::csv); }));
+}
+
+TEST(SweepWriter, WarnsAboutOverlappingClassesAndUnclassifiedDraws) {
+  const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
+  EXPECT_EQ(sweep_class_warnings(sweep(median, 50)), "warning: classes 'deep-deal' and 'shallow-deal' overlap: 50 draws (100.0 %) fall in both\n");
+}
+
+/// The sensitivity of `file` as `parley sensitivity --model compromise --samples N` computes it.
+SensitivityResults sensitivity(const std::string& file, std::size_t samples, bool with_sobol, bool with_tornado) {
+  const SweepSetup setup(read(file), *find_model("compromise"), {}, {1, 0.0});
+  SensitivityResults r = sensitivity_outline(setup, 1);
+  r.with_sobol = with_sobol;
+  r.with_tornado = with_tornado;
+  r.samples = samples;
+  if (with_sobol) r.sobol = scenario_sobol_indices(setup, {samples, 1, 2, 100});
+  if (with_tornado) r.tornado = tornado(setup, r.at_point_values, 2);
+  return r;
+}
+
+TEST(SensitivityWriter, PrintsWhatParleySensitivityPrints) {
+  const SensitivityResults both = sensitivity(kArms, 64, true, true);
+  for (OutputFormat format : {OutputFormat::table, OutputFormat::json, OutputFormat::csv})
+    expect_golden(fmt::format("sensitivity-arms-{}.txt", to_string(format)), written([&](std::ostream& out) { write_sensitivity(out, both, format, 3); }));
+  expect_golden("sensitivity-arms-tornado-table.txt",
+                written([&](std::ostream& out) { write_sensitivity(out, sensitivity(kArms, 64, false, true), OutputFormat::table, 3); }));
+  expect_golden("sensitivity-arms-sobol-json.txt",
+                written([&](std::ostream& out) { write_sensitivity(out, sensitivity(kArms, 64, true, false), OutputFormat::json, 3); }));
+  expect_golden("sensitivity-flagship-table.txt",
+                written([&](std::ostream& out) { write_sensitivity(out, sensitivity(kFlagship, 16, true, true), OutputFormat::table, 2); }));
+}
+
+TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {
+  const Scenario s = read(kFlagship);
+  const Feasibility f = assess_feasibility(s);
+  const FeasibilityOdds odds = feasibility_odds(s, 300, {1, 0}, 2);
+  expect_golden("feasibility-table.txt", written([&](std::ostream& out) { write_feasibility(out, s, f, odds, 1, OutputFormat::table); }));
+  expect_golden("feasibility-json.txt", written([&](std::ostream& out) { write_feasibility(out, s, f, odds, 1, OutputFormat::json); }));
+  std::ostringstream out;
+  expect_option_error([&] { write_feasibility(out, s, f, odds, 1, OutputFormat::csv); }, "--format", "table or json");
+  EXPECT_EQ(out.str(), "");
+}
+
+/// One side of `parley compare`: the scenario, its forecast at the point values and its sweep.
+ComparedScenario side(const std::string& file, const std::string& model, std::uint64_t draws, std::uint64_t seed) {
+  const SweepSetup setup(read(file), *find_model(model), {}, {seed, 0});
+  return {file, setup.scenario(), setup.point_forecast(), sweep(setup, draws)};
+}
+
+TEST(CompareWriter, PrintsWhatParleyComparePrints) {
+  const Comparison twins{side(kArms, "compromise", 200, 1), side("scenarios/examples/arms-control.json", "compromise", 200, 1), "compromise", 200, 1};
+  const Comparison mixed{side(kArms, "median", 40, 3), side(kFlagship, "median", 40, 3), "median", 40, 3};
+  for (OutputFormat format : {OutputFormat::table, OutputFormat::json, OutputFormat::csv}) {
+    expect_golden(fmt::format("compare-arms-{}.txt", to_string(format)), written([&](std::ostream& out) { write_comparison(out, twins, format); }));
+    expect_golden(fmt::format("compare-mixed-{}.txt", to_string(format)), written([&](std::ostream& out) { write_comparison(out, mixed, format); }));
+  }
+}
+
+TEST(OutputFormat, NamesAndParsesTheFormatsAndListsTheAcceptedOnes) {
+  for (OutputFormat f : {OutputFormat::table, OutputFormat::json, OutputFormat::csv}) EXPECT_EQ(output_format_from_string(to_string(f)), f);
+  EXPECT_EQ(output_format_from_string("yaml"), std::nullopt);
+  EXPECT_EQ(parse_output_format("csv", {OutputFormat::csv, OutputFormat::json}), OutputFormat::csv);
+  expect_option_error([] { parse_output_format("xml", {OutputFormat::table, OutputFormat::json, OutputFormat::csv}); }, "--format",
+                      "table, json or csv");
+  expect_option_error([] { parse_output_format("table", {OutputFormat::csv, OutputFormat::json}); }, "--format", "csv or json");
+}
+
+TEST(Schemas, EveryIdIsVersionedAndListedOnce) {
+  std::set<std::string> seen;
+  for (const char* id : kSchemas) {
+    EXPECT_TRUE(std::string(id).starts_with("parley.")) << id;
+    EXPECT_TRUE(std::string(id).ends_with("/1")) << id;
+    EXPECT_TRUE(seen.insert(id).second) << id;
+  }
+  EXPECT_EQ(seen.size(), 8u);
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,111 @@
+// write_forecast, write_trace and write_scenario_check: what `parley run` and `parley validate`
+// print (golden files from generate.sh).
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <sstream>
+
+#include "parley/parley.hpp"
+#include "report/golden_support.hpp"
+#include "test_support.hpp"
+
+namespace parley {
+namespace {
+
+using testing::expect_golden;
+using testing::written;
+
+const char* const kFlagship = "scenarios/us-russia.yaml";
+const char* const kArms = "scenarios/examples/arms-control.yaml";
+
+Scenario read(const std::string& file) { return testing::read_as_given(file); }
+Scenario example() { return read(kArms); }
+
+std::string forecast_text(const Scenario& s, const std::string& model, OutputFormat format) {
+  return written([&](std::ostream& out) { write_forecast(out, s, find_model(model)->run(s, {}), format); });
+}
+
+TEST(ForecastWriter, JsonFollowsTheVersionedSchema) {
+  const Scenario s = example();
+  Forecast f = find_model("compromise")->run(s, {});
+  RoundRecord start;
+  start.positions = {1.0, 2.0, std::nan(""), 4.0, 5.0};
+  start.median = 2;
+  start.mean = 3;
+  f.issues[0].rounds = {start};
+  std::ostringstream out;
+  write_forecast(out, s, f, OutputFormat::json);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["schema"], kForecastSchema);
+  EXPECT_EQ(j["model"], "compromise");
+  EXPECT_EQ(j["actors"].size(), 5u);
+  ASSERT_EQ(j["issues"].size(), 3u);
+  EXPECT_EQ(j["issues"][0]["id"], "warhead-cap");
+  EXPECT_DOUBLE_EQ(j["issues"][0]["outcome"].get<double>(), *f.issues[0].outcome);
+  EXPECT_EQ(j["issues"][0]["status_quo"], 55);
+  EXPECT_TRUE(j["issues"][2]["status_quo"].is_null());
+  EXPECT_EQ(j["issues"][0]["rounds"][0]["round"], 0);
+  EXPECT_EQ(j["issues"][0]["rounds"][0]["median"], 2);
+  EXPECT_TRUE(j["issues"][0]["rounds"][0]["positions"][2].is_null());
+  EXPECT_FALSE(j["issues"][1].contains("rounds"));
+}
+
+TEST(ForecastWriter, CsvAndTable) {
+  const Scenario s = example();
+  const Forecast f = find_model("nbs")->run(s, {});
+  std::ostringstream csv, table;
+  write_forecast(csv, s, f, OutputFormat::csv);
+  write_forecast(table, s, f, OutputFormat::table);
+  EXPECT_EQ(csv.str().substr(0, csv.str().find('\n')), "issue,label,outcome,status_quo,scale_min,scale_max,note");
+  EXPECT_NE(csv.str().find("sanctions-link,Linkage to sanctions relief,,,0,100,no status quo"), std::string::npos);
+  EXPECT_NE(table.str().find("On-site verification"), std::string::npos);
+  EXPECT_NE(table.str().find("note: no status quo"), std::string::npos);
+}
+
+TEST(ForecastWriter, AnOutcomeWithoutAValueIsADashEmptyOrNull) {
+  const Scenario s = example();
+  Forecast f = find_model("compromise")->run(s, {});
+  f.issues[0].outcome = std::nan("");
+  f.issues[1].outcome.reset();
+  const std::string table = written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::table); });
+  EXPECT_NE(table.find(fmt::format("{:<27}  {:>9}  {:>10}", "Deployed warhead ceiling", "—", "55.00")), std::string::npos) << table;
+  EXPECT_NE(table.find(fmt::format("{:<27}  {:>9}  {:>10}", "On-site verification", "—", "20.00")), std::string::npos) << table;
+  const std::string csv = written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::csv); });
+  EXPECT_NE(csv.find("warhead-cap,Deployed warhead ceiling,,55,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("verification,On-site verification,,20,"), std::string::npos) << csv;
+  const auto j = nlohmann::json::parse(written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::json); }));
+  EXPECT_TRUE(j["issues"][0]["outcome"].is_null());
+  EXPECT_TRUE(j["issues"][1]["outcome"].is_null());
+}
+
+TEST(ForecastWriter, PrintsWhatParleyRunPrintsForEveryModelAndFormat) {
+  const Scenario flagship = read(kFlagship);
+  for (const char* model : {"compromise", "median", "nbs", "bdm"})
+    for (OutputFormat format : {OutputFormat::table, OutputFormat::json, OutputFormat::csv})
+      expect_golden(fmt::format("run-{}-{}.txt", model, to_string(format)), forecast_text(flagship, model, format));
+  expect_golden("run-smp-csv.txt", forecast_text(flagship, "smp", OutputFormat::csv));
+  const Scenario arms = example();
+  expect_golden("run-smp-arms-table.txt", forecast_text(arms, "smp", OutputFormat::table));
+  expect_golden("run-smp-arms-json.txt", forecast_text(arms, "smp", OutputFormat::json));
+  expect_golden("run-bdm-ec1994-table.txt", forecast_text(read("scenarios/examples/ec1994-emissions.yaml"), "bdm", OutputFormat::table));
+}
+
+TEST(TraceWriter, PrintsWhatParleyRunTracePrints) {
+  const Scenario arms = example();
+  expect_golden("trace-bdm-arms.txt", written([&](std::ostream& out) { write_trace(out, arms, find_model("bdm")->run(arms, {{"trace", "true"}})); }));
+  const Scenario ktab = read("tests/data/ktab/dummyData_3Dim.csv");
+  const Forecast f = find_model("smp")->run(ktab, {{"trace", "true"}});
+  expect_golden("trace-smp-ktab.txt", written([&](std::ostream& out) { write_trace(out, ktab, f); }));
+  expect_golden("run-smp-ktab-table.txt", written([&](std::ostream& out) { write_forecast(out, ktab, f, OutputFormat::table); }));
+}
+
+TEST(ScenarioCheckWriter, PrintsWhatParleyValidatePrints) {
+  for (const auto& [file, golden] : {std::pair{kFlagship, "validate-flagship.txt"}, std::pair{kArms, "validate-arms.txt"},
+                                     std::pair{"tests/data/deu3/deu3-dev.tsv", "validate-deu.txt"}})
+    expect_golden(golden, written([&](std::ostream& out) { write_scenario_check(out, file, read(file)); }));
+}
+
+}  // namespace
+}  // namespace parley
