@@ -20,6 +20,7 @@
 #include "parley/backtest.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/forecast.hpp"
+#include "parley/model.hpp"
 #include "parley/output_format.hpp"
 #include "parley/results_db.hpp"
 #include "parley/scenario.hpp"
@@ -29,6 +30,11 @@
 #include "parley/sweep.hpp"
 
 namespace parley {
+
+// --- The models (parley models) --------------------------------------------------------------
+
+/// One line per model (name, description), then one line per option with its default. Table only.
+void write_model_list(std::ostream& out, const std::vector<const Model*>& models);
 
 // --- A model's forecast (parley run) ---------------------------------------------------------
 

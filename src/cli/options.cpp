@@ -84,19 +84,6 @@ ModelOptions parse_options(const std::vector<std::string>& pairs) {
   return out;
 }
 
-OutputFormat parse_format(const std::string& value, std::initializer_list<OutputFormat> allowed) {
-  const auto format = output_format_from_string(value);
-  if (format && std::find(allowed.begin(), allowed.end(), *format) != allowed.end()) return *format;
-  std::string names;
-  std::size_t k = 0;
-  for (const OutputFormat f : allowed) {
-    names += k == 0 ? "" : k + 1 == allowed.size() ? " or " : ", ";
-    names += f == OutputFormat::table ? "table" : f == OutputFormat::json ? "json" : "csv";
-    ++k;
-  }
-  throw InputError({}, "--format", "got '" + value + "'", names);
-}
-
 ResultsDb open_existing(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");

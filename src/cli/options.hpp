@@ -6,7 +6,6 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
-#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -57,8 +56,6 @@ Scenario read_input(const InputArgs& args);
 Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides);
 const Model& model_named(const std::string& name);
 ModelOptions parse_options(const std::vector<std::string>& pairs);
-/// The value of --format, which must be one of `allowed` (listed in this order in the message).
-OutputFormat parse_format(const std::string& value, std::initializer_list<OutputFormat> allowed);
 /// Opens a results database that must already exist (exit 2 otherwise; never creates one).
 ResultsDb open_existing(const std::string& path);
 /// Writes to the file atomically, or to `out` when no file is named.

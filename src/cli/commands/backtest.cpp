@@ -1,13 +1,8 @@
 // parley backtest FILE: scores a model against observed outcomes (e.g. DEU III).
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <cmath>
 #include <sstream>
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "io/text_table.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -30,14 +25,6 @@ void add_options(CLI::App& cmd, BacktestArgs& a) {
   cmd.add_option("--reference-actor", a.reference_actor, "actor whose position is a reference line")->capture_default_str();
 }
 
-std::string summary_line(const std::string& label, std::size_t width, const ErrorSummary& e) {
-  if (e.issues == 0) return fmt::format("{:<{}}  {:>6}  {:>9}  {:>9}\n", label, width, 0, "—", "—");
-  return fmt::format("{:<{}}  {:>6}  {:>9.4f}  {:>9.4f}\n", label, width, e.issues, e.mean_absolute_error,
-                     e.median_absolute_error);
-}
-
-std::string optional_text(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
-
 void backtest(const BacktestArgs& args, Context& context) {
   const Model& model = model_named(args.model);
   const ModelOptions options = parse_options(args.options);
@@ -45,27 +32,12 @@ void backtest(const BacktestArgs& args, Context& context) {
 
   const BacktestResult r = parley::backtest(s, model, options, args.reference_actor);
 
-  std::size_t with_outcome = r.issues.size();
-  std::ostringstream text;
-  text << fmt::format("{} — model {}, capability {}\n", s.metadata.title, r.model, args.input.capability);
-  text << fmt::format("issues with an observed outcome: {}; scored: {}\n\n", with_outcome, r.model_errors.issues);
-  const std::string reference = r.reference_actor.empty() ? "" : s.actor(*s.find_actor(r.reference_actor)).name + " position";
-  const std::size_t width = std::max({std::string("predictor").size(), r.model.size(), std::string("status quo").size(), reference.size()});
-  text << fmt::format("{:<{}}  {:>6}  {:>9}  {:>9}\n", "predictor", width, "issues", "MAE", "median AE");
-  text << summary_line(r.model, width, r.model_errors);
-  text << summary_line("status quo", width, r.status_quo_errors);
-  if (!reference.empty()) text << summary_line(reference, width, r.reference_actor_errors);
   if (!args.per_issue.empty()) {
     std::ostringstream csv;
-    csv << "issue,group,observed,predicted,abs_error,status_quo,reference_position\n";
-    for (const BacktestIssue& row : r.issues) {
-      const std::string err = row.predicted ? fmt::format("{}", std::abs(*row.predicted - row.observed)) : "";
-      csv << fmt::format("{},{},{},{},{},{},{}\n", io::csv_quote(row.issue_id), io::csv_quote(row.group), row.observed, optional_text(row.predicted), err,
-                         optional_text(row.status_quo), optional_text(row.reference_actor_position));
-    }
+    write_backtest(csv, s, r, args.input.capability, OutputFormat::csv);
     emit(args.per_issue, csv.str(), context.out);
   }
-  context.out << text.str();
+  write_backtest(context.out, s, r, args.input.capability, OutputFormat::table);
 }
 
 }  // namespace

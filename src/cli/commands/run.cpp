@@ -46,7 +46,7 @@ ModelOptions model_options(const RunArgs& args, const Model& model) {
 }
 
 void run(const RunArgs& args, Context& context) {
-  const OutputFormat format = parse_format(args.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+  const OutputFormat format = parse_output_format(args.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   const Model& model = model_named(args.model);
   const ModelOptions options = model_options(args, model);
   const Scenario scenario = read_input(args.input, args.overrides);

@@ -8,7 +8,6 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
-#include "cli/sweep_report.hpp"
 #include "parley/parley.hpp"
 #include "parley/results_db.hpp"
 #include "parley/version.hpp"
@@ -71,7 +70,9 @@ void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup
 }
 
 void write(const SweepSummary& summary, const SweepContext& context, const SweepArgs& args, OutputFormat format, std::ostream& out) {
-  emit(args.sampling.output, format_summary(summary, context, format), out);
+  std::ostringstream text;
+  write_sweep_summary(text, summary, context, format);
+  emit(args.sampling.output, text.str(), out);
 }
 
 void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
@@ -120,7 +121,7 @@ RunRecord new_run(const SweepArgs& args, const std::string& content, const Sweep
 }
 
 void sweep(const SweepArgs& args, Context& context) {
-  const OutputFormat format = parse_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+  const OutputFormat format = parse_output_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   if (args.resume > 0) return resume(args, format, context.out);
   if (args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
   if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");

@@ -36,6 +36,9 @@ for f in table json; do "$P" run $A --model smp --format $f > "$O/run-smp-arms-$
 "$P" validate $A > "$O/validate-arms.txt"
 "$P" validate $D > "$O/validate-deu.txt"
 
+# The models (write_model_list).
+"$P" models > "$O/models.txt"
+
 # Backtests (write_backtest).
 for m in compromise bdm; do "$P" backtest $D --model $m > "$O/backtest-$m.txt"; done
 "$P" backtest $D --model median --capability gdp --per-issue "$O/backtest-median-gdp-csv.txt" > "$O/backtest-median-gdp.txt"
