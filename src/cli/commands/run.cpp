@@ -33,7 +33,6 @@ void add_options(CLI::App& cmd, RunArgs& a) {
   add_set(cmd, a.overrides);
 }
 
-/// --option, with --rounds, --seed and --trace turned into the model's options.
 /// The model's options: --option pairs with --rounds, --seed and --trace carried out through the
 /// model contract (apply_request refuses a request the model has no trait for, or one that
 /// contradicts an explicit --option).
