@@ -49,7 +49,7 @@ void BM_Bdm10Rounds(benchmark::State& state) {
 BENCHMARK(BM_Bdm10Rounds)->Arg(10)->Arg(100)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_BdmEc1994(benchmark::State& state) {
-  const std::vector<parley::testing::Member> ec = {{4, 0.08, 0.8}, {7, 0.08, 0.4}, {4, 0.03, 0.2}, {4, 0.16, 0.8}, {10, 0.16, 0.6},
+  const std::vector<parley::testing::Member> ec = {{4, 0.08, 0.8},  {7, 0.08, 0.4},  {4, 0.03, 0.2}, {4, 0.16, 0.8}, {10, 0.16, 0.6},
                                                    {10, 0.16, 0.6}, {10, 0.16, 0.9}, {7, 0.05, 0.1}, {4, 0.05, 1.0}, {7, 0.08, 0.7}};
   run_bdm(state, parley::testing::one_issue(ec), reference_seconds(ec, 10));
 }

@@ -2,11 +2,11 @@
 // baseline measured in the same process (parsing the same text with a plain parser and building
 // nothing), so results compare across machines.
 #include <benchmark/benchmark.h>
-#include <nlohmann/json.hpp>
 #include <yaml.h>
 
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "generate_scenario.hpp"
@@ -70,7 +70,8 @@ void read_validate_compromise(benchmark::State& state, Syntax syntax, double bas
   const parley::Model& model = *parley::find_model("compromise");
   const auto t0 = std::chrono::steady_clock::now();
   for (auto _ : state) {
-    const parley::Scenario s = parley::read_scenario_text(t, "bench", {syntax == Syntax::json ? parley::InputFormat::json : parley::InputFormat::yaml, {}});
+    const parley::Scenario s =
+        parley::read_scenario_text(t, "bench", {syntax == Syntax::json ? parley::InputFormat::json : parley::InputFormat::yaml, {}});
     benchmark::DoNotOptimize(model.run(s, {}));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * t.size()));
@@ -97,13 +98,15 @@ std::string deu_text() {
 // The whole DEU III backtest (read, validate, run, score); baseline: splitting the TSV into lines.
 void BM_BacktestDeu_Compromise(benchmark::State& state) {
   static const std::string t = deu_text();
-  const double baseline = seconds_per_run([] {
-    std::istringstream in(t);
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) n += line.size();
-    benchmark::DoNotOptimize(n);
-  }, 20);
+  const double baseline = seconds_per_run(
+      [] {
+        std::istringstream in(t);
+        std::string line;
+        std::size_t n = 0;
+        while (std::getline(in, line)) n += line.size();
+        benchmark::DoNotOptimize(n);
+      },
+      20);
   const auto t0 = std::chrono::steady_clock::now();
   for (auto _ : state) {
     const parley::Scenario s = parley::read_scenario_text(t, "deu3-dev.tsv", {parley::InputFormat::deu, parley::DeuCapability::equal});

@@ -87,8 +87,15 @@ void BM_SmpGrowth(benchmark::State& state) {
   state.counters["dims"] = static_cast<double>(d);
 }
 BENCHMARK(BM_SmpGrowth)
-    ->Args({50, 3})->Args({100, 3})->Args({200, 3})->Args({400, 3})
-    ->Args({200, 1})->Args({200, 6})->Args({200, 12})
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+    ->Args({50, 3})
+    ->Args({100, 3})
+    ->Args({200, 3})
+    ->Args({400, 3})
+    ->Args({200, 1})
+    ->Args({200, 6})
+    ->Args({200, 12})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
 }  // namespace

@@ -5,7 +5,6 @@
 // and runs that many workers; storage runs on the calling thread beside them. `x_one_core` is the
 // one-core time, measured in the same process, over this run's time.
 #include <benchmark/benchmark.h>
-
 #include <sched.h>
 
 #include <chrono>

@@ -21,8 +21,8 @@ struct BacktestIssue {
   std::string issue_id;
   std::string group;
   double observed = 0;
-  std::optional<double> predicted;     // the model's forecast
-  std::optional<double> status_quo;    // reference line
+  std::optional<double> predicted;                 // the model's forecast
+  std::optional<double> status_quo;                // reference line
   std::optional<double> reference_actor_position;  // e.g. the Commission's
 };
 
@@ -31,7 +31,7 @@ struct BacktestResult {
   ErrorSummary model_errors;
   ErrorSummary status_quo_errors;
   ErrorSummary reference_actor_errors;
-  std::string reference_actor;  // id, empty if none
+  std::string reference_actor;        // id, empty if none
   std::vector<BacktestIssue> issues;  // every issue with an observed outcome
 };
 

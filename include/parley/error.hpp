@@ -71,7 +71,7 @@ class Interrupted : public Error {
 
 /// Formats "file:line:column: error: field 'f': problem; expected e" (parts that are unknown are
 /// left out; with no file, "error: field 'f': ...").
-std::string format_input_error(const SourcePosition& where, const std::string& field,
-                               const std::string& problem, const std::string& expected);
+std::string format_input_error(const SourcePosition& where, const std::string& field, const std::string& problem,
+                               const std::string& expected);
 
 }  // namespace parley

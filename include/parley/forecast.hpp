@@ -17,11 +17,16 @@ enum class OfferKind { confrontation, compromise, capitulation, conflict, bargai
 /// The kind's name in output: "confrontation", "compromise", "capitulation", "conflict", "bargain".
 inline const char* to_string(OfferKind kind) {
   switch (kind) {
-    case OfferKind::confrontation: return "confrontation";
-    case OfferKind::compromise: return "compromise";
-    case OfferKind::capitulation: return "capitulation";
-    case OfferKind::conflict: return "conflict";
-    case OfferKind::bargain: return "bargain";
+    case OfferKind::confrontation:
+      return "confrontation";
+    case OfferKind::compromise:
+      return "compromise";
+    case OfferKind::capitulation:
+      return "capitulation";
+    case OfferKind::conflict:
+      return "conflict";
+    case OfferKind::bargain:
+      return "bargain";
   }
   return "?";
 }
@@ -54,7 +59,7 @@ struct RoundRecord {
   /// bdm: the risk exponent r_i per actor (NaN where not taking part). Empty for smp, whose risk
   /// attitudes are per turn (SpatialTurn::risk).
   std::vector<double> risk;
-  std::vector<AcceptedOffer> offers;    // accepted offers, by actor
+  std::vector<AcceptedOffer> offers;  // accepted offers, by actor
   /// Only when the model is asked for a trace: expected_utility[i * n + j] is actor i's expected
   /// utility of challenging j, seen by i (n = number of actors; NaN where either does not take
   /// part, or i == j).
@@ -80,8 +85,8 @@ struct IssueForecast {
 struct Challenge {
   std::size_t initiator = 0;
   std::size_t receiver = 0;
-  double probability = 0;    // the initiator's estimate that it would prevail
-  double expected_gain = 0;  // the initiator's expected gain in utility
+  double probability = 0;                  // the initiator's estimate that it would prevail
+  double expected_gain = 0;                // the initiator's expected gain in utility
   std::vector<double> initiator_position;  // what the bargain asks the initiator to adopt
   std::vector<double> receiver_position;   // and the receiver
 };

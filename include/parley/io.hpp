@@ -30,8 +30,7 @@ InputFormat detect_format(const std::string& content);
 /// and what was expected) on any problem.
 Scenario read_scenario_file(const std::string& path, const ReadOptions& options = {});
 /// The same from text; `name` is used as the file name in messages.
-Scenario read_scenario_text(const std::string& content, const std::string& name,
-                            const ReadOptions& options = {});
+Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options = {});
 
 /// Writes `content` to `path` atomically: to a temporary file beside it, then renamed, so a
 /// failure never leaves a partial file. Throws OutputError (exit code 3) on failure.

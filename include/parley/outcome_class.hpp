@@ -24,7 +24,9 @@ namespace parley {
 class ExpressionError : public std::runtime_error {
  public:
   ExpressionError(std::size_t at, std::string what_is_wrong, std::string what_was_expected)
-      : std::runtime_error(what_is_wrong + "; expected " + what_was_expected), offset(at), problem(std::move(what_is_wrong)),
+      : std::runtime_error(what_is_wrong + "; expected " + what_was_expected),
+        offset(at),
+        problem(std::move(what_is_wrong)),
         expected(std::move(what_was_expected)) {}
   std::size_t offset;
   std::string problem;
@@ -47,7 +49,7 @@ class OutcomePredicate {
     std::size_t left_issue, right_issue;
     double left_value, right_value;
     int op;
-    bool value;                   // constant
+    bool value;                         // constant
     std::vector<std::size_t> children;  // all, any, negate
   };
   bool eval(std::size_t node, const double* outcomes) const;

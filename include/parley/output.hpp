@@ -64,7 +64,7 @@ void write_backtest(std::ostream& out, const Scenario& scenario, const BacktestR
 
 /// What a sweep summary says about where it came from.
 struct SweepContext {
-  std::string title;       // the scenario's
+  std::string title;  // the scenario's
   std::string model;
   std::uint64_t seed = 0;
   std::size_t inputs = 0;  // uncertain inputs
@@ -107,9 +107,9 @@ void write_sensitivity(std::ostream& out, const SensitivityResults& results, Out
 // --- Two scenarios side by side (parley compare) -----------------------------------------------
 
 struct ComparedScenario {
-  std::string file;   // as named to the user
+  std::string file;  // as named to the user
   Scenario scenario;
-  Forecast point;     // the forecast at the point values
+  Forecast point;  // the forecast at the point values
   SweepSummary sweep;
 };
 struct Comparison {

@@ -20,10 +20,10 @@ struct ReportOptions {
   std::vector<const Model*> models;  // empty: every model
   /// Trajectories and tornado; one of `models` (else InputError); null: the first model with rounds.
   const Model* lead = nullptr;
-  std::uint64_t draws = 1000;        // per model
+  std::uint64_t draws = 1000;  // per model
   std::uint64_t seed = 1;
   unsigned threads = 1;
-  std::string scenario_file;         // shown in the report
+  std::string scenario_file;  // shown in the report
   /// Called as each stage starts ("sweep bdm", ...), for a progress line.
   std::function<void(const std::string&)> stage;
 };
@@ -34,8 +34,8 @@ struct ReportSummary {
 
   /// Per group of outcome classes, the class the models find most likely on average.
   struct LikelyClass {
-    std::string group;  // "" for classes without a group
-    std::string name;   // the class's label, or its name when it has none
+    std::string group;                   // "" for classes without a group
+    std::string name;                    // the class's label, or its name when it has none
     double mean = 0, low = 0, high = 0;  // its probability: the mean over models, and their range
   };
   std::vector<LikelyClass> most_likely;

@@ -163,7 +163,7 @@ class Scenario {
   std::vector<Citation> citations;
   std::vector<IdealAdjustment> ideal_adjustments;
   std::vector<OutcomeClass> outcome_classes;
-  std::vector<Side> sides;  // for deal feasibility; empty when not modelled
+  std::vector<Side> sides;    // for deal feasibility; empty when not modelled
   std::vector<Event> events;  // the timeline, in order of round; empty when there is none
   /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
   /// Options given on the command line take precedence. Checked by check_scenario_options() and
@@ -185,9 +185,7 @@ class Scenario {
   std::size_t add_actor(Actor actor);
 
   Stance& stance(std::size_t issue, std::size_t actor) { return stances_[issue * actors_.size() + actor]; }
-  const Stance& stance(std::size_t issue, std::size_t actor) const {
-    return stances_[issue * actors_.size() + actor];
-  }
+  const Stance& stance(std::size_t issue, std::size_t actor) const { return stances_[issue * actors_.size() + actor]; }
 
   /// Index of the actor or issue with this id, if any (linear search).
   std::optional<std::size_t> find_actor(const std::string& id) const;

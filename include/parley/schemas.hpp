@@ -23,7 +23,7 @@ inline constexpr const char* kFeasibilitySchema = "parley.feasibility/1";
 inline constexpr const char* kExportSchema = "parley.export/1";
 
 /// Every schema id above, in that order.
-inline constexpr const char* kSchemas[] = {kForecastSchema,   kTraceSchema,   kSpatialTraceSchema, kSweepSchema,
+inline constexpr const char* kSchemas[] = {kForecastSchema,    kTraceSchema,   kSpatialTraceSchema, kSweepSchema,
                                            kSensitivitySchema, kCompareSchema, kFeasibilitySchema,  kExportSchema};
 
 }  // namespace parley

@@ -20,8 +20,8 @@ struct SobolIndex {
 
 struct SobolResult {
   std::size_t factors = 0, outputs = 0, samples = 0;
-  std::vector<double> variance;    // per output
-  std::vector<SobolIndex> index;   // index[output * factors + factor]
+  std::vector<double> variance;   // per output
+  std::vector<SobolIndex> index;  // index[output * factors + factor]
   const SobolIndex& at(std::size_t output, std::size_t factor) const { return index[output * factors + factor]; }
 };
 

@@ -50,8 +50,7 @@ std::vector<std::size_t> events_at_round(const Scenario& scenario, int round);
 /// For models with rounds: throws InputError naming "MODEL option OPTION" when `limit` (the most
 /// rounds the model will compute) ends before the last event, which would otherwise be ignored.
 /// `unit` is what the model calls a round ("round", "turn").
-void require_rounds_for_events(const Scenario& scenario, std::string_view model, std::string_view option, int limit,
-                               std::string_view unit);
+void require_rounds_for_events(const Scenario& scenario, std::string_view model, std::string_view option, int limit, std::string_view unit);
 
 /// "position", "salience" or "capability", as `--set` and sweep input names spell the field.
 const char* to_string(EventChange::Field field);

@@ -17,9 +17,7 @@ class Uncertain {
   static Uncertain point(double x) { return {Kind::point, x, x, x}; }
   static Uncertain range(double low, double high) { return {Kind::range, low, high, 0}; }
   static Uncertain normal(double mean, double sd) { return {Kind::normal, mean, sd, 0}; }
-  static Uncertain triangular(double low, double mode, double high) {
-    return {Kind::triangular, low, mode, high};
-  }
+  static Uncertain triangular(double low, double mode, double high) { return {Kind::triangular, low, mode, high}; }
 
   Kind kind() const { return kind_; }
   /// The point estimate: the value, the midpoint of a range, the mean of a normal, the mode of a

@@ -18,8 +18,7 @@ ErrorSummary summarize_errors(std::vector<double> errors) {
   return out;
 }
 
-BacktestResult backtest(const Scenario& s, const Model& model, const ModelOptions& options,
-                        const std::string& reference_actor) {
+BacktestResult backtest(const Scenario& s, const Model& model, const ModelOptions& options, const std::string& reference_actor) {
   const Forecast forecast = model.run(s, options);
   BacktestResult result;
   result.model = forecast.model;

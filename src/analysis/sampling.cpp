@@ -34,8 +34,8 @@ double truncated_normal_quantile(double mean, double sd, double lo, double hi, d
   return std::clamp(x, lo, hi);
 }
 
-void add(std::vector<UncertainInput>& out, const Parameter& p, UncertainInput::Field field, std::size_t actor,
-         std::size_t issue, std::string name, double lo, double hi) {
+void add(std::vector<UncertainInput>& out, const Parameter& p, UncertainInput::Field field, std::size_t actor, std::size_t issue,
+         std::string name, double lo, double hi) {
   UncertainInput in;
   in.field = field;
   in.actor = actor;
@@ -51,11 +51,16 @@ Parameter& mutable_parameter(Scenario& s, const UncertainInput& in) {
   using F = UncertainInput::Field;
   if (in.event != UncertainInput::none) return s.events[in.event].changes[in.change].value;
   switch (in.field) {
-    case F::position: return *s.stance(in.issue, in.actor).position;
-    case F::salience: return *s.stance(in.issue, in.actor).salience;
-    case F::capability: return s.actor(in.actor).capability;
-    case F::risk: return *s.actor(in.actor).risk;
-    case F::status_quo: return *s.issue(in.issue).status_quo;
+    case F::position:
+      return *s.stance(in.issue, in.actor).position;
+    case F::salience:
+      return *s.stance(in.issue, in.actor).salience;
+    case F::capability:
+      return s.actor(in.actor).capability;
+    case F::risk:
+      return *s.actor(in.actor).risk;
+    case F::status_quo:
+      return *s.issue(in.issue).status_quo;
   }
   throw std::logic_error("unknown input field");
 }
@@ -65,11 +70,16 @@ Parameter& mutable_parameter(Scenario& s, const UncertainInput& in) {
 const char* to_string(UncertainInput::Field field) {
   using F = UncertainInput::Field;
   switch (field) {
-    case F::position: return "position";
-    case F::salience: return "salience";
-    case F::capability: return "capability";
-    case F::risk: return "risk";
-    case F::status_quo: return "status_quo";
+    case F::position:
+      return "position";
+    case F::salience:
+      return "salience";
+    case F::capability:
+      return "capability";
+    case F::risk:
+      return "risk";
+    case F::status_quo:
+      return "status_quo";
   }
   return "?";
 }
@@ -82,10 +92,17 @@ double UncertainInput::quantile(double u) const {
   const Uncertain& d = distribution;
   double x = d.point_value();
   switch (d.kind()) {
-    case Uncertain::Kind::point: break;
-    case Uncertain::Kind::range: x = d.a() + u * (d.b() - d.a()); break;
-    case Uncertain::Kind::normal: x = truncated_normal_quantile(d.a(), d.b(), low, high, u); break;
-    case Uncertain::Kind::triangular: x = triangular_quantile(d.a(), d.b(), d.c(), u); break;
+    case Uncertain::Kind::point:
+      break;
+    case Uncertain::Kind::range:
+      x = d.a() + u * (d.b() - d.a());
+      break;
+    case Uncertain::Kind::normal:
+      x = truncated_normal_quantile(d.a(), d.b(), low, high, u);
+      break;
+    case Uncertain::Kind::triangular:
+      x = triangular_quantile(d.a(), d.b(), d.c(), u);
+      break;
   }
   x = std::clamp(x, low, high);
   // Capabilities must stay positive even at a truncation point of 0.
@@ -148,8 +165,7 @@ void set_inputs(Scenario& scenario, const std::vector<UncertainInput>& inputs, c
   for (std::size_t k = 0; k < inputs.size(); ++k) mutable_parameter(scenario, inputs[k]).value = Uncertain::point(values[k]);
 }
 
-InputSampler::InputSampler(std::vector<UncertainInput> inputs, SamplingOptions options)
-    : inputs_(std::move(inputs)), options_(options) {
+InputSampler::InputSampler(std::vector<UncertainInput> inputs, SamplingOptions options) : inputs_(std::move(inputs)), options_(options) {
   if (!(options_.actor_correlation >= 0 && options_.actor_correlation <= 1))
     throw InputError({}, "--correlation", "got " + std::to_string(options_.actor_correlation), "a number in [0, 1]");
   for (const UncertainInput& in : inputs_)
@@ -180,14 +196,13 @@ double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 double normal_quantile(double p) {
   // Acklam's rational approximation (relative error < 1.2e-9), refined by one Halley step on
   // normal_cdf, which brings it to about machine precision.
-  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                                  1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
-  static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                                 6.680131188771972e+01,  -1.328068155288572e+01};
+  static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+                                 -1.328068155288572e+01};
   static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                                  -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-  static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                                 3.754408661907416e+00};
+  static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
   if (!(p > 0 && p < 1)) {
     if (p == 0) return -std::numeric_limits<double>::infinity();
     if (p == 1) return std::numeric_limits<double>::infinity();
@@ -197,8 +212,7 @@ double normal_quantile(double p) {
   double x;
   if (p < p_low || p > 1 - p_low) {
     const double q = std::sqrt(-2 * std::log(p < p_low ? p : 1 - p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
     if (p > 1 - p_low) x = -x;
   } else {
     const double q = p - 0.5, r = q * q;

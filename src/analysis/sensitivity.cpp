@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <tuple>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "analysis/philox.hpp"
 #include "core/parallel.hpp"

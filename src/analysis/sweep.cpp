@@ -248,7 +248,8 @@ void DrawResults::put(std::uint64_t draw, const double* outcomes, const unsigned
 }
 
 void DrawResults::put(const DrawChunk& chunk) {
-  for (std::size_t k = 0; k < chunk.size(); ++k) put(chunk.draws[k], chunk.outcomes.data() + k * issues_, chunk.classes.data() + k * classes_);
+  for (std::size_t k = 0; k < chunk.size(); ++k)
+    put(chunk.draws[k], chunk.outcomes.data() + k * issues_, chunk.classes.data() + k * classes_);
 }
 
 SweepSummary DrawResults::summarize(const Scenario& scenario) const {

@@ -6,10 +6,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
-#include <memory>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>

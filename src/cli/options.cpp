@@ -17,7 +17,8 @@ void add_input(CLI::App& cmd, InputArgs& in) {
 }
 
 void add_set(CLI::App& cmd, std::vector<std::string>& overrides) {
-  cmd.add_option("--set", overrides, "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
+  cmd.add_option("--set", overrides,
+                 "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
 }
 
 void add_draws(CLI::App& cmd, std::vector<std::string>& overrides, std::uint64_t& seed, unsigned& threads) {
@@ -41,8 +42,10 @@ void add_sampling(CLI::App& cmd, SamplingArgs& a, bool with_correlation) {
 }
 
 void emit(const std::string& path, const std::string& content, std::ostream& out) {
-  if (path.empty()) out << content;
-  else write_file_atomically(path, content);
+  if (path.empty())
+    out << content;
+  else
+    write_file_atomically(path, content);
 }
 
 ReadOptions read_options(const InputArgs& args) {
@@ -50,8 +53,10 @@ ReadOptions read_options(const InputArgs& args) {
   auto format = input_format_from_string(args.input_format);
   if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
   options.format = *format;
-  if (args.capability == "gdp") options.deu_capability = DeuCapability::gdp;
-  else if (args.capability != "equal") throw InputError({}, "--capability", "got '" + args.capability + "'", "equal or gdp");
+  if (args.capability == "gdp")
+    options.deu_capability = DeuCapability::gdp;
+  else if (args.capability != "equal")
+    throw InputError({}, "--capability", "got '" + args.capability + "'", "equal or gdp");
   return options;
 }
 
@@ -86,7 +91,8 @@ ModelOptions parse_options(const std::vector<std::string>& pairs) {
 
 ResultsDb open_existing(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");
+  if (!std::filesystem::exists(path, ec))
+    throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");
   return ResultsDb(path);
 }
 

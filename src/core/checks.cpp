@@ -29,7 +29,8 @@ std::optional<Problem> well_formed(const Uncertain& u) {
       if (!(u.a() <= u.b() && u.b() <= u.c()))
         return Problem{u.to_string() + " is not ordered", "triangular(low, mode, high) with low <= mode <= high"};
       break;
-    case Uncertain::Kind::point: break;
+    case Uncertain::Kind::point:
+      break;
   }
   return std::nullopt;
 }
@@ -47,8 +48,7 @@ std::optional<Problem> within(const Uncertain& u, double lo, double hi, const st
   const double low = is_normal ? u.a() : u.low();
   const double high = is_normal ? u.a() : u.high();
   if (low < lo || high > hi)
-    return Problem{fmt::format("{} is outside {} [{}, {}]", u.to_string(), what, lo, hi),
-                   fmt::format("a value within [{}, {}]", lo, hi)};
+    return Problem{fmt::format("{} is outside {} [{}, {}]", u.to_string(), what, lo, hi), fmt::format("a value within [{}, {}]", lo, hi)};
   return std::nullopt;
 }
 

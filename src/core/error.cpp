@@ -6,8 +6,8 @@
 
 namespace parley {
 
-std::string format_input_error(const SourcePosition& where, const std::string& field,
-                               const std::string& problem, const std::string& expected) {
+std::string format_input_error(const SourcePosition& where, const std::string& field, const std::string& problem,
+                               const std::string& expected) {
   // Problems with neither file nor line (a command-line option, a scenario built in code) have
   // no location; text with no file name is "<input>".
   std::string out = where.file.empty() && where.line > 0 ? "<input>" : where.file;
@@ -22,8 +22,7 @@ std::string format_input_error(const SourcePosition& where, const std::string& f
   return out;
 }
 
-InputError::InputError(SourcePosition where, std::string field, std::string problem,
-                       std::string expected)
+InputError::InputError(SourcePosition where, std::string field, std::string problem, std::string expected)
     : Error(format_input_error(where, field, problem, expected)),
       where_(std::move(where)),
       field_(std::move(field)),

@@ -22,12 +22,18 @@ bool id_char(char c) {
 
 bool compare(double x, int op, double y) {
   switch (op) {
-    case lt: return x < y;
-    case le: return x <= y;
-    case gt: return x > y;
-    case ge: return x >= y;
-    case eq: return x == y;
-    default: return x != y && !std::isnan(x) && !std::isnan(y);
+    case lt:
+      return x < y;
+    case le:
+      return x <= y;
+    case gt:
+      return x > y;
+    case ge:
+      return x >= y;
+    case eq:
+      return x == y;
+    default:
+      return x != y && !std::isnan(x) && !std::isnan(y);
   }
 }
 
@@ -166,7 +172,8 @@ class ExpressionParser {
       if (!accept(",")) fail(describe_next(), "','");
       const Operand hi = operand();
       if (!accept("]")) fail(describe_next(), "']'");
-      if (lo.issue != kConstant || hi.issue != kConstant || lo.value > hi.value) fail("a range that is not [low, high]", "two numbers, low <= high");
+      if (lo.issue != kConstant || hi.issue != kConstant || lo.value > hi.value)
+        fail("a range that is not [low, high]", "two numbers, low <= high");
       return add(Node{Kind::all, 0, 0, 0, 0, 0, false, {make_compare(lo, le, first), make_compare(first, le, hi)}});
     }
     const int op = comparison_operator();
@@ -197,7 +204,8 @@ OutcomePredicate OutcomePredicate::parse(const std::string& text, const std::vec
 bool OutcomePredicate::eval(std::size_t index, const double* outcomes) const {
   const Node& n = nodes_[index];
   switch (n.kind) {
-    case Node::Kind::constant: return n.value;
+    case Node::Kind::constant:
+      return n.value;
     case Node::Kind::compare: {
       const double x = n.left_issue == kConstant ? n.left_value : outcomes[n.left_issue];
       const double y = n.right_issue == kConstant ? n.right_value : outcomes[n.right_issue];
@@ -211,7 +219,8 @@ bool OutcomePredicate::eval(std::size_t index, const double* outcomes) const {
       for (std::size_t c : n.children)
         if (eval(c, outcomes)) return true;
       return false;
-    case Node::Kind::negate: return !eval(n.children[0], outcomes);
+    case Node::Kind::negate:
+      return !eval(n.children[0], outcomes);
   }
   return false;
 }

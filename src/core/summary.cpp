@@ -41,8 +41,7 @@ ScenarioSummary summarize(const Scenario& s, std::size_t max_listed) {
       } else if (st.position) {
         ++out.missing_salience;
         ++stances_per_actor[a];
-        list(fmt::format("{} on {}: position without salience (missing data; models leave the actor out)",
-                         s.actor(a).id, s.issue(i).id));
+        list(fmt::format("{} on {}: position without salience (missing data; models leave the actor out)", s.actor(a).id, s.issue(i).id));
       } else {
         ++out.sitting_out;
         list(fmt::format("{} on {}: no position (sits the issue out)", s.actor(a).id, s.issue(i).id));

@@ -34,9 +34,15 @@ std::optional<MembershipConflict> first_membership_conflict(std::size_t actors, 
 void apply_event(Scenario& s, const Event& e, std::vector<bool>& present) {
   for (const EventChange& c : e.changes) {
     switch (c.field) {
-      case EventChange::Field::position: s.stance(c.issue, c.actor).position = c.value; break;
-      case EventChange::Field::salience: s.stance(c.issue, c.actor).salience = c.value; break;
-      case EventChange::Field::capability: s.actor(c.actor).capability = c.value; break;
+      case EventChange::Field::position:
+        s.stance(c.issue, c.actor).position = c.value;
+        break;
+      case EventChange::Field::salience:
+        s.stance(c.issue, c.actor).salience = c.value;
+        break;
+      case EventChange::Field::capability:
+        s.actor(c.actor).capability = c.value;
+        break;
     }
   }
   for (std::size_t a : e.join) present[a] = true;
@@ -77,9 +83,12 @@ void require_rounds_for_events(const Scenario& s, std::string_view model, std::s
 
 const char* to_string(EventChange::Field field) {
   switch (field) {
-    case EventChange::Field::position: return "position";
-    case EventChange::Field::salience: return "salience";
-    case EventChange::Field::capability: return "capability";
+    case EventChange::Field::position:
+      return "position";
+    case EventChange::Field::salience:
+      return "salience";
+    case EventChange::Field::capability:
+      return "capability";
   }
   return "?";
 }

@@ -101,8 +101,8 @@ void check_events(const Scenario& s) {
     if (s.find_actor(e.id) || s.find_issue(e.id))
       fail(field + ".id", {"event id '" + e.id + "' is also an actor's or an issue's", "an id of its own (--set names use it)"});
     if (e.round < round)
-      fail(field + ".round", {fmt::format("round {} after an event at round {}", e.round, round),
-                              "events in order of round, from round 1"});
+      fail(field + ".round",
+           {fmt::format("round {} after an event at round {}", e.round, round), "events in order of round, from round 1"});
     round = e.round;
     check_citation(s, e.citation, field);
     for (const EventChange& c : e.changes) {
@@ -114,14 +114,16 @@ void check_events(const Scenario& s) {
     }
     for (const auto* list : {&e.join, &e.leave})
       for (std::size_t a : *list)
-        if (a >= s.actors().size()) fail(field + (list == &e.join ? ".join" : ".leave"), {"actor index out of range", "an actor of this scenario"});
+        if (a >= s.actors().size())
+          fail(field + (list == &e.join ? ".join" : ".leave"), {"actor index out of range", "an actor of this scenario"});
   }
   if (const auto c = first_membership_conflict(s.actors().size(), s.events)) {
     const Event& e = s.events[c->event];
     const std::size_t a = (c->joining ? e.join : e.leave)[c->position];
     fail("events." + e.id + (c->joining ? ".join." : ".leave.") + s.actor(a).id,
          {c->joining ? "the actor already takes part" : "the actor does not take part at this point",
-          c->joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part"});
+          c->joining ? "a join only for an actor that is absent (never joined, or left before)"
+                     : "a leave only for an actor that takes part"});
   }
 }
 
@@ -163,8 +165,7 @@ void validate(const Scenario& s) {
       const Stance& st = s.stance(i, a);
       const std::string field = "positions." + s.actor(a).id + "." + s.issue(i).id;
       if (st.position) {
-        if (auto bad = checks::within(st.position->value, scale.min, scale.max, "the scale"))
-          fail(field + ".position", *bad);
+        if (auto bad = checks::within(st.position->value, scale.min, scale.max, "the scale")) fail(field + ".position", *bad);
         check_citation(s, st.position->citation, field + ".position");
       }
       if (st.salience) {

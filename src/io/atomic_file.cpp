@@ -1,6 +1,7 @@
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
-#include <unistd.h>
 
 #include "parley/error.hpp"
 #include "parley/io.hpp"

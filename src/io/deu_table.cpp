@@ -20,25 +20,39 @@ struct DeuActor {
 
 // The 30 actors of DEU III in the table's column order.
 constexpr std::array<DeuActor, 30> kActors{{
-    {"com", "European Commission", ActorKind::organisation}, {"ep", "European Parliament", ActorKind::organisation},
-    {"at", "Austria", ActorKind::government},  {"be", "Belgium", ActorKind::government},
-    {"bu", "Bulgaria", ActorKind::government}, {"cr", "Croatia", ActorKind::government},
-    {"cy", "Cyprus", ActorKind::government},   {"cz", "Czechia", ActorKind::government},
-    {"dk", "Denmark", ActorKind::government},  {"ee", "Estonia", ActorKind::government},
-    {"fi", "Finland", ActorKind::government},  {"fr", "France", ActorKind::government},
-    {"de", "Germany", ActorKind::government},  {"el", "Greece", ActorKind::government},
-    {"hu", "Hungary", ActorKind::government},  {"ie", "Ireland", ActorKind::government},
-    {"it", "Italy", ActorKind::government},    {"lv", "Latvia", ActorKind::government},
-    {"lt", "Lithuania", ActorKind::government}, {"lu", "Luxembourg", ActorKind::government},
-    {"mt", "Malta", ActorKind::government},    {"nl", "Netherlands", ActorKind::government},
-    {"pl", "Poland", ActorKind::government},   {"pt", "Portugal", ActorKind::government},
-    {"ro", "Romania", ActorKind::government},  {"si", "Slovenia", ActorKind::government},
-    {"sk", "Slovakia", ActorKind::government}, {"es", "Spain", ActorKind::government},
-    {"se", "Sweden", ActorKind::government},   {"uk", "United Kingdom", ActorKind::government},
+    {"com", "European Commission", ActorKind::organisation},
+    {"ep", "European Parliament", ActorKind::organisation},
+    {"at", "Austria", ActorKind::government},
+    {"be", "Belgium", ActorKind::government},
+    {"bu", "Bulgaria", ActorKind::government},
+    {"cr", "Croatia", ActorKind::government},
+    {"cy", "Cyprus", ActorKind::government},
+    {"cz", "Czechia", ActorKind::government},
+    {"dk", "Denmark", ActorKind::government},
+    {"ee", "Estonia", ActorKind::government},
+    {"fi", "Finland", ActorKind::government},
+    {"fr", "France", ActorKind::government},
+    {"de", "Germany", ActorKind::government},
+    {"el", "Greece", ActorKind::government},
+    {"hu", "Hungary", ActorKind::government},
+    {"ie", "Ireland", ActorKind::government},
+    {"it", "Italy", ActorKind::government},
+    {"lv", "Latvia", ActorKind::government},
+    {"lt", "Lithuania", ActorKind::government},
+    {"lu", "Luxembourg", ActorKind::government},
+    {"mt", "Malta", ActorKind::government},
+    {"nl", "Netherlands", ActorKind::government},
+    {"pl", "Poland", ActorKind::government},
+    {"pt", "Portugal", ActorKind::government},
+    {"ro", "Romania", ActorKind::government},
+    {"si", "Slovenia", ActorKind::government},
+    {"sk", "Slovakia", ActorKind::government},
+    {"es", "Spain", ActorKind::government},
+    {"se", "Sweden", ActorKind::government},
+    {"uk", "United Kingdom", ActorKind::government},
 }};
 
-[[noreturn]] void fail(const std::string& file, const TextCell& at, const std::string& field, std::string problem,
-                       std::string expected) {
+[[noreturn]] void fail(const std::string& file, const TextCell& at, const std::string& field, std::string problem, std::string expected) {
   throw InputError({file, at.line, at.column}, field, std::move(problem), std::move(expected));
 }
 
@@ -82,8 +96,7 @@ std::optional<double> on_scale(const TextCell& cell, const std::string& file, co
 bool looks_like_deu(const std::string& content) {
   const std::size_t end = content.find('\n');
   const std::string first = content.substr(0, end);
-  return first.find('\t') != std::string::npos && first.find("isnr") != std::string::npos &&
-         first.find("pcom") != std::string::npos;
+  return first.find('\t') != std::string::npos && first.find("isnr") != std::string::npos && first.find("pcom") != std::string::npos;
 }
 
 Scenario read_deu_table(const std::string& content, const std::string& file, DeuCapability capability) {
@@ -108,7 +121,8 @@ Scenario read_deu_table(const std::string& content, const std::string& file, Deu
     if (capability == DeuCapability::gdp) {
       const TextCell& cell = gdp[col.position[a]];
       c = cell_number(cell, file, std::string("capability of ") + kActors[a].code);
-      if (auto bad = checks::positive(Uncertain::point(c))) fail(file, cell, std::string("capability of ") + kActors[a].code, bad->problem, bad->expected);
+      if (auto bad = checks::positive(Uncertain::point(c)))
+        fail(file, cell, std::string("capability of ") + kActors[a].code, bad->problem, bad->expected);
     }
     actor.capability.value = Uncertain::point(c);
     s.add_actor(std::move(actor));

@@ -4,12 +4,18 @@ namespace parley::io {
 
 const char* describe(const Node& node) {
   switch (node.type) {
-    case Node::Type::null: return "null";
-    case Node::Type::boolean: return "a boolean";
-    case Node::Type::number: return "a number";
-    case Node::Type::string: return node.plain ? "a plain scalar" : "a string";
-    case Node::Type::sequence: return "a list";
-    case Node::Type::mapping: return "a mapping";
+    case Node::Type::null:
+      return "null";
+    case Node::Type::boolean:
+      return "a boolean";
+    case Node::Type::number:
+      return "a number";
+    case Node::Type::string:
+      return node.plain ? "a plain scalar" : "a string";
+    case Node::Type::sequence:
+      return "a list";
+    case Node::Type::mapping:
+      return "a mapping";
   }
   return "?";
 }

@@ -49,7 +49,8 @@ class EventReader {
     const Node& round = f.require("round");
     const double rn = r_.number(round, f.path("round"));
     if (!(rn >= 1 && rn <= 1e6 && rn == static_cast<int>(rn)))
-      r_.fail(round, f.path("round"), "round '" + round.text + "'", "a whole number from 1 (the round before which the event takes effect)");
+      r_.fail(round, f.path("round"), "round '" + round.text + "'",
+              "a whole number from 1 (the round before which the event takes effect)");
     e.round = static_cast<int>(rn);
     if (e.round < last_round_)
       r_.fail(round, f.path("round"), "round " + round.text + " after an event at round " + std::to_string(last_round_),
@@ -60,8 +61,7 @@ class EventReader {
     lists_.emplace_back(f.get("join"), f.get("leave"));
     if (lists_.back().first) e.join = read_members(*lists_.back().first, f.path("join"));
     if (lists_.back().second) e.leave = read_members(*lists_.back().second, f.path("leave"));
-    if (e.changes.empty() && e.join.empty() && e.leave.empty())
-      r_.fail(node, field, "the event changes nothing", "changes, join or leave");
+    if (e.changes.empty() && e.join.empty() && e.leave.empty()) r_.fail(node, field, "the event changes nothing", "changes, join or leave");
     return e;
   }
 
@@ -134,7 +134,8 @@ class EventReader {
     const std::string field = "events[" + std::to_string(c->event) + "]." + key + "[" + std::to_string(c->position) + "]";
     const Node& item = (c->joining ? lists_[c->event].first : lists_[c->event].second)->children[c->position];
     r_.fail(item, field, "'" + item.text + (c->joining ? "' already takes part at this point" : "' does not take part at this point"),
-            c->joining ? "a join only for an actor that is absent (never joined, or left before)" : "a leave only for an actor that takes part");
+            c->joining ? "a join only for an actor that is absent (never joined, or left before)"
+                       : "a leave only for an actor that takes part");
   }
 
   const NodeReader& r_;

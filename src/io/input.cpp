@@ -1,10 +1,11 @@
 // Reading any supported input: detection from content, then the matching reader, then validate().
+#include <sys/stat.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "io/document.hpp"
 #include "io/importers.hpp"
@@ -15,18 +16,25 @@ namespace parley {
 
 const char* to_string(InputFormat format) {
   switch (format) {
-    case InputFormat::automatic: return "auto";
-    case InputFormat::yaml: return "yaml";
-    case InputFormat::json: return "json";
-    case InputFormat::ktab_csv: return "ktab-csv";
-    case InputFormat::ktab_xml: return "ktab-xml";
-    case InputFormat::deu: return "deu";
+    case InputFormat::automatic:
+      return "auto";
+    case InputFormat::yaml:
+      return "yaml";
+    case InputFormat::json:
+      return "json";
+    case InputFormat::ktab_csv:
+      return "ktab-csv";
+    case InputFormat::ktab_xml:
+      return "ktab-xml";
+    case InputFormat::deu:
+      return "deu";
   }
   return "?";
 }
 
 std::optional<InputFormat> input_format_from_string(const std::string& text) {
-  for (InputFormat f : {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::ktab_xml, InputFormat::deu})
+  for (InputFormat f :
+       {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::ktab_xml, InputFormat::deu})
     if (text == to_string(f)) return f;
   return std::nullopt;
 }
@@ -46,12 +54,22 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
   const InputFormat format = options.format == InputFormat::automatic ? detect_format(content) : options.format;
   Scenario s;
   switch (format) {
-    case InputFormat::json: s = io::read_scenario_document(io::parse_json(content, name), name); break;
-    case InputFormat::ktab_csv: s = io::read_ktab_csv(content, name); break;
-    case InputFormat::ktab_xml: s = io::read_ktab_xml(content, name); break;
-    case InputFormat::deu: s = io::read_deu_table(content, name, options.deu_capability); break;
+    case InputFormat::json:
+      s = io::read_scenario_document(io::parse_json(content, name), name);
+      break;
+    case InputFormat::ktab_csv:
+      s = io::read_ktab_csv(content, name);
+      break;
+    case InputFormat::ktab_xml:
+      s = io::read_ktab_xml(content, name);
+      break;
+    case InputFormat::deu:
+      s = io::read_deu_table(content, name, options.deu_capability);
+      break;
     case InputFormat::yaml:
-    case InputFormat::automatic: s = io::read_scenario_document(io::parse_yaml(content, name), name); break;
+    case InputFormat::automatic:
+      s = io::read_scenario_document(io::parse_yaml(content, name), name);
+      break;
   }
   try {
     validate(s);
@@ -72,8 +90,7 @@ Scenario read_scenario_file(const std::string& path, const ReadOptions& options)
   buffer << in.rdbuf();
   if (in.bad()) throw InputError({path, 0, 0}, "", "cannot read the file", "a readable file");
   const std::string content = buffer.str();
-  if (content.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw InputError({path, 0, 0}, "", "the file is empty", "a scenario");
+  if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError({path, 0, 0}, "", "the file is empty", "a scenario");
   return read_scenario_text(content, path, options);
 }
 

@@ -48,9 +48,15 @@ class Builder {
     place(v.raw_json_token().data(), out);
     if (depth > kMaxDepth) fail(out, "nesting deeper than " + std::to_string(kMaxDepth) + " levels", "a flatter document");
     switch (v.type()) {
-      case od::json_type::object: object(v.get_object(), out, depth); break;
-      case od::json_type::array: array(v.get_array(), out, depth); break;
-      case od::json_type::number: number(v, out); break;
+      case od::json_type::object:
+        object(v.get_object(), out, depth);
+        break;
+      case od::json_type::array:
+        array(v.get_array(), out, depth);
+        break;
+      case od::json_type::number:
+        number(v, out);
+        break;
       case od::json_type::string:
         out.type = Node::Type::string;
         out.text = std::string_view(v.get_string());
@@ -92,8 +98,7 @@ class Builder {
   void number(od::value v, Node& out) {
     out.type = Node::Type::number;
     std::string_view raw = v.raw_json_token();
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
-      raw.remove_suffix(1);
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) raw.remove_suffix(1);
     out.text = raw;
     double x;
     auto error = v.get_double().get(x);
@@ -138,9 +143,7 @@ class Builder {
   int line_ = 1, column_ = 1;
 };
 
-bool blank(const std::string& content) {
-  return content.find_first_not_of(" \t\r\n") == std::string::npos;
-}
+bool blank(const std::string& content) { return content.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 }  // namespace
 

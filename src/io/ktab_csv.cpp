@@ -33,14 +33,14 @@ std::size_t non_empty_width(const TextRow& row) {
   return n;
 }
 
-[[noreturn]] void fail(const std::string& file, const TextCell& at, const std::string& field, std::string problem,
-                       std::string expected) {
+[[noreturn]] void fail(const std::string& file, const TextCell& at, const std::string& field, std::string problem, std::string expected) {
   throw InputError({file, at.line, at.column}, field, std::move(problem), std::move(expected));
 }
 
 std::size_t count(const TextCell& cell, const std::string& file, const std::string& field) {
   const double x = cell_number(cell, file, field);
-  if (x < 1 || x != static_cast<double>(static_cast<long>(x)) || x > 1e7) fail(file, cell, field, "got '" + cell.text + "'", "a whole number >= 1");
+  if (x < 1 || x != static_cast<double>(static_cast<long>(x)) || x > 1e7)
+    fail(file, cell, field, "got '" + cell.text + "'", "a whole number >= 1");
   return static_cast<std::size_t>(x);
 }
 
@@ -49,8 +49,10 @@ std::size_t count(const TextCell& cell, const std::string& file, const std::stri
 std::string slug(const std::string& label) {
   std::string out;
   for (unsigned char c : label) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(c))
+      out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -124,14 +126,16 @@ Scenario read_ktab_csv(const std::string& content, const std::string& file) {
       if (auto bad = checks::within(Uncertain::point(x), 0, 100, "the scale")) fail(file, pos, field, bad->problem, bad->expected);
       const std::string sal_field = s.actor(a).id + " " + header[4 + 2 * d].text;
       const double salience = cell_number(sal, file, sal_field);
-      if (auto bad = checks::within(Uncertain::point(salience), 0, 100, "the salience range")) fail(file, sal, sal_field, bad->problem, bad->expected);
+      if (auto bad = checks::within(Uncertain::point(salience), 0, 100, "the salience range"))
+        fail(file, sal, sal_field, bad->problem, bad->expected);
       total += salience;
       Stance& st = s.stance(d, a);
       st.position = Parameter{Uncertain::point(x), -1};
       st.salience = Parameter{Uncertain::point(salience / 100.0), -1};
     }
     if (total > 100 + 1e-6)
-      fail(file, row[4], s.actor(a).id + " saliences", fmt::format("saliences sum to {}", total), "a sum of at most 100 over all dimensions");
+      fail(file, row[4], s.actor(a).id + " saliences", fmt::format("saliences sum to {}", total),
+           "a sum of at most 100 over all dimensions");
   }
   return s;
 }

@@ -3,12 +3,12 @@
 // as written, with where they were written; the smp model checks their values
 // (check_scenario_options, Model::run).
 #include <fmt/format.h>
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <initializer_list>
+#include <pugixml.hpp>
 #include <unordered_set>
 
 #include "core/checks.hpp"
@@ -26,10 +26,13 @@ class XmlReader {
   /// The file, line and column of a byte offset (line and column 0 for a negative offset).
   SourcePosition position(std::ptrdiff_t offset) const {
     std::size_t line = 1, column = 1;
-    const auto end = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(content_.size()))));
+    const auto end = static_cast<std::size_t>(
+        std::max<std::ptrdiff_t>(0, std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(content_.size()))));
     for (std::size_t k = 0; k < end; ++k) {
-      if (content_[k] == '\n') ++line, column = 1;
-      else if ((static_cast<unsigned char>(content_[k]) & 0xC0) != 0x80) ++column;
+      if (content_[k] == '\n')
+        ++line, column = 1;
+      else if ((static_cast<unsigned char>(content_[k]) & 0xC0) != 0x80)
+        ++column;
     }
     const int l = offset < 0 ? 0 : static_cast<int>(line), c = offset < 0 ? 0 : static_cast<int>(column);
     return {file_, l, c};
@@ -37,7 +40,8 @@ class XmlReader {
   /// The position of the element's '<'.
   SourcePosition position(const pugi::xml_node& at) const {
     std::ptrdiff_t offset = at.offset_debug();
-    if (offset > 0 && static_cast<std::size_t>(offset) <= content_.size() && content_[static_cast<std::size_t>(offset - 1)] == '<') --offset;
+    if (offset > 0 && static_cast<std::size_t>(offset) <= content_.size() && content_[static_cast<std::size_t>(offset - 1)] == '<')
+      --offset;
     return position(offset);
   }
 
@@ -74,7 +78,8 @@ class XmlReader {
     double x = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), x);
     if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
-      fail(node, field, t.empty() ? "empty" : "got '" + t + "'", lo > hi ? std::string("a positive number") : fmt::format("a number in [{}, {}]", lo, hi));
+      fail(node, field, t.empty() ? "empty" : "got '" + t + "'",
+           lo > hi ? std::string("a positive number") : fmt::format("a number in [{}, {}]", lo, hi));
     const auto bad = lo > hi ? checks::positive(Uncertain::point(x)) : checks::within(Uncertain::point(x), lo, hi, what);
     if (bad) fail(node, field, bad->problem, bad->expected);
     return x;
@@ -89,9 +94,9 @@ class XmlReader {
 /// element is not one. The values are KTAB's names, which the smp model accepts.
 std::string option_for_parameter(const std::string& element) {
   static const std::initializer_list<std::pair<const char*, const char*>> table = {
-      {"VictoryProbModel", "victory"}, {"PCEModel", "pce"},          {"StateTransitions", "transitions"},
-      {"VotingRule", "voting"},        {"BigRAdjust", "risk_adjust"}, {"BigRRange", "risk_range"},
-      {"ThirdPartyCommit", "third_party"}, {"InterVecBrgn", "interpolation"}, {"BargnModel", "bargain"}};
+      {"VictoryProbModel", "victory"}, {"PCEModel", "pce"},         {"StateTransitions", "transitions"}, {"VotingRule", "voting"},
+      {"BigRAdjust", "risk_adjust"},   {"BigRRange", "risk_range"}, {"ThirdPartyCommit", "third_party"}, {"InterVecBrgn", "interpolation"},
+      {"BargnModel", "bargain"}};
   for (const auto& [k, o] : table)
     if (element == k) return o;
   return "";
@@ -115,7 +120,9 @@ void read_parameters(const XmlReader& r, const pugi::xml_node& scen, Scenario& s
     const std::string field = "Scenario/ModelParameters/" + std::string(p.name());
     const std::string option = option_for_parameter(p.name());
     if (option.empty())
-      r.fail(p, field, "unknown model parameter", "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit, InterVecBrgn or BargnModel");
+      r.fail(
+          p, field, "unknown model parameter",
+          "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit, InterVecBrgn or BargnModel");
     options[option] = r.text(p, field);
     origins[option] = {r.position(p), field};
   }
@@ -147,7 +154,8 @@ Scenario read_ktab_xml(const std::string& content, const std::string& file) {
     Issue issue;
     issue.label = r.text(dn, "Scenario/Dimensions/dName");
     issue.id = slug(issue.label);
-    if (issue.id.empty() || checks::identifier(issue.id) || !issue_ids.insert(issue.id).second) issue.id = fmt::format("dim{}", issues.size() + 1);
+    if (issue.id.empty() || checks::identifier(issue.id) || !issue_ids.insert(issue.id).second)
+      issue.id = fmt::format("dim{}", issues.size() + 1);
     issue_ids.insert(issue.id);
     issue.scale = {0, 100, "", ""};
     issues.push_back(std::move(issue));
@@ -171,15 +179,18 @@ Scenario read_ktab_xml(const std::string& content, const std::string& file) {
       pos.push_back(r.number(c, fmt::format("{}/Position/dCoord[{}]", path, pos.size() + 1), 0, 100, "the scale"));
     for (const pugi::xml_node& c : r.child(an, "Salience", path).children("dSal"))
       sal.push_back(r.number(c, fmt::format("{}/Salience/dSal[{}]", path, sal.size() + 1), 0, 100, "the salience range"));
-    if (pos.size() != d) r.fail(an.child("Position"), path + "/Position", fmt::format("{} dCoord", pos.size()), fmt::format("{}, one per dimension", d));
-    if (sal.size() != d) r.fail(an.child("Salience"), path + "/Salience", fmt::format("{} dSal", sal.size()), fmt::format("{}, one per dimension", d));
+    if (pos.size() != d)
+      r.fail(an.child("Position"), path + "/Position", fmt::format("{} dCoord", pos.size()), fmt::format("{}, one per dimension", d));
+    if (sal.size() != d)
+      r.fail(an.child("Salience"), path + "/Salience", fmt::format("{} dSal", sal.size()), fmt::format("{}, one per dimension", d));
     double total = 0;
     for (std::size_t k = 0; k < d; ++k) {
       total += sal[k];
       s.stance(k, a).position = Parameter{Uncertain::point(pos[k]), -1};
       s.stance(k, a).salience = Parameter{Uncertain::point(sal[k] / 100.0), -1};
     }
-    if (total > 100 + 1e-6) r.fail(an.child("Salience"), path + "/Salience", fmt::format("saliences sum to {}", total), "a sum of at most 100");
+    if (total > 100 + 1e-6)
+      r.fail(an.child("Salience"), path + "/Salience", fmt::format("saliences sum to {}", total), "a sum of at most 100");
     ++a;
   }
   if (a == 0) r.fail(scen.child("Actors"), "Scenario/Actors", "no <Actor>", "at least one actor");

@@ -31,8 +31,7 @@ double NodeReader::number(const Node& node, const std::string& field) const {
 
 namespace {
 
-constexpr const char* kNumberForms =
-    "a number, [low, high], normal(mean, sd), triangular(low, mode, high), or {value: ..., source: ...}";
+constexpr const char* kNumberForms = "a number, [low, high], normal(mean, sd), triangular(low, mode, high), or {value: ..., source: ...}";
 
 std::string trim(const std::string& s) {
   const std::size_t b = s.find_first_not_of(" \t");
@@ -45,8 +44,7 @@ std::string trim(const std::string& s) {
 Uncertain NodeReader::distribution(const Node& node, const std::string& field) const {
   if (node.type == Node::Type::number) return Uncertain::point(number(node, field));
   if (node.type == Node::Type::sequence) {
-    if (node.children.size() != 2)
-      fail(node, field, "a list of " + std::to_string(node.children.size()) + " items", "[low, high]");
+    if (node.children.size() != 2) fail(node, field, "a list of " + std::to_string(node.children.size()) + " items", "[low, high]");
     return Uncertain::range(number(node.children[0], field + "[0]"), number(node.children[1], field + "[1]"));
   }
   if (node.type == Node::Type::string) {
@@ -108,8 +106,7 @@ int NodeReader::citation(const Node& node, const std::string& field) const {
   }
   const std::string id = text(*ref, field);
   auto it = reference_index_.find(id);
-  if (it == reference_index_.end())
-    fail(*ref, field, "unknown source '" + id + "'", "the id of an entry in metadata.sources");
+  if (it == reference_index_.end()) fail(*ref, field, "unknown source '" + id + "'", "the id of an entry in metadata.sources");
   c.reference = it->second;
   scenario_.citations.push_back(std::move(c));
   return static_cast<int>(scenario_.citations.size() - 1);
@@ -117,8 +114,7 @@ int NodeReader::citation(const Node& node, const std::string& field) const {
 
 void NodeReader::index_references() {
   reference_index_.clear();
-  for (std::size_t k = 0; k < scenario_.metadata.sources.size(); ++k)
-    reference_index_.emplace(scenario_.metadata.sources[k].id, k);
+  for (std::size_t k = 0; k < scenario_.metadata.sources.size(); ++k) reference_index_.emplace(scenario_.metadata.sources[k].id, k);
 }
 
 Fields::Fields(const NodeReader& reader, const Node& mapping, std::string field, std::initializer_list<const char*> allowed)
@@ -141,8 +137,7 @@ Fields::Fields(const NodeReader& reader, const Node& mapping, std::string field,
 
 const Node* Fields::get(const char* key) const {
   for (std::size_t slot = 0; slot < allowed_.size(); ++slot)
-    if (std::strcmp(allowed_[slot], key) == 0)
-      return values_[slot] && values_[slot]->type != Node::Type::null ? values_[slot] : nullptr;
+    if (std::strcmp(allowed_[slot], key) == 0) return values_[slot] && values_[slot]->type != Node::Type::null ? values_[slot] : nullptr;
   return nullptr;
 }
 

@@ -8,9 +8,12 @@ namespace parley {
 
 const char* to_string(OutputFormat format) {
   switch (format) {
-    case OutputFormat::json: return "json";
-    case OutputFormat::csv: return "csv";
-    case OutputFormat::table: break;
+    case OutputFormat::json:
+      return "json";
+    case OutputFormat::csv:
+      return "csv";
+    case OutputFormat::table:
+      break;
   }
   return "table";
 }

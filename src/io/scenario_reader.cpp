@@ -68,8 +68,8 @@ class ScenarioReader {
     if (const Node* n = f.get("source")) m.citation = reader_.citation(*n, "metadata.source");
   }
 
-  void check_id(const Node& id_node, const std::string& field, const std::string& id,
-                std::unordered_map<std::string, std::size_t>& index, const char* what) {
+  void check_id(const Node& id_node, const std::string& field, const std::string& id, std::unordered_map<std::string, std::size_t>& index,
+                const char* what) {
     check(id_node, field, checks::identifier(id));
     if (!index.emplace(id, index.size()).second)
       reader_.fail(id_node, field, std::string("duplicate ") + what + " id '" + id + "'", std::string("unique ") + what + " ids");
@@ -82,8 +82,7 @@ class ScenarioReader {
     if (node.children.empty()) reader_.fail(node, key, "the list is empty", "at least one " + item);
     std::vector<T> items;
     items.reserve(node.children.size());
-    for (std::size_t k = 0; k < node.children.size(); ++k)
-      items.push_back(read_one(node.children[k], key + "[" + std::to_string(k) + "]"));
+    for (std::size_t k = 0; k < node.children.size(); ++k) items.push_back(read_one(node.children[k], key + "[" + std::to_string(k) + "]"));
     return items;
   }
 
@@ -168,8 +167,7 @@ class ScenarioReader {
         const Node& issue_key = stances.key(j);
         auto i = issue_index_.find(issue_key.text);
         Stance* stance = i == issue_index_.end() ? nullptr : &scenario_.stance(i->second, a->second);
-        if (stance && !stance->position && read_plain_stance(stances.value(j), scenario_.issue(i->second).scale, *stance))
-          continue;
+        if (stance && !stance->position && read_plain_stance(stances.value(j), scenario_.issue(i->second).scale, *stance)) continue;
         // The general path, which also names the field of any error.
         const std::string field = actor_field + "." + issue_key.text;
         if (!stance) reader_.fail(issue_key, field, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
@@ -191,8 +189,7 @@ class ScenarioReader {
       if ((key != "position" && key != "salience") || slot) return false;
       slot = &node.value(k);
     }
-    if (!position || position->type != Type::number || !(position->number >= scale.min && position->number <= scale.max))
-      return false;
+    if (!position || position->type != Type::number || !(position->number >= scale.min && position->number <= scale.max)) return false;
     if (salience && (salience->type != Type::number || !(salience->number >= 0 && salience->number <= 1))) return false;
     stance.position = Parameter{Uncertain::point(position->number), -1};
     if (salience) stance.salience = Parameter{Uncertain::point(salience->number), -1};
@@ -270,7 +267,8 @@ class ScenarioReader {
       side.negotiator = actor_named(f.require("negotiator"), f.path("negotiator"));
       if (const Node* ratifiers = f.get("ratifiers")) {
         reader_.expect(*ratifiers, Type::mapping, f.path("ratifiers"), "a mapping from actor id to what it accepts");
-        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r) side.ratifiers.push_back(read_ratifier(*ratifiers, r, f.path("ratifiers")));
+        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r)
+          side.ratifiers.push_back(read_ratifier(*ratifiers, r, f.path("ratifiers")));
       }
       scenario_.sides.push_back(std::move(side));
     }
@@ -292,7 +290,8 @@ class ScenarioReader {
         const Node& issue_key = accepts->key(k);
         const std::string bf = f.path("accepts") + "." + issue_key.text;
         auto i = issue_index_.find(issue_key.text);
-        if (i == issue_index_.end()) reader_.fail(issue_key, bf, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
+        if (i == issue_index_.end())
+          reader_.fail(issue_key, bf, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
         const Scale& scale = scenario_.issue(i->second).scale;
         Fields b(reader_, accepts->value(k), bf, {"min", "max"});
         Ratifier::Bound bound{i->second, scale.min, scale.max};

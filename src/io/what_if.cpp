@@ -59,9 +59,12 @@ void apply_override(Scenario& s, const std::string& assignment) {
 
   if (EventChange* c = event_change(s, assignment, target, field)) {
     const Parameter p = parse_value(s, assignment, text);
-    if (c->field == EventChange::Field::capability) check(assignment, checks::positive(p.value));
-    else if (c->field == EventChange::Field::position) check(assignment, checks::within(p.value, s.issue(c->issue).scale.min, s.issue(c->issue).scale.max, "the scale"));
-    else check(assignment, checks::within(p.value, 0, 1, "the salience range"));
+    if (c->field == EventChange::Field::capability)
+      check(assignment, checks::positive(p.value));
+    else if (c->field == EventChange::Field::position)
+      check(assignment, checks::within(p.value, s.issue(c->issue).scale.min, s.issue(c->issue).scale.max, "the scale"));
+    else
+      check(assignment, checks::within(p.value, 0, 1, "the salience range"));
     c->value = p;
     return;
   }

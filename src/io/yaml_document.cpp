@@ -72,8 +72,7 @@ void resolve_plain(Node& node) {
 }
 
 [[noreturn]] void fail_at(const std::string& file, const yaml_mark_t& mark, std::string problem, std::string expected) {
-  throw InputError({file, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, "",
-                   std::move(problem), std::move(expected));
+  throw InputError({file, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, "", std::move(problem), std::move(expected));
 }
 
 }  // namespace
@@ -105,8 +104,7 @@ Node parse_yaml(const std::string& content, const std::string& file) {
       open.pop_back();
       continue;
     }
-    if (e.type != YAML_SCALAR_EVENT && e.type != YAML_SEQUENCE_START_EVENT && e.type != YAML_MAPPING_START_EVENT)
-      continue;
+    if (e.type != YAML_SCALAR_EVENT && e.type != YAML_SEQUENCE_START_EVENT && e.type != YAML_MAPPING_START_EVENT) continue;
     Node* target;
     if (open.empty()) {
       have_root = true;

@@ -1,13 +1,14 @@
 // The model contract (parley/model.hpp): options merged from the scenario, the requests of
 // `--rounds`, `--seed` and `--trace`, and a scenario's timeline for models without rounds
 // (docs/events.md).
+#include "parley/model.hpp"
+
 #include <fmt/format.h>
 
 #include <stdexcept>
 
 #include "models/options.hpp"
 #include "parley/error.hpp"
-#include "parley/model.hpp"
 #include "parley/timeline.hpp"
 
 namespace parley {
@@ -50,7 +51,8 @@ void carry_out(const Model& model, const RunRequest& single, const char* flag, c
                ModelOptions& options) {
   const ModelOptions set = model.request_options(single);
   if (set.empty())
-    throw std::logic_error(fmt::format("model '{}' declares the trait behind {} but its request_options() sets no option", model.name(), flag));
+    throw std::logic_error(
+        fmt::format("model '{}' declares the trait behind {} but its request_options() sets no option", model.name(), flag));
   for (const auto& [name, value] : set) {
     const auto it = given.find(name);
     if (it != given.end() && it->second != value)
@@ -104,11 +106,13 @@ ModelOptions apply_request(const Model& model, ModelOptions options, const RunRe
     carry_out(model, {.rounds = request.rounds}, "--rounds", fmt::format("--rounds {}", *request.rounds), given, options);
   }
   if (request.seed) {
-    if (!traits.seed) throw InputError({}, "--seed", who + " draws no random numbers", "a model with a seed" + models_with(&ModelTraits::seed));
+    if (!traits.seed)
+      throw InputError({}, "--seed", who + " draws no random numbers", "a model with a seed" + models_with(&ModelTraits::seed));
     carry_out(model, {.seed = request.seed}, "--seed", "--seed " + *request.seed, given, options);
   }
   if (request.trace) {
-    if (!traits.trace) throw InputError({}, "--trace", who + " has no rounds to trace", "a model with rounds" + models_with(&ModelTraits::trace));
+    if (!traits.trace)
+      throw InputError({}, "--trace", who + " has no rounds to trace", "a model with rounds" + models_with(&ModelTraits::trace));
     carry_out(model, {.trace = true}, "--trace", "--trace", given, options);
   }
   return options;

@@ -33,7 +33,6 @@ struct ModelResult {
   const Forecast& point() const { return setup->point_forecast(); }
 };
 
-
 /// Per class group: the class the models find most likely on average.
 struct GroupCall {
   std::string group;
@@ -51,8 +50,10 @@ std::vector<GroupCall> group_calls(const Scenario& s, const std::vector<ModelRes
       mean += p / static_cast<double>(results.size());
       lo = std::min(lo, p), hi = std::max(hi, p);
     }
-    if (it == calls.end()) calls.push_back({g, c, mean, lo, hi});
-    else if (mean > it->mean) *it = {g, c, mean, lo, hi};
+    if (it == calls.end())
+      calls.push_back({g, c, mean, lo, hi});
+    else if (mean > it->mean)
+      *it = {g, c, mean, lo, hi};
   }
   return calls;
 }
@@ -85,7 +86,8 @@ std::vector<ReportSummary::UnlikelyDeal> unlikely_deals(const Scenario& s, const
 }
 
 /// Inputs by their largest swing over the issues, each relative to the scale: the top three that move something.
-std::vector<ReportSummary::Driver> drivers_of(const Scenario& s, const std::vector<TornadoBar>& bars, const std::vector<UncertainInput>& inputs) {
+std::vector<ReportSummary::Driver> drivers_of(const Scenario& s, const std::vector<TornadoBar>& bars,
+                                              const std::vector<UncertainInput>& inputs) {
   std::vector<std::pair<double, std::size_t>> swing;
   for (std::size_t k = 0; k < bars.size(); ++k) {
     double w = 0;
@@ -108,7 +110,8 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   std::vector<const Model*> models = o.models.empty() ? all_models() : o.models;
   const Model* lead = o.lead;
   if (lead && std::find(models.begin(), models.end(), lead) == models.end())
-    throw InputError({}, "--lead", "model '" + std::string(lead->name()) + "' is not among the report's models", "one of the models in --models");
+    throw InputError({}, "--lead", "model '" + std::string(lead->name()) + "' is not among the report's models",
+                     "one of the models in --models");
   if (!lead)
     for (const Model* m : models)
       if (m->traits().rounds) {
@@ -163,10 +166,12 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   h += "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}"
        "table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;"
        "vertical-align:top}th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}h2{border-bottom:2px solid #333;"
-       "margin-top:2em}figure{margin:.5em 0 1.5em}figcaption{font-size:.85em;color:#333}.summary{background:#f4f4f4;border-left:4px solid #0072B2;"
+       "margin-top:2em}figure{margin:.5em 0 1.5em}figcaption{font-size:.85em;color:#333}.summary{background:#f4f4f4;border-left:4px solid "
+       "#0072B2;"
        "padding:.5em 1em}@media print{h2{page-break-before:auto}figure,table{page-break-inside:avoid}}</style></head><body>";
-  h += fmt::format("<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title), escape(s.metadata.description),
-                   kVersion, o.draws, o.seed, o.scenario_file.empty() ? "" : ", scenario " + escape(o.scenario_file));
+  h += fmt::format("<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title),
+                   escape(s.metadata.description), kVersion, o.draws, o.seed,
+                   o.scenario_file.empty() ? "" : ", scenario " + escape(o.scenario_file));
   h += "<h2>Summary</h2>" + summary_html(sum);
 
   h += "<h2>Forecasts by issue</h2><p>Each row is a model: the circle is its forecast at the point values, the bar the middle half of "
@@ -188,8 +193,8 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
     h += "<tr><td>" + escape(s.issue(i).id) + "</td>";
     for (const ModelResult& r : results)
-      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", fixed(r.point().issues[i].outcome, 1), fixed(r.sweep.issues[i].q05, 1),
-                       fixed(r.sweep.issues[i].q95, 1));
+      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", fixed(r.point().issues[i].outcome, 1),
+                       fixed(r.sweep.issues[i].q05, 1), fixed(r.sweep.issues[i].q95, 1));
     h += "</tr>";
   }
   h += "</table>";
@@ -241,9 +246,10 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   }
 
   if (!bars.empty()) {
-    h += fmt::format("<h2>What drives it: tornado ({})</h2><p>Each bar spans the forecast with one input at its 5 % and at its 95 % "
-                     "quantile, all others at their point values (dot: at 5 %; dashed line: all at point values). Largest swings first.</p>",
-                     escape(std::string(lead->name())));
+    h += fmt::format(
+        "<h2>What drives it: tornado ({})</h2><p>Each bar spans the forecast with one input at its 5 % and at its 95 % "
+        "quantile, all others at their point values (dot: at 5 %; dashed line: all at point values). Largest swings first.</p>",
+        escape(std::string(lead->name())));
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       std::vector<std::pair<double, std::size_t>> order;
       for (std::size_t k = 0; k < bars.size(); ++k) order.emplace_back(std::abs(bars[k].high[i] - bars[k].low[i]), k);
@@ -261,15 +267,13 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     h += "<h2>Deal feasibility (two-level games)</h2><table><tr><th>issue</th>";
     for (const Side& side : s.sides) h += "<th>win-set: " + escape(side.id) + "</th>";
     h += "<th>zone of agreement</th><th>binding</th><th>P(zone)</th></tr>";
-    auto who = [&](const std::optional<ConstraintRef>& c) {
-      return c ? escape(constraint_name(s, *c)) : std::string("scale");
-    };
+    auto who = [&](const std::optional<ConstraintRef>& c) { return c ? escape(constraint_name(s, *c)) : std::string("scale"); };
     for (const IssueFeasibility& r : feas->issues) {
       h += "<tr><td>" + escape(s.issue(r.issue).id) + "</td>";
       for (const Interval& w : r.win_sets) h += "<td class=\"n\">" + to_string(w) + "</td>";
       const Proportion& p = odds->zone[r.issue];
-      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>", to_string(r.zone), who(r.lower),
-                       who(r.upper), p.estimate, p.low, p.high);
+      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>",
+                       to_string(r.zone), who(r.lower), who(r.upper), p.estimate, p.low, p.high);
     }
     h += "</table>";
   }

@@ -12,8 +12,8 @@ namespace {
 using report::percent;
 
 std::string likely_point(const ReportSummary::LikelyClass& c, std::size_t models) {
-  return fmt::format("Most likely{}: {} — probability {} on average over {} models (from {} to {}).", c.group.empty() ? "" : " (" + c.group + ")",
-                     c.name, percent(c.mean), models, percent(c.low), percent(c.high));
+  return fmt::format("Most likely{}: {} — probability {} on average over {} models (from {} to {}).",
+                     c.group.empty() ? "" : " (" + c.group + ")", c.name, percent(c.mean), models, percent(c.low), percent(c.high));
 }
 
 std::string drivers_point(const std::string& lead, const std::vector<ReportSummary::Driver>& drivers) {
@@ -25,14 +25,15 @@ std::string drivers_point(const std::string& lead, const std::vector<ReportSumma
 
 std::string events_point(const ReportSummary::EventShift& e) {
   if (!e.moves) return fmt::format("The {} events leave every forecast where it was.", e.events);
-  return fmt::format("Events: {} moves the forecast most, {} by {:+.1f} on average over {} model{}; over the whole timeline ({} event{}) "
-                     "that issue moves by {:+.1f}.",
-                     e.event, e.issue, e.shift, e.models, e.models == 1 ? "" : "s", e.events, e.events == 1 ? "" : "s", e.total);
+  return fmt::format(
+      "Events: {} moves the forecast most, {} by {:+.1f} on average over {} model{}; over the whole timeline ({} event{}) "
+      "that issue moves by {:+.1f}.",
+      e.event, e.issue, e.shift, e.models, e.models == 1 ? "" : "s", e.events, e.events == 1 ? "" : "s", e.total);
 }
 
 std::string deal_point(const ReportSummary::UnlikelyDeal& d) {
-  std::string out = fmt::format("No deal likely on {}: a zone of agreement exists in {} of draws [{:.3f}, {:.3f}]", d.issue, percent(d.zone.estimate),
-                                d.zone.low, d.zone.high);
+  std::string out = fmt::format("No deal likely on {}: a zone of agreement exists in {} of draws [{:.3f}, {:.3f}]", d.issue,
+                                percent(d.zone.estimate), d.zone.low, d.zone.high);
   if (!d.floor_actor.empty())
     out += fmt::format("; {}'s floor ({:.1f}) is above {}'s ceiling ({:.1f})", d.floor_actor, d.floor, d.ceiling_actor, d.ceiling);
   return out + ".";

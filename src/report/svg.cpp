@@ -53,12 +53,23 @@ std::string escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -84,11 +95,12 @@ std::string interval_chart(const std::vector<IntervalRow>& rows, double lo, doub
       out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"10\" fill=\"{}\" fill-opacity=\"0.35\" stroke=\"{}\"/>",
                          ax(row.q25), y - 5, std::max(1.0, ax(row.q75) - ax(row.q25)), c, c);
     if (!std::isnan(row.mean))
-      out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#000\" stroke-width=\"2\"/>", ax(row.mean),
-                         y - 8, y + 8);
+      out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#000\" stroke-width=\"2\"/>",
+                         ax(row.mean), y - 8, y + 8);
     if (!std::isnan(row.point))
-      out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"><title>{}: {}</title></circle>",
-                         ax(row.point), y, escape(row.label), fmt_value(row.point));
+      out += fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"><title>{}: {}</title></circle>",
+          ax(row.point), y, escape(row.label), fmt_value(row.point));
   }
   out += x_axis(ax, kTop + kRowHeight * static_cast<double>(rows.size()) + 4, lo_label, hi_label);
   return out + "</svg>";
@@ -107,12 +119,14 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
     out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>", x0, ys(v), x1, ys(v));
     out += text(x0 - 6, ys(v) + 4, fmt_value(v), "end");
   }
-  for (std::size_t t = 0; t < rounds; t += std::max<std::size_t>(1, rounds / 10)) out += text(xs(t), plot_bottom + 16, std::to_string(t), "middle");
+  for (std::size_t t = 0; t < rounds; t += std::max<std::size_t>(1, rounds / 10))
+    out += text(xs(t), plot_bottom + 16, std::to_string(t), "middle");
   out += text((x0 + x1) / 2, plot_bottom + 34, x_label, "middle", "fill=\"#444\"");
   for (const Marker& m : markers) {
     const double x = rounds > 1 ? x0 + (x1 - x0) * m.at / static_cast<double>(rounds - 1) : x0;
-    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#555\" stroke-dasharray=\"2 3\"><title>{}</title></line>",
-                       x, plot_top + 6, x, plot_bottom, escape(m.title));
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#555\" stroke-dasharray=\"2 3\"><title>{}</title></line>",
+        x, plot_top + 6, x, plot_bottom, escape(m.title));
     out += text(x, plot_top + 2, m.tag, "middle", "font-weight=\"bold\"");
   }
   for (std::size_t s = 0; s < series.size(); ++s) {
@@ -124,8 +138,9 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
         last = series[s].values[t];
       }
     if (points.empty()) continue;
-    out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"{}\"><title>{}</title></polyline>",
-                       points, series_colour(s), series_dash(s), escape(series[s].label));
+    out += fmt::format(
+        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"{}\"><title>{}</title></polyline>",
+        points, series_colour(s), series_dash(s), escape(series[s].label));
     out += text(x1 + 6, ys(last) + 4, series[s].label, "start", fmt::format("fill=\"{}\"", series_colour(s)).c_str());
   }
   return out + "</svg>";
@@ -145,19 +160,20 @@ std::string probability_chart(const std::vector<std::string>& groups, const std:
       const ProbabilityBar& b = bars[g][s];
       const double y = y0 + bar * static_cast<double>(s);
       if (std::isnan(b.p)) continue;
-      out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\" "
-                         "stroke-dasharray=\"{}\"><title>{}: {:.3f} [{:.3f}, {:.3f}]</title></rect>",
-                         ax.x0, y, std::max(0.5, ax(b.p) - ax.x0), bar - 2, series_colour(s), series_dash(s), escape(series[s]), b.p, b.low, b.high);
-      out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000\"/>", ax(b.low), y + bar / 2 - 1, ax(b.high),
-                         y + bar / 2 - 1);
+      out += fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\" "
+          "stroke-dasharray=\"{}\"><title>{}: {:.3f} [{:.3f}, {:.3f}]</title></rect>",
+          ax.x0, y, std::max(0.5, ax(b.p) - ax.x0), bar - 2, series_colour(s), series_dash(s), escape(series[s]), b.p, b.low, b.high);
+      out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000\"/>", ax(b.low), y + bar / 2 - 1,
+                         ax(b.high), y + bar / 2 - 1);
     }
   }
   const double axis_y = kTop + group_height * static_cast<double>(groups.size()) + 4;
   out += x_axis(ax, axis_y, "", "");
   for (std::size_t s = 0; s < series.size(); ++s) {
     const double y = axis_y + 30 + 18 * static_cast<double>(s);
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"10\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\"/>", kLeft, y - 9,
-                       series_colour(s));
+    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"10\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\"/>",
+                       kLeft, y - 9, series_colour(s));
     out += text(kLeft + 20, y, series[s]);
   }
   return out + "</svg>";
@@ -171,12 +187,13 @@ std::string tornado_chart(const std::vector<TornadoRow>& rows, double base, doub
     const double y = kTop + kRowHeight * (static_cast<double>(r) + 0.5);
     out += text(ax.x0 - 8, y + 4, rows[r].label, "end");
     const double a = ax(std::min(rows[r].low, rows[r].high)), b = ax(std::max(rows[r].low, rows[r].high));
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"14\" fill=\"{}\"><title>at 5 %: {}, at 95 %: {}</title></rect>", a,
-                       y - 7, std::max(1.0, b - a), series_colour(0), fmt_value(rows[r].low), fmt_value(rows[r].high));
+    out += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"14\" fill=\"{}\"><title>at 5 %: {}, at 95 %: {}</title></rect>", a,
+        y - 7, std::max(1.0, b - a), series_colour(0), fmt_value(rows[r].low), fmt_value(rows[r].high));
     out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>", ax(rows[r].low), y, series_colour(1));
   }
-  out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#000\" stroke-dasharray=\"4 2\"/>", ax(base), kTop - 6,
-                     kTop + kRowHeight * static_cast<double>(rows.size()));
+  out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#000\" stroke-dasharray=\"4 2\"/>",
+                     ax(base), kTop - 6, kTop + kRowHeight * static_cast<double>(rows.size()));
   out += x_axis(ax, kTop + kRowHeight * static_cast<double>(rows.size()) + 4, "", "");
   return out + "</svg>";
 }

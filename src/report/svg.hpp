@@ -18,9 +18,9 @@ const char* series_dash(std::size_t k);
 /// One row of an interval chart: a point, a 50 % band and a 90 % band on a common axis.
 struct IntervalRow {
   std::string label;
-  double point = 0;               // the point forecast (NaN: none)
+  double point = 0;                           // the point forecast (NaN: none)
   double q05 = 0, q25 = 0, q75 = 0, q95 = 0;  // NaN: no band
-  double mean = 0;                // the sweep mean (NaN: none)
+  double mean = 0;                            // the sweep mean (NaN: none)
 };
 /// Horizontal rows on [lo, hi], with end labels.
 std::string interval_chart(const std::vector<IntervalRow>& rows, double lo, double hi, const std::string& lo_label,

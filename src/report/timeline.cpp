@@ -49,22 +49,24 @@ StageForecasts stage_forecasts(const Scenario& s, const Forecast& f) {
 std::vector<Marker> event_markers(const Scenario& s) {
   std::vector<Marker> out;
   for (std::size_t k = 0; k < s.events.size(); ++k)
-    out.push_back({s.events[k].round - 0.5, std::to_string(k + 1), fmt::format("{}: {} (before round {})", k + 1, display_name(s.events[k]), s.events[k].round)});
+    out.push_back({s.events[k].round - 0.5, std::to_string(k + 1),
+                   fmt::format("{}: {} (before round {})", k + 1, display_name(s.events[k]), s.events[k].round)});
   return out;
 }
 
 std::string timeline_section(const Scenario& s, const std::vector<StageForecasts>& models) {
   if (s.events.empty()) return "";
-  std::string h = "<h2>Timeline</h2><p>Events change inputs as the bargaining goes on. Models with rounds apply each just before its "
-                  "round (the numbered dashed lines in the charts of positions); for them a column shows the median the event met, and the "
-                  "last the final forecast. Models without rounds forecast the scenario before the first event and after each.</p>";
+  std::string h =
+      "<h2>Timeline</h2><p>Events change inputs as the bargaining goes on. Models with rounds apply each just before its "
+      "round (the numbered dashed lines in the charts of positions); for them a column shows the median the event met, and the "
+      "last the final forecast. Models without rounds forecast the scenario before the first event and after each.</p>";
   h += "<table><tr><th>#</th><th>event</th><th>round</th><th>date</th><th>what changes</th><th>source</th></tr>";
   for (std::size_t k = 0; k < s.events.size(); ++k) {
     const Event& e = s.events[k];
     std::string what;
     for (const EventChange& c : e.changes) {
-      what += fmt::format("{}{}{} {} → {}", what.empty() ? "" : "; ", s.actor(c.actor).id, c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id,
-                          to_string(c.field), c.value.value.to_string());
+      what += fmt::format("{}{}{} {} → {}", what.empty() ? "" : "; ", s.actor(c.actor).id,
+                          c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id, to_string(c.field), c.value.value.to_string());
     }
     for (std::size_t a : e.join) what += (what.empty() ? "" : "; ") + s.actor(a).id + " joins";
     for (std::size_t a : e.leave) what += (what.empty() ? "" : "; ") + s.actor(a).id + " leaves";
@@ -73,12 +75,13 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
       const Citation& c = s.citations[static_cast<std::size_t>(e.citation)];
       source = s.metadata.sources[c.reference].id + ": " + c.note;
     }
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", k + 1, escape(display_name(e)), e.round,
-                     escape(e.date), escape(what), escape(source));
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", k + 1,
+                     escape(display_name(e)), e.round, escape(e.date), escape(what), escape(source));
   }
   h += "</table>";
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
-    h += fmt::format("<table><caption><b>{}</b>: forecast at each stage</caption><tr><th>model</th><th>start</th>", escape(s.issue(i).label));
+    h += fmt::format("<table><caption><b>{}</b>: forecast at each stage</caption><tr><th>model</th><th>start</th>",
+                     escape(s.issue(i).label));
     for (std::size_t k = 0; k < s.events.size(); ++k) h += fmt::format("<th>after {}</th>", k + 1);
     h += "</tr>";
     for (const StageForecasts& m : models) {

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <bit>
-#include <type_traits>
 #include <cstring>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <type_traits>
 
 #include "parley/error.hpp"
 #include "store/sqlite.hpp"
@@ -105,8 +105,7 @@ std::vector<std::string> column_list(sqlite3* db, const char* sql, std::int64_t 
 std::string sha256_hex(const std::string& bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 failed");
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 failed");
   static const char* hex = "0123456789abcdef";
   std::string out;
   for (unsigned k = 0; k < length; ++k) {
@@ -128,7 +127,8 @@ ResultsDb::ResultsDb(const std::string& path, int migrate_to) : path_(path) {
     // A file that is not SQLite fails on its first read.
     if (sqlite3_exec(db_, "PRAGMA page_size = 16384; PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
                      nullptr, nullptr, nullptr) != SQLITE_OK)
-      throw InputError({path, 0, 0}, "--db", std::string("not a results database: ") + sqlite3_errmsg(db_), "a parley results database (SQLite)");
+      throw InputError({path, 0, 0}, "--db", std::string("not a results database: ") + sqlite3_errmsg(db_),
+                       "a parley results database (SQLite)");
     migrate(migrate_to);
   } catch (...) {
     sqlite3_close(db_);
@@ -210,7 +210,8 @@ std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
 void ResultsDb::insert(std::int64_t run, const DrawChunk& chunk) {
   if (chunk.size() == 0) return;
   // One row per chunk: a row per draw would cost more than the model for cheap models.
-  Statement insert(db_, "INSERT INTO draw_batches (run_id, first_draw, draw_count, draws, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Statement insert(
+      db_, "INSERT INTO draw_batches (run_id, first_draw, draw_count, draws, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, run).bind(2, static_cast<std::int64_t>(chunk.draws.front())).bind(3, static_cast<std::int64_t>(chunk.size()));
   insert.bind_blob(4, chunk.draws.data(), chunk.draws.size() * sizeof(std::uint64_t));
   insert.bind_blob(5, chunk.inputs.data(), chunk.inputs.size() * sizeof(double));
@@ -292,12 +293,13 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
   std::vector<double> inputs, outcomes;
   std::vector<unsigned char> classes;
   Statement q(db_, with_inputs ? "SELECT draws, inputs, outcomes, classes FROM draw_batches WHERE run_id = ?"
-                              : "SELECT draws, x'', outcomes, classes FROM draw_batches WHERE run_id = ?");
+                               : "SELECT draws, x'', outcomes, classes FROM draw_batches WHERE run_id = ?");
   q.bind(1, run);
   auto append = [&q, this, run](auto& v, int col, std::size_t expected) {
     using T = typename std::remove_reference_t<decltype(v)>::value_type;
     if (q.bytes(col) != expected * sizeof(T))
-      throw InputError({path_, 0, 0}, "--db", "run " + std::to_string(run) + ": corrupt draw batch: blob sizes disagree with the run's inputs",
+      throw InputError({path_, 0, 0}, "--db",
+                       "run " + std::to_string(run) + ": corrupt draw batch: blob sizes disagree with the run's inputs",
                        "an intact parley results database");
     const std::size_t at = v.size();
     v.resize(at + expected);
@@ -313,7 +315,8 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
   std::vector<std::size_t> order(draws.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return draws[a] < draws[b]; });
-  for (std::size_t k : order) each({draws[k], with_inputs ? inputs.data() + k * n_in : nullptr, outcomes.data() + k * n_out, classes.data() + k * n_cls});
+  for (std::size_t k : order)
+    each({draws[k], with_inputs ? inputs.data() + k * n_in : nullptr, outcomes.data() + k * n_out, classes.data() + k * n_cls});
 }
 
 }  // namespace parley

@@ -12,10 +12,14 @@ namespace {
 ReadOptions stored_read_options(const RunRecord& r) {
   ReadOptions options;
   const auto format = input_format_from_string(r.input_format);
-  if (!format) throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
+  if (!format)
+    throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'",
+                     "auto, yaml, json, ktab-csv, ktab-xml or deu");
   options.format = *format;
-  if (r.capability == "gdp") options.deu_capability = DeuCapability::gdp;
-  else if (r.capability != "equal") throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal or gdp");
+  if (r.capability == "gdp")
+    options.deu_capability = DeuCapability::gdp;
+  else if (r.capability != "equal")
+    throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal or gdp");
   return options;
 }
 
@@ -27,12 +31,15 @@ StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs) {
   l.scenario = read_scenario_text(l.run.scenario_text, l.run.scenario_file, stored_read_options(l.run));
   apply_overrides(l.scenario, l.run.overrides);
   const std::size_t n_in = l.run.input_names.size(), n_out = l.run.issue_ids.size(), n_cls = l.run.class_names.size();
-  db.load(id, [&](const StoredDraw& d) {
-    l.draws.push_back(d.draw);
-    if (with_inputs) l.inputs.insert(l.inputs.end(), d.inputs, d.inputs + n_in);
-    l.outcomes.insert(l.outcomes.end(), d.outcomes, d.outcomes + n_out);
-    l.classes.insert(l.classes.end(), d.classes, d.classes + n_cls);
-  }, with_inputs);
+  db.load(
+      id,
+      [&](const StoredDraw& d) {
+        l.draws.push_back(d.draw);
+        if (with_inputs) l.inputs.insert(l.inputs.end(), d.inputs, d.inputs + n_in);
+        l.outcomes.insert(l.outcomes.end(), d.outcomes, d.outcomes + n_out);
+        l.classes.insert(l.classes.end(), d.classes, d.classes + n_cls);
+      },
+      with_inputs);
   return l;
 }
 

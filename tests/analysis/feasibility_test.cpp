@@ -56,7 +56,7 @@ TEST(Feasibility, ADemandingRatifierClosesTheZone) {
 TEST(Feasibility, BoundsAndSeveralRatifiersPerSide) {
   Scenario s = testing::one_issue({{20}, {40}, {90}}, 50);
   Ratifier bound{0, std::nullopt, {{0, 0, 60}}};  // accepts [0, 60]
-  Ratifier near{1, 0.0, {}};                       // at 40, sq 50: [30, 50]
+  Ratifier near{1, 0.0, {}};                      // at 40, sq 50: [30, 50]
   Ratifier floor{2, std::nullopt, {{0, 35, 100}}};
   s.sides = {Side{"A", 0, {bound, near}}, Side{"B", 2, {floor}}};
   const IssueFeasibility r = assess_feasibility(s).issues.at(0);
@@ -76,7 +76,7 @@ TEST(Feasibility, ProbabilityOfAZoneOverUncertainInputs) {
   s.sides = {Side{"A", 0, {Ratifier{0, 0.0, {}}}}, Side{"B", 1, {Ratifier{1, std::nullopt, {{0, 55, 100}}}}}};
   const FeasibilityOdds one = feasibility_odds(s, 20000, {7, 0}, 1);
   EXPECT_NEAR(one.zone[0].estimate, 0.25, 4 * std::sqrt(0.25 * 0.75 / 20000));  // 4 standard errors
-  EXPECT_EQ(one.lower_binding[0][1][0], 20000u);  // B's floor always binds
+  EXPECT_EQ(one.lower_binding[0][1][0], 20000u);                                // B's floor always binds
   EXPECT_GT(one.zone[0].high - one.zone[0].low, 0.01);
   const FeasibilityOdds two = feasibility_odds(s, 20000, {7, 0}, 4);
   EXPECT_EQ(one.zone[0].count, two.zone[0].count);
@@ -86,18 +86,21 @@ TEST(Feasibility, ReaderAndValidation) {
   const std::string head =
       "metadata: {title: t}\nissues:\n  - {id: i, status_quo: 50}\nactors:\n  - {id: a, capability: 1}\n  - {id: b, capability: 1}\n"
       "positions:\n  a: {i: {position: 20, salience: 1}}\n  b: {i: {position: 90, salience: 1}}\nsides:\n";
-  const Scenario s = read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {threshold: 0}}}\n  B: {negotiator: b, ratifiers: {b: {accepts: {i: {min: 55}}}}}\n",
-                                        "s.yaml");
+  const Scenario s = read_scenario_text(
+      head + "  A: {negotiator: a, ratifiers: {a: {threshold: 0}}}\n  B: {negotiator: b, ratifiers: {b: {accepts: {i: {min: 55}}}}}\n",
+      "s.yaml");
   ASSERT_EQ(s.sides.size(), 2u);
   EXPECT_DOUBLE_EQ(s.sides[1].ratifiers[0].bounds[0].min, 55);
   EXPECT_DOUBLE_EQ(s.sides[1].ratifiers[0].bounds[0].max, 100);
-  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: z}\n", "s.yaml"); }, 11, 19, "sides.A.negotiator", "an actor");
-  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {threshold: 2}}}\n", "s.yaml"); }, 11, 49,
-                              "threshold", "[-1, 1]");
-  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {}}}\n", "s.yaml"); }, 11, 37, "sides.A.ratifiers.a",
-                              "a threshold");
-  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {accepts: {i: {min: 70, max: 60}}}}}\n", "s.yaml"); },
-                              11, 51, "accepts.i", "");
+  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: z}\n", "s.yaml"); }, 11, 19, "sides.A.negotiator",
+                              "an actor");
+  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {threshold: 2}}}\n", "s.yaml"); }, 11,
+                              49, "threshold", "[-1, 1]");
+  testing::expect_input_error([&] { read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {}}}\n", "s.yaml"); }, 11, 37,
+                              "sides.A.ratifiers.a", "a threshold");
+  testing::expect_input_error(
+      [&] { read_scenario_text(head + "  A: {negotiator: a, ratifiers: {a: {accepts: {i: {min: 70, max: 60}}}}}\n", "s.yaml"); }, 11, 51,
+      "accepts.i", "");
   EXPECT_THROW(assess_feasibility(testing::one_issue({{1}})), InputError);
 }
 

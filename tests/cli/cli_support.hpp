@@ -34,8 +34,6 @@ inline Result parley_cli_in(const std::filesystem::path& dir, const std::string&
   return shell("cd '" + dir.string() + "' && " + std::string(PARLEY_EXE) + " " + args + " 2>&1");
 }
 
-inline std::filesystem::path temp(const std::string& name) {
-  return std::filesystem::temp_directory_path() / ("parley-cli-" + name);
-}
+inline std::filesystem::path temp(const std::string& name) { return std::filesystem::temp_directory_path() / ("parley-cli-" + name); }
 
 }  // namespace parley::testing

@@ -13,18 +13,18 @@
 namespace {
 
 namespace fs = std::filesystem;
-using parley::testing::read_text;
 using parley::testing::data_path;
-using parley::testing::source_path;
-using parley::testing::Result;
 using parley::testing::parley_cli;
+using parley::testing::read_text;
+using parley::testing::Result;
+using parley::testing::source_path;
 using parley::testing::temp;
 
 const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
 
-
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest ", "sweep ", "sensitivity ", "compare ", "feasibility ", "runs ", "show ", "export "}) {
+  for (const char* cmd : {"", "run ", "validate ", "models ", "backtest ", "sweep ", "sensitivity ", "compare ", "feasibility ", "runs ",
+                          "show ", "export "}) {
     const Result r = parley_cli(std::string(cmd) + "--help");
     EXPECT_EQ(r.code, 0) << cmd;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << r.out;
@@ -91,8 +91,7 @@ TEST(Cli, BadArgumentsExitTwo) {
 TEST(Cli, OptionErrorsNameTheOptionWithoutAFakeLocation) {
   const Result r = parley_cli("run " + kExample + " --model bdm --option max_rounds=2.5");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("parley: error: field '--option max_rounds': got '2.5'; expected a whole number in [1, 100000]"),
-            std::string::npos)
+  EXPECT_NE(r.out.find("parley: error: field '--option max_rounds': got '2.5'; expected a whole number in [1, 100000]"), std::string::npos)
       << r.out;
 }
 
@@ -107,15 +106,13 @@ TEST(Cli, PerIssueCsvQuotesCells) {
   fs::remove(csv);
 }
 
-TEST(Cli, UnwritableOutputExitsThree) {
-  EXPECT_EQ(parley_cli("run " + kExample + " --output /nonexistent-dir/out.txt").code, 3);
-}
+TEST(Cli, UnwritableOutputExitsThree) { EXPECT_EQ(parley_cli("run " + kExample + " --output /nonexistent-dir/out.txt").code, 3); }
 
 TEST(Cli, BdmRoundsTraceAndAccount) {
   const fs::path trace = temp("trace.json");
   fs::remove(trace);
-  const Result r = parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --rounds 2 --trace " +
-                              trace.string());
+  const Result r =
+      parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --rounds 2 --trace " + trace.string());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Belgium compromises with France: 7.00 → 8.42"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("round  2: median 9.61"), std::string::npos) << r.out;
@@ -144,8 +141,8 @@ TEST(Cli, SmpReadsKtabInputsTracesAndRefusesBadXml) {
   EXPECT_NE(t.find("\"seed\":\"7\""), std::string::npos);
   EXPECT_EQ(parley_cli("run " + example + " --model smp --seed 7 --format csv").out, a.out);  // same seed, same bytes
   fs::remove(trace);
-  const Result bad = parley_cli("run " + data_path("ktab/smpExample.xml") + " --model smp --output " + out.string() + " --trace " +
-                                trace.string());
+  const Result bad =
+      parley_cli("run " + data_path("ktab/smpExample.xml") + " --model smp --output " + out.string() + " --trace " + trace.string());
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("smpExample.xml:32:9: error: field 'Scenario/Actors/Actor[1]/Position/dCoord[1]': empty"), std::string::npos)
       << bad.out;
@@ -157,8 +154,8 @@ TEST(Cli, SmpReadsKtabInputsTracesAndRefusesBadXml) {
 TEST(Cli, BacktestReproducesTheDeuReferenceFigure) {
   const fs::path per_issue = temp("per-issue.csv");
   fs::remove(per_issue);
-  const Result r = parley_cli("backtest " + data_path("deu3/deu3-dev.tsv") +
-                              " --model compromise --capability equal --per-issue " + per_issue.string());
+  const Result r =
+      parley_cli("backtest " + data_path("deu3/deu3-dev.tsv") + " --model compromise --capability equal --per-issue " + per_issue.string());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("compromise                       230    24.1945    19.3470"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("status quo"), std::string::npos);
@@ -179,7 +176,9 @@ TEST(Cli, ARequestThatContradictsAnOptionIsRefusedNamingBoth) {
             std::string::npos)
       << r.out;
   EXPECT_FALSE(fs::exists(out));
-  EXPECT_EQ(parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --rounds 2 --option stop=rounds").code, 0);
+  EXPECT_EQ(
+      parley_cli("run " + source_path("scenarios/examples/ec1994-emissions.yaml") + " --model bdm --rounds 2 --option stop=rounds").code,
+      0);
 }
 
 TEST(Cli, AKtabXmlModelParameterIsCheckedByTheModelAtItsElement) {
@@ -191,10 +190,11 @@ TEST(Cli, AKtabXmlModelParameterIsCheckedByTheModelAtItsElement) {
   std::ofstream(bad) << xml;
   fs::remove(out);
   fs::remove(db);
-  const std::string message = bad.string() + ":8:5: error: field 'Scenario/ModelParameters/VictoryProbModel': got 'Cubic'; expected one of: "
+  const std::string message = bad.string() +
+                              ":8:5: error: field 'Scenario/ModelParameters/VictoryProbModel': got 'Cubic'; expected one of: "
                               "linear, square, quartic, octic, binary (or KTAB's name)";
   for (const std::string& command : {"validate " + bad.string(), "run " + bad.string() + " --model smp --output " + out.string(),
-                                      "sweep " + bad.string() + " --model compromise --draws 5 --db " + db.string()}) {
+                                     "sweep " + bad.string() + " --model compromise --draws 5 --db " + db.string()}) {
     const Result r = parley_cli(command);
     EXPECT_EQ(r.code, 2) << command;
     EXPECT_NE(r.out.find(message), std::string::npos) << r.out;

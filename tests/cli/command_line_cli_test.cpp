@@ -14,8 +14,8 @@ using parley::testing::shell;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-const char* const kCommands[] = {"run", "sweep", "sensitivity", "compare", "feasibility", "report", "runs",
-                                 "show", "export", "validate", "models", "backtest", "init", "help"};
+const char* const kCommands[] = {"run",  "sweep",  "sensitivity", "compare", "feasibility", "report", "runs",
+                                 "show", "export", "validate",    "models",  "backtest",    "init",   "help"};
 
 TEST(CommandLine, HelpCmdPrintsWhatCmdHelpPrints) {
   for (const char* command : kCommands) {
@@ -55,7 +55,7 @@ TEST(CommandLine, NearestUsesEditDistanceWithTranspositions) {
   EXPECT_EQ(nearest("runn", names), "run");
   EXPECT_EQ(nearest("rep", names), "report");  // the only command that starts with it
   EXPECT_EQ(nearest("xyzzy", names), std::nullopt);
-  EXPECT_EQ(nearest("r", names), "run");  // three start with it: the nearest of all, two edits away
+  EXPECT_EQ(nearest("r", names), "run");          // three start with it: the nearest of all, two edits away
   EXPECT_EQ(nearest("exprot", names), "export");  // one transposition
 }
 

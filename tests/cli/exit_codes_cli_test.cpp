@@ -62,11 +62,13 @@ TEST(ExitCodes, BadInputIsTwo) {
 }
 
 TEST(ExitCodes, AFormatACommandDoesNotWriteIsBadInputListingThoseItDoes) {
-  const std::pair<std::string, std::string> cases[] = {
-      {"run " + kExample, "table, json or csv"},          {"sweep " + kExample, "table, json or csv"},
-      {"sensitivity " + kExample, "table, json or csv"},  {"compare " + kExample + " " + kExample, "table, json or csv"},
-      {"feasibility " + kFlagship, "table or json"},       {"show 1", "table, json or csv"},
-      {"export 1", "csv or json"}};
+  const std::pair<std::string, std::string> cases[] = {{"run " + kExample, "table, json or csv"},
+                                                       {"sweep " + kExample, "table, json or csv"},
+                                                       {"sensitivity " + kExample, "table, json or csv"},
+                                                       {"compare " + kExample + " " + kExample, "table, json or csv"},
+                                                       {"feasibility " + kFlagship, "table or json"},
+                                                       {"show 1", "table, json or csv"},
+                                                       {"export 1", "csv or json"}};
   for (const auto& [command, formats] : cases) {
     const Result r = parley_cli(command + " --format xml");
     EXPECT_EQ(r.code, 2) << command;

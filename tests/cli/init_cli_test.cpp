@@ -71,7 +71,8 @@ TEST(InitCli, RefusesToOverwriteUnlessForced) {
   std::ofstream(file) << "my own work\n";
   const Result r = parley_cli("init " + file.string());
   EXPECT_EQ(r.code, 2);
-  EXPECT_EQ(r.out, "parley: " + file.string() + ": error: field 'FILE': already exists; expected a new file name, or --force to overwrite it\n");
+  EXPECT_EQ(r.out,
+            "parley: " + file.string() + ": error: field 'FILE': already exists; expected a new file name, or --force to overwrite it\n");
   EXPECT_EQ(read_text(file.string()), "my own work\n");
   EXPECT_EQ(parley_cli("init --force " + file.string()).code, 0);
   EXPECT_TRUE(contains(read_text(file.string()), "parley: 1"));

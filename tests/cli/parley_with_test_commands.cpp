@@ -12,9 +12,8 @@ int main(int argc, char** argv) {
   using parley::cli::Action;
   using parley::cli::Context;
   std::vector<parley::cli::Command> commands = parley::cli::command_table();
-  commands.push_back({"crash", "fail as a bug would (tests only)", [](CLI::App&) -> Action {
-                        return [](Context&) { throw std::logic_error("a bug, on purpose"); };
-                      }});
+  commands.push_back({"crash", "fail as a bug would (tests only)",
+                      [](CLI::App&) -> Action { return [](Context&) { throw std::logic_error("a bug, on purpose"); }; }});
   commands.push_back({"hello", "print a greeting (tests only)", [](CLI::App& cmd) -> Action {
                         auto name = std::make_shared<std::string>("world");
                         cmd.add_option("--name", *name, "whom to greet")->capture_default_str();

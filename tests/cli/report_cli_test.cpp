@@ -24,9 +24,11 @@ bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1")
 std::string console_messages(const fs::path& page, const fs::path& screenshot) {
   const fs::path log = temp("chromium.log");
   fs::remove(screenshot);
-  const std::string command = "timeout 120 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,2400 "
-                              "--user-data-dir=" + temp("chromium-profile").string() + " --enable-logging=stderr --v=0 --screenshot=" +
-                              screenshot.string() + " file://" + page.string() + " >/dev/null 2>" + log.string();
+  const std::string command =
+      "timeout 120 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,2400 "
+      "--user-data-dir=" +
+      temp("chromium-profile").string() + " --enable-logging=stderr --v=0 --screenshot=" + screenshot.string() + " file://" +
+      page.string() + " >/dev/null 2>" + log.string();
   EXPECT_EQ(std::system(command.c_str()), 0) << read_text(log.string());
   std::string messages, line;
   std::ifstream in(log);
@@ -43,11 +45,13 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
   EXPECT_NE(r.out.find("Most likely (relations)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("report written to " + html.string()), std::string::npos);
   EXPECT_NE(read_text(html.string()).find("<h2>Provenance</h2>"), std::string::npos);
-  EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise,nope --output " + html.string()).code, 2);
+  EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise,nope --output " + html.string()).code,
+            2);
   EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml")).code, 2);  // --output is required
   // A lead model outside --models is refused, and no report is left behind.
   fs::remove(html);
-  const Result lead = parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise --lead bdm --output " + html.string());
+  const Result lead =
+      parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise --lead bdm --output " + html.string());
   EXPECT_EQ(lead.code, 2);
   EXPECT_NE(lead.out.find("field '--lead': model 'bdm' is not among the report's models"), std::string::npos) << lead.out;
   EXPECT_FALSE(fs::exists(html));

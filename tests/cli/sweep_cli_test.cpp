@@ -1,12 +1,11 @@
 // End-to-end tests of sweep, sensitivity, compare and the results database commands, including a
 // sweep killed with SIGKILL and one stopped with Ctrl-C (SIGINT), then resumed.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <chrono>
 #include <filesystem>
@@ -64,7 +63,8 @@ TEST(SweepCli, SameBytesForAnyThreadCount) {
   std::string first;
   for (const char* threads : {"1", "2", "8"}) {
     const fs::path db = fresh_db(std::string("threads-") + threads + ".db");
-    const Result r = parley_cli("sweep " + kExample + " --model bdm --draws 300 --format csv --threads " + threads + " --db " + db.string());
+    const Result r =
+        parley_cli("sweep " + kExample + " --model bdm --draws 300 --format csv --threads " + threads + " --db " + db.string());
     ASSERT_EQ(r.code, 0) << r.out;
     if (first.empty()) first = r.out;
     EXPECT_EQ(r.out, first) << threads;
@@ -174,8 +174,8 @@ int interrupted_sweep(const fs::path& db, int draws, int signal, long& stored_at
 TEST(SweepCli, KilledSweepLeavesAConsistentDatabaseAndResumeCompletesIt) {
   const int draws = 6000;
   const fs::path reference = fresh_db("reference.db");
-  const Result whole = parley_cli("sweep " + kExample + " --model bdm --draws " + std::to_string(draws) +
-                                  " --seed 9 --format csv --db " + reference.string());
+  const Result whole = parley_cli("sweep " + kExample + " --model bdm --draws " + std::to_string(draws) + " --seed 9 --format csv --db " +
+                                  reference.string());
   ASSERT_EQ(whole.code, 0) << whole.out;
 
   const fs::path db = fresh_db("killed.db");
@@ -205,7 +205,8 @@ TEST(SweepCli, CtrlCKeepsFinishedDrawsAndSaysHowToResume) {
   EXPECT_EQ(WEXITSTATUS(status), 130);
   const std::string message = read_text(sweep_messages().string());
   EXPECT_EQ(message.rfind("parley: interrupted; ", 0), 0u) << message;
-  EXPECT_NE(message.find(" draws are stored in run 1 of " + db.string() + ".\nComplete it with: parley sweep --resume 1 --db " + db.string() + "\n"),
+  EXPECT_NE(message.find(" draws are stored in run 1 of " + db.string() + ".\nComplete it with: parley sweep --resume 1 --db " +
+                         db.string() + "\n"),
             std::string::npos)
       << message;
   const Result runs = parley_cli("runs --db " + db.string());

@@ -59,8 +59,8 @@ TEST(TinyModelCli, SweepSensitivityAndCompareRunIt) {
 TEST(TinyModelCli, TheReportIncludesIt) {
   const std::filesystem::path html = std::filesystem::temp_directory_path() / "parley-tiny-model-report.html";
   std::filesystem::remove(html);
-  const Result r = tiny_cli("report " + kExample + " --models compromise," + kTinyModel + " --draws 20 --no-progress --output " +
-                            html.string());
+  const Result r =
+      tiny_cli("report " + kExample + " --models compromise," + kTinyModel + " --draws 20 --no-progress --output " + html.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(parley::testing::read_text(html.string()), kTinyModel));
   std::filesystem::remove(html);

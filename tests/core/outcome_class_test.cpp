@@ -95,7 +95,8 @@ RC_GTEST_PROP(OutcomePredicate, ComplementaryComparisonsPartitionTheScale, (doub
 TEST(OutcomeClasses, ReaderPointsErrorsIntoTheFile) {
   const std::string head =
       "metadata: {title: t}\nissues:\n  - id: sanctions\n  - id: arms\nactors:\n  - {id: a, capability: 1}\noutcomes:\n";
-  const Scenario s = read_scenario_text(head + "  detente: sanctions <= 40 and arms >= 60\n  cold: {when: \"sanctions > 80\", label: Cold war}\n", "s.yaml");
+  const Scenario s = read_scenario_text(
+      head + "  detente: sanctions <= 40 and arms >= 60\n  cold: {when: \"sanctions > 80\", label: Cold war}\n", "s.yaml");
   ASSERT_EQ(s.outcome_classes.size(), 2u);
   EXPECT_EQ(s.outcome_classes[1].label, "Cold war");
   EXPECT_EQ(s.outcome_classes[1].expression, "sanctions > 80");

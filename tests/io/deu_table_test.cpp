@@ -39,7 +39,7 @@ TEST(DeuTable, GdpCapabilitiesFromTheSecondRow) {
 
 std::string header() {
   const char* codes[] = {"com", "ep", "at", "be", "bu", "cr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "el", "hu",
-                         "ie", "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "si", "sk", "es", "se", "uk"};
+                         "ie",  "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "si", "sk", "es", "se", "uk"};
   std::string h = "\"isnr\"\t\"prnr\"\t\"prname\"";
   for (const char* c : codes) h += std::string("\t\"p") + c + "\"";
   for (const char* c : codes) h += std::string("\t\"s") + c + "\"";
@@ -67,16 +67,31 @@ TEST(DeuTable, SmallTableAndItsErrors) {
   EXPECT_EQ(s.issues().size(), 1u);
   EXPECT_EQ(s.stance(0, 0).position->point(), 30);
   EXPECT_EQ(detect_format(good), InputFormat::deu);
-  expect_input_error([&] { read_scenario_text(header() + gdp_row() + row("\"x1\"", "130", "0"), "t.tsv", {InputFormat::deu, {}}); },
-                     3, 18, "pcom", "within [0, 100]");
-  expect_input_error([&] { read_scenario_text(header() + gdp_row() + row("\"x1\"", "abc", "0"), "t.tsv", {InputFormat::deu, {}}); },
-                     3, 18, "pcom", "a number");
-  expect_input_error([&] { read_scenario_text(header() + gdp_row() + row("\"x1\"", "1", "-4"), "t.tsv", {InputFormat::deu, {}}); },
-                     3, 81, "rp", "within [0, 100]");
-  expect_input_error([&] { read_scenario_text(header() + gdp_row() + row("\"x1\"", "1", "0") + row("\"x1\"", "1", "0"), "t.tsv", {InputFormat::deu, {}}); },
-                     4, 1, "isnr", "unique issue ids");
-  expect_input_error([&] { read_scenario_text(header() + gdp_row() + "\"x1\"\t1\n", "t.tsv", {InputFormat::deu, {}}); },
-                     0, 0, "row", "like the header");
+  expect_input_error(
+      [&] {
+        read_scenario_text(header() + gdp_row() + row("\"x1\"", "130", "0"), "t.tsv", {InputFormat::deu, {}});
+      },
+      3, 18, "pcom", "within [0, 100]");
+  expect_input_error(
+      [&] {
+        read_scenario_text(header() + gdp_row() + row("\"x1\"", "abc", "0"), "t.tsv", {InputFormat::deu, {}});
+      },
+      3, 18, "pcom", "a number");
+  expect_input_error(
+      [&] {
+        read_scenario_text(header() + gdp_row() + row("\"x1\"", "1", "-4"), "t.tsv", {InputFormat::deu, {}});
+      },
+      3, 81, "rp", "within [0, 100]");
+  expect_input_error(
+      [&] {
+        read_scenario_text(header() + gdp_row() + row("\"x1\"", "1", "0") + row("\"x1\"", "1", "0"), "t.tsv", {InputFormat::deu, {}});
+      },
+      4, 1, "isnr", "unique issue ids");
+  expect_input_error(
+      [&] {
+        read_scenario_text(header() + gdp_row() + "\"x1\"\t1\n", "t.tsv", {InputFormat::deu, {}});
+      },
+      0, 0, "row", "like the header");
   std::string no_out = header();
   no_out.replace(no_out.find("\"out\""), 5, "\"res\"");
   expect_input_error([&] { read_scenario_text(no_out, "t.tsv", {InputFormat::deu, {}}); }, 1, 1, "header", "DEU III columns");

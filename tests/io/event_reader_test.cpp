@@ -103,7 +103,8 @@ TEST(EventReader, RejectsBadEventsWithLineAndColumn) {
     expect_input_error([&] { yaml(kBase + "events:\n" + events); }, line, column, field, expected);
   };
   bad("  - {id: e, round: 1, changes: {zz: {i1: {position: 3}}}}\n", 21, 33, "events[0].changes.zz", "an actor");
-  bad("  - {id: e, round: 1, changes: {a1: {i9: {position: 3}}}}\n", 21, 38, "events[0].changes.a1.i9", "'capability' or the id of an issue");
+  bad("  - {id: e, round: 1, changes: {a1: {i9: {position: 3}}}}\n", 21, 38, "events[0].changes.a1.i9",
+      "'capability' or the id of an issue");
   bad("  - {id: e, round: 1, changes: {a1: {i1: {position: 30}}}}\n", 21, 53, "events[0].changes.a1.i1.position", "within [0, 10]");
   bad("  - {id: e, round: 1, changes: {a1: {i1: {salience: 2}}}}\n", 21, 53, "salience", "within [0, 1]");
   bad("  - {id: e, round: 1, changes: {a2: {i2: {salience: 0.5}}}}\n", 21, 53, "events[0].changes.a2.i2.salience", "a position");

@@ -13,9 +13,8 @@ Scenario ktab(const std::string& text) { return read_scenario_text(text, "case.c
 
 TEST(KtabCsv, ReadsEveryShippedInput) {
   const std::pair<const char*, std::pair<std::size_t, std::size_t>> files[] = {
-      {"dummyData_3Dim.csv", {7, 3}},    {"dummyData_6Dim.csv", {27, 6}},  {"dummyData-a040.csv", {40, 1}},
-      {"dummyData-a080.csv", {80, 1}},   {"dummyData-a160.csv", {160, 1}}, {"SOE-Pol-Comp.csv", {13, 2}},
-      {"SOE-Policy.csv", {26, 1}},       {"SOE-Competitive.csv", {34, 1}}};
+      {"dummyData_3Dim.csv", {7, 3}},   {"dummyData_6Dim.csv", {27, 6}}, {"dummyData-a040.csv", {40, 1}}, {"dummyData-a080.csv", {80, 1}},
+      {"dummyData-a160.csv", {160, 1}}, {"SOE-Pol-Comp.csv", {13, 2}},   {"SOE-Policy.csv", {26, 1}},     {"SOE-Competitive.csv", {34, 1}}};
   for (const auto& [name, size] : files) {
     SCOPED_TRACE(name);
     const Scenario s = read_scenario_file(testing::data_path(std::string("ktab/") + name));
@@ -47,15 +46,25 @@ const std::string kGood = "S,desc,2,1\nActor,Description,Influence,P Position,P 
 
 TEST(KtabCsv, BadCellsNameLineAndColumn) {
   EXPECT_NO_THROW(ktab(kGood));
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nB,b,-5,80,40\n"); }, 4, 5, "B Influence", "greater than 0");
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,120,50\nB,b,5,80,40\n"); }, 3, 8, "A P Position", "within [0, 100]");
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,150\nB,b,5,80,40\n"); }, 3, 11, "A P Salience", "within [0, 100]");
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,x,50\nB,b,5,80,40\n"); }, 3, 8, "A P Position", "a number");
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,nan,50\nB,b,5,80,40\n"); }, 3, 8, "A P Position", "a finite number");
-  expect_input_error([] { ktab("S,desc,3,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nB,b,5,80,40\n"); }, 1, 8, "nActors", "one row per actor");
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nA,b,5,80,40\n"); }, 4, 1, "Actor", "unique actor names");
-  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20\nB,b,5,80,40\n"); }, 3, 0 + 8, "actor row", "5 cells");
-  expect_input_error([] { ktab("S,desc,1,2\nActor,Description,Influence,P Position,P Salience,Q Position,Q Salience\nA,a,10,20,60,30,50\n"); }, 3, 11, "A saliences", "at most 100");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nB,b,-5,80,40\n"); }, 4, 5,
+                     "B Influence", "greater than 0");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,120,50\nB,b,5,80,40\n"); }, 3, 8,
+                     "A P Position", "within [0, 100]");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,150\nB,b,5,80,40\n"); }, 3, 11,
+                     "A P Salience", "within [0, 100]");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,x,50\nB,b,5,80,40\n"); }, 3, 8,
+                     "A P Position", "a number");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,nan,50\nB,b,5,80,40\n"); }, 3, 8,
+                     "A P Position", "a finite number");
+  expect_input_error([] { ktab("S,desc,3,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nB,b,5,80,40\n"); }, 1, 8,
+                     "nActors", "one row per actor");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20,50\nA,b,5,80,40\n"); }, 4, 1,
+                     "Actor", "unique actor names");
+  expect_input_error([] { ktab("S,desc,2,1\nActor,Description,Influence,P Position,P Salience\nA,a,10,20\nB,b,5,80,40\n"); }, 3, 0 + 8,
+                     "actor row", "5 cells");
+  expect_input_error(
+      [] { ktab("S,desc,1,2\nActor,Description,Influence,P Position,P Salience,Q Position,Q Salience\nA,a,10,20,60,30,50\n"); }, 3, 11,
+      "A saliences", "at most 100");
   expect_input_error([] { ktab("S,\"desc,2,1\n"); }, 1, 3, "", "a closing");
   expect_input_error([] { ktab("S,desc,two,1\nActor,x\n"); }, 1, 8, "nActors", "a number");
 }

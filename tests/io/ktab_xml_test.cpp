@@ -7,9 +7,9 @@
 namespace parley {
 namespace {
 
+using testing::data_path;
 using testing::expect_input_error;
 using testing::read_text;
-using testing::data_path;
 
 Scenario read_xml(const std::string& text) { return read_scenario_text(text, "test.xml"); }
 
@@ -59,7 +59,8 @@ TEST(KtabXml, ReadsTheShippedExample) {
 }
 
 TEST(KtabXml, TheShippedExampleWithAnEmptyCoordinateIsRefusedWhereItIsEmpty) {
-  expect_input_error([] { read_scenario_file(data_path("ktab/smpExample.xml")); }, 32, 9, "Actor[1]/Position/dCoord[1]", "a number in [0, 100]");
+  expect_input_error([] { read_scenario_file(data_path("ktab/smpExample.xml")); }, 32, 9, "Actor[1]/Position/dCoord[1]",
+                     "a number in [0, 100]");
 }
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {
@@ -69,17 +70,21 @@ std::string replace(std::string text, const std::string& from, const std::string
 }
 
 TEST(KtabXml, BadInputNamesLineColumnAndField) {
-  expect_input_error([] { read_xml(replace(kSmall, "<dCoord>90</dCoord>", "<dCoord>190</dCoord>")); }, 12, 17, "Actor[2]/Position/dCoord[1]", "[0, 100]");
+  expect_input_error([] { read_xml(replace(kSmall, "<dCoord>90</dCoord>", "<dCoord>190</dCoord>")); }, 12, 17,
+                     "Actor[2]/Position/dCoord[1]", "[0, 100]");
   expect_input_error([] { read_xml(replace(kSmall, "<PCEModel>MarkovUniform</PCEModel>", "<PCE>x</PCE>")); }, 6, 20, "ModelParameters/PCE",
                      "VictoryProbModel, PCEModel");
   expect_input_error([] { read_xml(replace(kSmall, "MarkovUniform", " ")); }, 6, 20, "ModelParameters/PCEModel", "a value");
   expect_input_error([] { read_xml(replace(kSmall, "<PCEModel>", "<PCE>")); }, 0, 0, "", "well-formed");
-  expect_input_error([] { read_xml(replace(kSmall, "<referencePos>A<", "<referencePos>Z<")); }, 16, 62, "iaPair[1]/referencePos", "an actor of this scenario");
+  expect_input_error([] { read_xml(replace(kSmall, "<referencePos>A<", "<referencePos>Z<")); }, 16, 62, "iaPair[1]/referencePos",
+                     "an actor of this scenario");
   expect_input_error([] { read_xml(replace(kSmall, "<adjust>0.8<", "<adjust>1.8<")); }, 16, 92, "iaPair[1]/adjust", "[0, 1]");
-  expect_input_error([] { read_xml(replace(kSmall, "<dSal>50</dSal><dSal>10</dSal>", "<dSal>90</dSal><dSal>20</dSal>")); }, 12, 66, "Actor[2]/Salience", "at most 100");
+  expect_input_error([] { read_xml(replace(kSmall, "<dSal>50</dSal><dSal>10</dSal>", "<dSal>90</dSal><dSal>20</dSal>")); }, 12, 66,
+                     "Actor[2]/Salience", "at most 100");
   expect_input_error([] { read_xml(replace(kSmall, "<dCoord>40</dCoord>", "")); }, 14, 7, "Actor[3]/Position", "one per dimension");
   expect_input_error([] { read_xml(replace(kSmall, "<prngSeed>12<", "<prngSeed>-3<")); }, 5, 3, "prngSeed", "whole number");
-  expect_input_error([] { read_xml(replace(kSmall, "<capability>5<", "<capability>0<")); }, 13, 54, "Actor[3]/capability", "greater than 0");
+  expect_input_error([] { read_xml(replace(kSmall, "<capability>5<", "<capability>0<")); }, 13, 54, "Actor[3]/capability",
+                     "greater than 0");
   expect_input_error([] { read_xml(replace(kSmall, "<name>B</name>", "<name>A</name>")); }, 11, 12, "Actor[2]/name", "unique");
   expect_input_error([] { read_xml("<Other/>"); }, 1, 1, "Scenario", "KTAB SMP scenario");
 }
@@ -102,8 +107,9 @@ TEST(KtabXml, KeepsModelParametersAsWrittenAndWhereTheyAre) {
 
 TEST(KtabXml, RowsOfIdealAdjustmentMustNotExceedOne) {
   // B's own weight stays 1 unless given, so an extra pair toward A pushes B's row above 1.
-  const std::string bad = replace(kSmall, "</IdealAdjustment>",
-                                  "<iaPair><adjustingIdeal>B</adjustingIdeal><referencePos>A</referencePos><adjust>0.1</adjust></iaPair></IdealAdjustment>");
+  const std::string bad =
+      replace(kSmall, "</IdealAdjustment>",
+              "<iaPair><adjustingIdeal>B</adjustingIdeal><referencePos>A</referencePos><adjust>0.1</adjust></iaPair></IdealAdjustment>");
   expect_input_error([&] { read_xml(bad); }, 0, 0, "ideal_adjustment.B", "at most 1");
 }
 

@@ -65,10 +65,15 @@ namespace {
 
 Scenario with_event() {
   Scenario s = testing::one_issue({{10}, {90}}, 50);
-  s.events.push_back(Event{"summit", "", "", 2, -1,
+  s.events.push_back(Event{"summit",
+                           "",
+                           "",
+                           2,
+                           -1,
                            {{EventChange::Field::position, 1, 0, {Uncertain::point(70), -1}},
                             {EventChange::Field::capability, 0, EventChange::none, {Uncertain::point(3), -1}}},
-                           {}, {}});
+                           {},
+                           {}});
   return s;
 }
 

@@ -10,13 +10,12 @@
 namespace parley::testing::bdm_reference {
 
 struct Result {
-  std::vector<double> r;            // risk exponents
-  std::vector<double> eu;           // n x n, E_i(i -> j) seen by i
-  std::vector<double> positions;    // after the round
+  std::vector<double> r;          // risk exponents
+  std::vector<double> eu;         // n x n, E_i(i -> j) seen by i
+  std::vector<double> positions;  // after the round
 };
 
-inline Result round(const std::vector<double>& x, const std::vector<double>& c, const std::vector<double>& s, double R,
-                    double Q = 1) {
+inline Result round(const std::vector<double>& x, const std::vector<double>& c, const std::vector<double>& s, double R, double Q = 1) {
   const std::size_t n = x.size();
   auto vote = [&](std::size_t k, double a, double b, double rho) {
     return c[k] * s[k] * (std::pow(std::fabs(x[k] - b) / R, rho) - std::pow(std::fabs(x[k] - a) / R, rho));

@@ -18,7 +18,7 @@ namespace {
 
 namespace bdm = models::bdm;
 
-const std::vector<bdm::Actor> kEc = {{4, 0.08, 0.8}, {7, 0.08, 0.4}, {4, 0.03, 0.2}, {4, 0.16, 0.8}, {10, 0.16, 0.6},
+const std::vector<bdm::Actor> kEc = {{4, 0.08, 0.8},  {7, 0.08, 0.4},  {4, 0.03, 0.2}, {4, 0.16, 0.8}, {10, 0.16, 0.6},
                                      {10, 0.16, 0.6}, {10, 0.16, 0.9}, {7, 0.05, 0.1}, {4, 0.05, 1.0}, {7, 0.08, 0.7}};
 enum { kNetherlands, kBelgium, kLuxembourg, kGermany, kFrance, kItaly, kUk, kIreland, kDenmark, kGreece };
 
@@ -77,8 +77,11 @@ TEST(BdmPaper, RoundOneFromBelgiumsView) {
 }
 
 rc::Gen<std::vector<bdm::Actor>> random_actors(int max_n) {
-  auto actor = rc::gen::apply([](int x, int c, int s) { return bdm::Actor{x / 2.0, c / 10.0, s / 10.0}; },
-                              rc::gen::inRange(0, 21), rc::gen::inRange(1, 11), rc::gen::inRange(0, 11));
+  auto actor = rc::gen::apply(
+      [](int x, int c, int s) {
+        return bdm::Actor{x / 2.0, c / 10.0, s / 10.0};
+      },
+      rc::gen::inRange(0, 21), rc::gen::inRange(1, 11), rc::gen::inRange(0, 11));
   return rc::gen::suchThat(rc::gen::resize(max_n, rc::gen::container<std::vector<bdm::Actor>>(actor)),
                            [](const std::vector<bdm::Actor>& v) { return v.size() >= 2; });
 }
@@ -168,8 +171,13 @@ TEST(Bdm, RandomConflictsAreSeeded) {
 
 TEST(Bdm, BadOptions) {
   const Scenario s = scenario_of(kEc);
-  for (const ModelOptions& bad : std::vector<ModelOptions>{{{"profile", "kktab"}}, {{"q", "1.5"}}, {{"votes", "cubic"}}, {{"rounds", "2.5"}},
-                                                           {{"offers", "profile-ish"}}, {{"trace", "yes"}}, {{"tie", "lower"}}})
+  for (const ModelOptions& bad : std::vector<ModelOptions>{{{"profile", "kktab"}},
+                                                           {{"q", "1.5"}},
+                                                           {{"votes", "cubic"}},
+                                                           {{"rounds", "2.5"}},
+                                                           {{"offers", "profile-ish"}},
+                                                           {{"trace", "yes"}},
+                                                           {{"tie", "lower"}}})
     EXPECT_THROW(find_model("bdm")->run(s, bad), InputError) << bad.begin()->first;
 }
 

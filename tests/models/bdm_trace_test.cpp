@@ -1,8 +1,8 @@
 // The scholz-code profile reproduces the exact reference trace of tests/data/bdm.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "parley/parley.hpp"

@@ -36,9 +36,7 @@ TEST(Compromise, SaysWhyWhenItCannotForecast) {
   EXPECT_NE(find_model("compromise")->run(s, {}).issues[0].note.find("no actor"), std::string::npos);
 }
 
-TEST(Compromise, RejectsOptions) {
-  EXPECT_THROW(find_model("compromise")->run(one_issue({{1}}), {{"tie", "lower"}}), InputError);
-}
+TEST(Compromise, RejectsOptions) { EXPECT_THROW(find_model("compromise")->run(one_issue({{1}}), {{"tie", "lower"}}), InputError); }
 
 }  // namespace
 }  // namespace parley

@@ -18,9 +18,7 @@ using testing::one_issue;
 
 Parameter point(double x) { return Parameter{Uncertain::point(x), -1}; }
 
-EventChange position(std::size_t actor, std::size_t issue, double x) {
-  return {EventChange::Field::position, actor, issue, point(x)};
-}
+EventChange position(std::size_t actor, std::size_t issue, double x) { return {EventChange::Field::position, actor, issue, point(x)}; }
 
 Event event(const std::string& id, int round, std::vector<EventChange> changes, std::vector<std::size_t> join = {},
             std::vector<std::size_t> leave = {}) {
@@ -52,8 +50,10 @@ void expect_same_positions(const std::vector<RoundRecord>& a, const std::vector<
     SCOPED_TRACE("round " + std::to_string(t));
     ASSERT_EQ(a[t].positions.size(), b[t].positions.size());
     for (std::size_t k = 0; k < a[t].positions.size(); ++k) {
-      if (std::isnan(a[t].positions[k])) EXPECT_TRUE(std::isnan(b[t].positions[k]));
-      else EXPECT_DOUBLE_EQ(a[t].positions[k], b[t].positions[k]);
+      if (std::isnan(a[t].positions[k]))
+        EXPECT_TRUE(std::isnan(b[t].positions[k]));
+      else
+        EXPECT_DOUBLE_EQ(a[t].positions[k], b[t].positions[k]);
     }
     EXPECT_DOUBLE_EQ(a[t].median, b[t].median);
   }
@@ -97,7 +97,10 @@ class RoundModelEvents : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RoundModelEvents, AnEventAtRoundOneIsTheSameAsStartingAfterIt) {
   Scenario s = two_issues();
-  s.events = {event("shift", 1, {position(0, 0, 35), {EventChange::Field::salience, 2, 1, point(0.9)}, {EventChange::Field::capability, 1, EventChange::none, point(60)}})};
+  s.events = {event("shift", 1,
+                    {position(0, 0, 35),
+                     {EventChange::Field::salience, 2, 1, point(0.9)},
+                     {EventChange::Field::capability, 1, EventChange::none, point(60)}})};
   const Forecast with = find_model(GetParam())->run(s, {});
   const Forecast after = find_model(GetParam())->run(scenario_at(s, 1), {});
   for (std::size_t i = 0; i < 2; ++i) {
@@ -136,7 +139,8 @@ TEST_P(RoundModelEvents, RefusesARoundLimitBeforeTheLastEvent) {
     ADD_FAILURE() << "no error";
   } catch (const InputError& e) {
     EXPECT_EQ(e.field(), std::string(GetParam()) + " option rounds");
-    EXPECT_EQ(e.problem(), "rounds=5 ends before event 'late' at " + std::string(GetParam() == std::string("smp") ? "turn" : "round") + " 8");
+    EXPECT_EQ(e.problem(),
+              "rounds=5 ends before event 'late' at " + std::string(GetParam() == std::string("smp") ? "turn" : "round") + " 8");
     EXPECT_EQ(e.expected(), "rounds >= 8, so that every event is applied");
   }
   EXPECT_NO_THROW(find_model(GetParam())->run(s, {{"rounds", "8"}, {"stop", "rounds"}}));

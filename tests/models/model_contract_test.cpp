@@ -120,8 +120,9 @@ TEST(ModelContract, TheScenariosOptionsAreCheckedWhereTheFileSetThem) {
   OptionOrigin& origin = s.model_option_origins["median"]["tie"];
   origin.where = SourcePosition{"s.xml", 7, 3};
   origin.field = "Scenario/Tie";
-  for (const auto& check : {std::function<void()>([&] { check_scenario_options(s); }),
-                            std::function<void()>([&] { find_model("median")->run(s, {{"tie", "upper"}}); })})
+  for (const auto& check : {std::function<void()>([&] { check_scenario_options(s); }), std::function<void()>([&] {
+                              find_model("median")->run(s, {{"tie", "upper"}});
+                            })})
     expect_input_error(check, 7, 3, "Scenario/Tie", "one of: midpoint, lower, upper");
   s.model_option_origins.clear();
   try {

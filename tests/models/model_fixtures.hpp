@@ -16,8 +16,8 @@ struct Member {
   double s = 1;  // salience
 };
 
-inline Scenario one_issue(const std::vector<Member>& members, std::optional<double> status_quo = std::nullopt,
-                          double lo = 0, double hi = 100) {
+inline Scenario one_issue(const std::vector<Member>& members, std::optional<double> status_quo = std::nullopt, double lo = 0,
+                          double hi = 100) {
   Scenario sc;
   for (std::size_t k = 0; k < members.size(); ++k)
     sc.add_actor(Actor{"a" + std::to_string(k), "", ActorKind::other, {Uncertain::point(members[k].c), -1}, "", std::nullopt});

@@ -17,7 +17,9 @@ using testing::outcome;
 
 rc::Gen<std::vector<Member>> members() {
   auto member = rc::gen::apply(
-      [](int x, int c, int s) { return Member{x / 10.0, c / 10.0, s / 100.0}; },
+      [](int x, int c, int s) {
+        return Member{x / 10.0, c / 10.0, s / 100.0};
+      },
       rc::gen::inRange(0, 1001), rc::gen::inRange(1, 101), rc::gen::inRange(1, 101));
   return rc::gen::resize(12, rc::gen::nonEmpty(rc::gen::container<std::vector<Member>>(member)));
 }
@@ -61,7 +63,8 @@ TEST(ModelProperties, ActorOrderDoesNotMatter) {
     std::mt19937 rng(*rc::gen::arbitrary<unsigned>());
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
     for (const char* model : kModels) RC_ASSERT(near(*outcome(model, one_issue(m)), *outcome(model, one_issue(shuffled))));
-    RC_ASSERT(near(*outcome("nbs", one_issue(m), {{"disagreement", "remote"}}), *outcome("nbs", one_issue(shuffled), {{"disagreement", "remote"}})));
+    RC_ASSERT(near(*outcome("nbs", one_issue(m), {{"disagreement", "remote"}}),
+                   *outcome("nbs", one_issue(shuffled), {{"disagreement", "remote"}})));
   }));
 }
 

@@ -24,8 +24,10 @@ class StatusQuoOrMean final : public Model {
         int n = 0;
         for (std::size_t a = 0; a < s.actors().size(); ++a)
           if (s.stance(i, a).takes_part()) sum += s.stance(i, a).position->point(), ++n;
-        if (n > 0) r.outcome = sum / n;
-        else r.note = "no status quo and no actor taking part";
+        if (n > 0)
+          r.outcome = sum / n;
+        else
+          r.note = "no status quo and no actor taking part";
       }
       f.issues.push_back(std::move(r));
     }

@@ -1,13 +1,14 @@
 // A model registered at run time is a model like the built-in ones: the registry lists it, and a
 // sweep, sensitivity analysis and the report take it up with no other edit. Its own executable,
 // so that the extra model never shows in the other tests' registry.
+#include "models/tiny_model.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <memory>
 #include <stdexcept>
 
-#include "models/tiny_model.hpp"
 #include "parley/parley.hpp"
 #include "parley/report.hpp"
 #include "parley/sensitivity.hpp"

@@ -54,8 +54,10 @@ TEST(BacktestWriter, PrintsWhatParleyBacktestPrints) {
   gdp.deu_capability = DeuCapability::gdp;
   const Scenario deu_gdp = testing::read_as_given("tests/data/deu3/deu3-dev.tsv", gdp);
   const BacktestResult r = backtest(deu_gdp, *find_model("median"), {});
-  expect_golden("backtest-median-gdp.txt", written([&](std::ostream& out) { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::table); }));
-  expect_golden("backtest-median-gdp-csv.txt", written([&](std::ostream& out) { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::csv); }));
+  expect_golden("backtest-median-gdp.txt",
+                written([&](std::ostream& out) { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::table); }));
+  expect_golden("backtest-median-gdp-csv.txt",
+                written([&](std::ostream& out) { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::csv); }));
   std::ostringstream out;
   expect_option_error([&] { write_backtest(out, deu_gdp, r, "gdp", OutputFormat::json); }, "--format", "table or csv");
   EXPECT_EQ(out.str(), "");
@@ -64,12 +66,14 @@ TEST(BacktestWriter, PrintsWhatParleyBacktestPrints) {
 TEST(SweepWriter, PrintsWhatParleySweepPrints) {
   const SweepSetup compromise(read(kFlagship), *find_model("compromise"), {}, {1, 0});
   expect_golden("sweep-1-table.txt", written([&](std::ostream& out) {
-                  write_sweep_summary(out, sweep(compromise, 300), {compromise.scenario().metadata.title, "compromise", 1, compromise.inputs(), 1, "OUT/s.db"},
+                  write_sweep_summary(out, sweep(compromise, 300),
+                                      {compromise.scenario().metadata.title, "compromise", 1, compromise.inputs(), 1, "OUT/s.db"},
                                       OutputFormat::table);
                 }));
   const SweepSetup bdm(read(kFlagship), *find_model("bdm"), {}, {1, 0});
   expect_golden("sweep-2-json.txt", written([&](std::ostream& out) {
-                  write_sweep_summary(out, sweep(bdm, 60), {bdm.scenario().metadata.title, "bdm", 1, bdm.inputs(), 2, "OUT/s.db"}, OutputFormat::json);
+                  write_sweep_summary(out, sweep(bdm, 60), {bdm.scenario().metadata.title, "bdm", 1, bdm.inputs(), 2, "OUT/s.db"},
+                                      OutputFormat::json);
                 }));
   const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
   expect_golden("sweep-3-csv.txt", written([&](std::ostream& out) { write_sweep_summary(out, sweep(median, 50), {}, OutputFormat::csv); }));
@@ -77,7 +81,8 @@ TEST(SweepWriter, PrintsWhatParleySweepPrints) {
 
 TEST(SweepWriter, WarnsAboutOverlappingClassesAndUnclassifiedDraws) {
   const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
-  EXPECT_EQ(sweep_class_warnings(sweep(median, 50)), "warning: classes 'deep-deal' and 'shallow-deal' overlap: 50 draws (100.0 %) fall in both\n");
+  EXPECT_EQ(sweep_class_warnings(sweep(median, 50)),
+            "warning: classes 'deep-deal' and 'shallow-deal' overlap: 50 draws (100.0 %) fall in both\n");
 }
 
 /// The sensitivity of `file` as `parley sensitivity --model compromise --samples N` computes it.
@@ -95,13 +100,15 @@ SensitivityResults sensitivity(const std::string& file, std::size_t samples, boo
 TEST(SensitivityWriter, PrintsWhatParleySensitivityPrints) {
   const SensitivityResults both = sensitivity(kArms, 64, true, true);
   for (OutputFormat format : {OutputFormat::table, OutputFormat::json, OutputFormat::csv})
-    expect_golden(fmt::format("sensitivity-arms-{}.txt", to_string(format)), written([&](std::ostream& out) { write_sensitivity(out, both, format, 3); }));
+    expect_golden(fmt::format("sensitivity-arms-{}.txt", to_string(format)),
+                  written([&](std::ostream& out) { write_sensitivity(out, both, format, 3); }));
   expect_golden("sensitivity-arms-tornado-table.txt",
                 written([&](std::ostream& out) { write_sensitivity(out, sensitivity(kArms, 64, false, true), OutputFormat::table, 3); }));
   expect_golden("sensitivity-arms-sobol-json.txt",
                 written([&](std::ostream& out) { write_sensitivity(out, sensitivity(kArms, 64, true, false), OutputFormat::json, 3); }));
-  expect_golden("sensitivity-flagship-table.txt",
-                written([&](std::ostream& out) { write_sensitivity(out, sensitivity(kFlagship, 16, true, true), OutputFormat::table, 2); }));
+  expect_golden("sensitivity-flagship-table.txt", written([&](std::ostream& out) {
+                  write_sensitivity(out, sensitivity(kFlagship, 16, true, true), OutputFormat::table, 2);
+                }));
 }
 
 TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {
@@ -122,11 +129,14 @@ ComparedScenario side(const std::string& file, const std::string& model, std::ui
 }
 
 TEST(CompareWriter, PrintsWhatParleyComparePrints) {
-  const Comparison twins{side(kArms, "compromise", 200, 1), side("scenarios/examples/arms-control.json", "compromise", 200, 1), "compromise", 200, 1};
+  const Comparison twins{side(kArms, "compromise", 200, 1), side("scenarios/examples/arms-control.json", "compromise", 200, 1),
+                         "compromise", 200, 1};
   const Comparison mixed{side(kArms, "median", 40, 3), side(kFlagship, "median", 40, 3), "median", 40, 3};
   for (OutputFormat format : {OutputFormat::table, OutputFormat::json, OutputFormat::csv}) {
-    expect_golden(fmt::format("compare-arms-{}.txt", to_string(format)), written([&](std::ostream& out) { write_comparison(out, twins, format); }));
-    expect_golden(fmt::format("compare-mixed-{}.txt", to_string(format)), written([&](std::ostream& out) { write_comparison(out, mixed, format); }));
+    expect_golden(fmt::format("compare-arms-{}.txt", to_string(format)),
+                  written([&](std::ostream& out) { write_comparison(out, twins, format); }));
+    expect_golden(fmt::format("compare-mixed-{}.txt", to_string(format)),
+                  written([&](std::ostream& out) { write_comparison(out, mixed, format); }));
   }
 }
 
@@ -134,8 +144,11 @@ TEST(OutputFormat, NamesAndParsesTheFormatsAndListsTheAcceptedOnes) {
   for (OutputFormat f : {OutputFormat::table, OutputFormat::json, OutputFormat::csv}) EXPECT_EQ(output_format_from_string(to_string(f)), f);
   EXPECT_EQ(output_format_from_string("yaml"), std::nullopt);
   EXPECT_EQ(parse_output_format("csv", {OutputFormat::csv, OutputFormat::json}), OutputFormat::csv);
-  expect_option_error([] { parse_output_format("xml", {OutputFormat::table, OutputFormat::json, OutputFormat::csv}); }, "--format",
-                      "table, json or csv");
+  expect_option_error(
+      [] {
+        parse_output_format("xml", {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+      },
+      "--format", "table, json or csv");
   expect_option_error([] { parse_output_format("table", {OutputFormat::csv, OutputFormat::json}); }, "--format", "csv or json");
 }
 

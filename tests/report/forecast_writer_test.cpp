@@ -2,9 +2,9 @@
 // print (golden files from generate.sh).
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "parley/parley.hpp"
@@ -94,7 +94,9 @@ TEST(ForecastWriter, PrintsWhatParleyRunPrintsForEveryModelAndFormat) {
 
 TEST(TraceWriter, PrintsWhatParleyRunTracePrints) {
   const Scenario arms = example();
-  expect_golden("trace-bdm-arms.txt", written([&](std::ostream& out) { write_trace(out, arms, find_model("bdm")->run(arms, {{"trace", "true"}})); }));
+  expect_golden("trace-bdm-arms.txt", written([&](std::ostream& out) {
+                  write_trace(out, arms, find_model("bdm")->run(arms, {{"trace", "true"}}));
+                }));
   const Scenario ktab = read("tests/data/ktab/dummyData_3Dim.csv");
   const Forecast f = find_model("smp")->run(ktab, {{"trace", "true"}});
   expect_golden("trace-smp-ktab.txt", written([&](std::ostream& out) { write_trace(out, ktab, f); }));

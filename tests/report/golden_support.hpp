@@ -26,7 +26,8 @@ inline Scenario read_as_given(const std::string& file, const ReadOptions& option
 /// `text` masked as generate.sh masks the commands' output: the version as @VERSION@.
 inline std::string masked(std::string text) {
   const std::string version = kVersion;
-  for (std::size_t at = text.find(version); at != std::string::npos; at = text.find(version, at + 1)) text.replace(at, version.size(), "@VERSION@");
+  for (std::size_t at = text.find(version); at != std::string::npos; at = text.find(version, at + 1))
+    text.replace(at, version.size(), "@VERSION@");
   return text;
 }
 
@@ -49,7 +50,8 @@ inline void expect_golden(const std::string& name, const std::string& actual) {
   const std::size_t from = want.rfind('\n', at == 0 ? 0 : at - 1);
   const std::size_t start = from == std::string::npos ? 0 : from + 1;
   ADD_FAILURE() << name << " differs from line " << line << " on (" << want.size() << " bytes wanted, " << got.size() << " written)\n"
-                << "wanted:  " << want.substr(start, want.find('\n', at) - start) << "\nwritten: " << got.substr(start, got.find('\n', at) - start);
+                << "wanted:  " << want.substr(start, want.find('\n', at) - start)
+                << "\nwritten: " << got.substr(start, got.find('\n', at) - start);
 }
 
 }  // namespace parley::testing

@@ -4,8 +4,8 @@
 
 #include <regex>
 
-#include "parley/parley.hpp"
 #include "models/model_fixtures.hpp"
+#include "parley/parley.hpp"
 #include "report/golden_support.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
@@ -58,7 +58,8 @@ TEST(Report, MarksTheEventsAndSaysWhichMovesTheForecastMost) {
   for (const Event& e : s.events) EXPECT_NE(r.html.find(report::escape(e.label)), std::string::npos) << e.id;
   // One numbered dashed line per event in each chart of positions.
   std::size_t marks = 0;
-  for (std::size_t p = r.html.find("stroke-dasharray=\"2 3\""); p != std::string::npos; p = r.html.find("stroke-dasharray=\"2 3\"", p + 1)) ++marks;
+  for (std::size_t p = r.html.find("stroke-dasharray=\"2 3\""); p != std::string::npos; p = r.html.find("stroke-dasharray=\"2 3\"", p + 1))
+    ++marks;
   EXPECT_EQ(marks, s.events.size() * s.issues().size());
   EXPECT_NE(r.summary.find("- Events: "), std::string::npos) << r.summary;
 }
@@ -77,9 +78,10 @@ TEST(ReportTimeline, StagesAndTheLargestShiftInAClosedFormCase) {
   EXPECT_DOUBLE_EQ(one_shot.values[2][0], 65);
   ReportSummary summary;
   summary.events = report::event_shift(s, {one_shot});
-  EXPECT_EQ(summary_points(summary),
-            std::vector<std::string>{"Events: Big move moves the forecast most, I by +20.0 on average over 1 model; over the whole timeline (2 "
-                                     "events) that issue moves by +15.0."});
+  EXPECT_EQ(
+      summary_points(summary),
+      std::vector<std::string>{"Events: Big move moves the forecast most, I by +20.0 on average over 1 model; over the whole timeline (2 "
+                               "events) that issue moves by +15.0."});
   // A model with rounds: the median each event met, then the outcome.
   const Forecast bdm = find_model("bdm")->run(s, {});
   const report::StageForecasts rounds = report::stage_forecasts(s, bdm);
@@ -150,15 +152,16 @@ TEST(ReportSummary, SaysWhatItKnowsAndLeavesOutWhatItDoesNot) {
   Proportion zone;
   zone.estimate = 0.25, zone.low = 0.125, zone.high = 0.375;
   d.unlikely_deals = {{"Terms", zone, "", "", 0, 0}, {"Sanctions", zone, "Senate", "Duma", 60, 40}};
-  EXPECT_EQ(summary_text(d),
-            "T\n"
-            "- Most likely (war): ceasefire — probability 60 % on average over 3 models (from 50 % to 75 %).\n"
-            "- What drives the forecast (bdm, one input at a time): a.capability (moves an outcome by up to 25 % of its scale); b.i.position "
-            "(moves an outcome by up to 15 % of its scale).\n"
-            "- The 2 events leave every forecast where it was.\n"
-            "- No deal likely on Terms: a zone of agreement exists in 25 % of draws [0.125, 0.375].\n"
-            "- No deal likely on Sanctions: a zone of agreement exists in 25 % of draws [0.125, 0.375]; Senate's floor (60.0) is above Duma's "
-            "ceiling (40.0).\n");
+  EXPECT_EQ(
+      summary_text(d),
+      "T\n"
+      "- Most likely (war): ceasefire — probability 60 % on average over 3 models (from 50 % to 75 %).\n"
+      "- What drives the forecast (bdm, one input at a time): a.capability (moves an outcome by up to 25 % of its scale); b.i.position "
+      "(moves an outcome by up to 15 % of its scale).\n"
+      "- The 2 events leave every forecast where it was.\n"
+      "- No deal likely on Terms: a zone of agreement exists in 25 % of draws [0.125, 0.375].\n"
+      "- No deal likely on Sanctions: a zone of agreement exists in 25 % of draws [0.125, 0.375]; Senate's floor (60.0) is above Duma's "
+      "ceiling (40.0).\n");
   EXPECT_EQ(summary_text(ReportSummary{}), "\n");
 }
 

@@ -2,7 +2,6 @@
 // for a database holding the three sweeps of generate.sh (golden files).
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,8 +23,8 @@ const char* const kDb = "OUT/s.db";  // the database as generate.sh names it
 
 /// Stores a complete sweep of `file` as `parley sweep FILE --threads 2` does, created at the time
 /// generate.sh masks every creation time with, in no time.
-void store_sweep(ResultsDb& db, const std::string& file, const std::string& model, std::uint64_t draws, std::uint64_t seed, double correlation,
-                 const std::vector<std::string>& overrides) {
+void store_sweep(ResultsDb& db, const std::string& file, const std::string& model, std::uint64_t draws, std::uint64_t seed,
+                 double correlation, const std::vector<std::string>& overrides) {
   const std::string content = testing::read_text(testing::source_path(file));
   Scenario scenario = read_scenario_text(content, file);
   apply_overrides(scenario, overrides);
@@ -90,10 +89,10 @@ TEST(StoreWriter, ShowsAStoredRunAsParleyShow) {
 TEST(StoreWriter, ExportsTheTablesAsParleyExport) {
   const StoredRun three = load(3);
   for (const char* table : {"outcomes", "inputs", "classes", "summary"})
-    expect_golden(fmt::format("export-3-{}-csv.txt", table), written([&](std::ostream& out) {
-                    write_export(out, three, *export_table_from_string(table), OutputFormat::csv, kDb);
-                  }));
-  expect_golden("export-3-all-json.txt", written([&](std::ostream& out) { write_export(out, three, ExportTable::all, OutputFormat::json, kDb); }));
+    expect_golden(fmt::format("export-3-{}-csv.txt", table),
+                  written([&](std::ostream& out) { write_export(out, three, *export_table_from_string(table), OutputFormat::csv, kDb); }));
+  expect_golden("export-3-all-json.txt",
+                written([&](std::ostream& out) { write_export(out, three, ExportTable::all, OutputFormat::json, kDb); }));
   expect_golden("export-1-summary-json.txt",
                 written([&](std::ostream& out) { write_export(out, load(1, false), ExportTable::summary, OutputFormat::json, kDb); }));
 }

@@ -11,7 +11,8 @@ Scenario flagship() { return read_scenario_file(testing::source_path("scenarios/
 
 TEST(Flagship, HasTheActorsIssuesAndOutcomeClassesAsked) {
   const Scenario s = flagship();
-  for (const char* id : {"us-president", "us-congress", "us-public", "ru-president", "ru-elite", "ukraine", "eu", "nato-east", "china", "un"})
+  for (const char* id :
+       {"us-president", "us-congress", "us-public", "ru-president", "ru-elite", "ukraine", "eu", "nato-east", "china", "un"})
     EXPECT_TRUE(s.find_actor(id)) << id;
   for (const char* id : {"ukraine-terms", "sanctions", "arms-control", "arctic", "cyber-norms", "energy-economy"}) {
     const auto i = s.find_issue(id);
@@ -35,8 +36,10 @@ TEST(Flagship, EveryNumberIsADistributionWithASource) {
     EXPECT_FALSE(c.note.empty()) << what;
     // A seed citation names its paragraph; an assumption says so and gives its reasoning.
     const std::string& ref = s.metadata.sources[c.reference].id;
-    if (ref == "assumption") EXPECT_EQ(c.note.rfind("assumption: ", 0), 0u) << what;
-    else EXPECT_NE(c.note.find("¶"), std::string::npos) << what;
+    if (ref == "assumption")
+      EXPECT_EQ(c.note.rfind("assumption: ", 0), 0u) << what;
+    else
+      EXPECT_NE(c.note.find("¶"), std::string::npos) << what;
   };
   for (const Issue& i : s.issues()) check(*i.status_quo, i.id + ".status_quo");
   for (std::size_t a = 0; a < s.actors().size(); ++a) {

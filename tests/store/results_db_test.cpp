@@ -30,9 +30,7 @@ SweepSetup setup() {
   return SweepSetup(s, *find_model("compromise"), {}, {1, 0});
 }
 
-TEST(Sha256, MatchesTheFipsExample) {
-  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-}
+TEST(Sha256, MatchesTheFipsExample) { EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); }
 
 TEST(ResultsDb, StoresRunsAndDrawsBitForBit) {
   const fs::path path = fresh("roundtrip.db");
@@ -86,16 +84,20 @@ TEST(ResultsDb, StoresRunsAndDrawsBitForBit) {
 
 TEST(ResultsDb, MigratesAnOlderSchemaKeepingItsRuns) {
   const fs::path path = fresh("migrate.db");
-  { ResultsDb v1(path.string(), 1); EXPECT_EQ(v1.schema_version(), 1); }
+  {
+    ResultsDb v1(path.string(), 1);
+    EXPECT_EQ(v1.schema_version(), 1);
+  }
   {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(raw,
-                           "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, "
-                           "capability, model, options, overrides, seed, draws, actor_correlation, status) VALUES "
-                           "('2026-01-01T00:00:00Z', '0.1.0', 'old.yaml', '', '', 'auto', 'equal', 'median', '{}', '[]', 5, 100, 0, 'complete')",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(raw,
+                     "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, "
+                     "capability, model, options, overrides, seed, draws, actor_correlation, status) VALUES "
+                     "('2026-01-01T00:00:00Z', '0.1.0', 'old.yaml', '', '', 'auto', 'equal', 'median', '{}', '[]', 5, 100, 0, 'complete')",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
     sqlite3_close(raw);
   }
   ResultsDb db(path.string());

@@ -1,9 +1,10 @@
 // parley feasibility FILE: win-sets, zones of agreement and binding constraints (two-level games).
+#include "parley/feasibility.hpp"
+
 #include <sstream>
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "parley/feasibility.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {

@@ -14,8 +14,10 @@ void add_options(CLI::App& cmd, HelpArgs& a) { cmd.add_option("CMD", a.command, 
 
 void help(const HelpArgs& args, Context& context) {
   const CLI::App& app = context.app;
-  if (args.command.empty()) context.out << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
-  else context.out << find_command(app, args.command).help(app.get_name());
+  if (args.command.empty())
+    context.out << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+  else
+    context.out << find_command(app, args.command).help(app.get_name());
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // parley report FILE --output FILE: the analyst's HTML report, and its summary on the terminal.
+#include "parley/report.hpp"
+
 #include <unistd.h>
 
 #include <iostream>
@@ -7,7 +9,6 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "parley/parley.hpp"
-#include "parley/report.hpp"
 
 namespace parley::cli {
 

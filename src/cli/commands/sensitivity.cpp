@@ -1,10 +1,11 @@
 // parley sensitivity FILE: Sobol indices and a tornado for every issue outcome and outcome class.
+#include "parley/sensitivity.hpp"
+
 #include <sstream>
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "parley/parley.hpp"
-#include "parley/sensitivity.hpp"
 
 namespace parley::cli {
 

@@ -64,9 +64,10 @@ void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup
   const bool complete = done == todo.size();
   db.finish(run, complete ? "complete" : "interrupted", elapsed, threads);
   if (!complete)
-    throw Interrupted(fmt::format("interrupted; {} of {} draws are stored in run {} of {}.\n"
-                                  "Complete it with: parley sweep --resume {} --db {}",
-                                  already + done, draws, run, db.path(), run, db.path()));
+    throw Interrupted(
+        fmt::format("interrupted; {} of {} draws are stored in run {} of {}.\n"
+                    "Complete it with: parley sweep --resume {} --db {}",
+                    already + done, draws, run, db.path(), run, db.path()));
 }
 
 void write(const SweepSummary& summary, const SweepContext& context, const SweepArgs& args, OutputFormat format, std::ostream& out) {
@@ -90,9 +91,12 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   // The stored model, options, seed and correlation; threads and progress from this command line.
   const SweepSetup setup(std::move(scenario), model_named(r.model), r.options, {r.seed, r.actor_correlation});
   DrawResults collected(r.draws, setup.issues(), setup.classes());
-  db.load(r.id, [&](const StoredDraw& d) {
-    if (d.draw < r.draws) collected.put(d.draw, d.outcomes, d.classes);
-  }, false);
+  db.load(
+      r.id,
+      [&](const StoredDraw& d) {
+        if (d.draw < r.draws) collected.put(d.draw, d.outcomes, d.classes);
+      },
+      false);
   std::vector<std::uint64_t> todo;
   for (std::uint64_t d = 0; d < r.draws; ++d)
     if (!collected.has(d)) todo.push_back(d);
@@ -148,8 +152,8 @@ void sweep(const SweepArgs& args, Context& context) {
 }  // namespace
 
 Command sweep_command() {
-  return make_command<SweepArgs>("sweep", "Monte Carlo over the uncertain inputs: outcome distributions and class probabilities", add_options,
-                                 sweep);
+  return make_command<SweepArgs>("sweep", "Monte Carlo over the uncertain inputs: outcome distributions and class probabilities",
+                                 add_options, sweep);
 }
 
 }  // namespace parley::cli

@@ -32,8 +32,8 @@ namespace {
 
 /// The option's value among `names` (mapped to `values`); "profile" means the profile's choice.
 template <typename E>
-E pick(const OptionReader& r, const std::string& name, std::initializer_list<const char*> names,
-       std::initializer_list<E> values, const std::string& profile_default, ModelOptions& resolved) {
+E pick(const OptionReader& r, const std::string& name, std::initializer_list<const char*> names, std::initializer_list<E> values,
+       const std::string& profile_default, ModelOptions& resolved) {
   std::string text = r.resolved().at(name);
   if (text == "profile" && !profile_default.empty()) text = profile_default;
   resolved[name] = text;

@@ -10,10 +10,10 @@
 namespace parley::models::bdm {
 
 enum class Profile { scholz_code, scholz_paper };
-enum class Votes { power, linear };                  // v_k = c s [(|x_k-b|/R)^r_k - (|x_k-a|/R)^r_k] or linear
-enum class Probability { all_pairs, pairwise };      // normalisation of P(i, j)
-enum class Salience { target, printed };             // whose salience enters E_j(j -> i)
-enum class Security { own_view, challenger_view };   // danger_i = sum_j E_i(j -> i) or sum_j E_j(j -> i)
+enum class Votes { power, linear };                 // v_k = c s [(|x_k-b|/R)^r_k - (|x_k-a|/R)^r_k] or linear
+enum class Probability { all_pairs, pairwise };     // normalisation of P(i, j)
+enum class Salience { target, printed };            // whose salience enters E_j(j -> i)
+enum class Security { own_view, challenger_view };  // danger_i = sum_j E_i(j -> i) or sum_j E_j(j -> i)
 enum class Offers { closest, least_move, highest_eu };
 enum class CompromiseSize { eu_ratio, midpoint };
 enum class Conflict { deterministic, random };

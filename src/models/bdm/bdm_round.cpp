@@ -70,16 +70,19 @@ std::vector<double> Round::danger(const Analysis& a) const {
   const std::size_t m = a.g.m();
   const bool printed = config_.security == Security::challenger_view && config_.salience == Salience::printed;
   std::vector<double> s1(m, 0.0), s0(m, 0.0);
-  parallel_blocks(m, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t p = begin; p < end; ++p) {
-      for (std::size_t q = 0; q < m; ++q) {
-        const EuTerms t = eu_terms(a, q, p, 1.0);
-        // printed: sum_j s_j x1 + x0 over the challengers j; otherwise the target's s_i times sum x1.
-        s1[p] += (printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q])) * t.x1;
-        s0[p] += static_cast<double>(a.g.count[q]) * t.x0;
-      }
-    }
-  }, m * m >= 20000 ? 2 : m + 1);
+  parallel_blocks(
+      m,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t p = begin; p < end; ++p) {
+          for (std::size_t q = 0; q < m; ++q) {
+            const EuTerms t = eu_terms(a, q, p, 1.0);
+            // printed: sum_j s_j x1 + x0 over the challengers j; otherwise the target's s_i times sum x1.
+            s1[p] += (printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q])) * t.x1;
+            s0[p] += static_cast<double>(a.g.count[q]) * t.x0;
+          }
+        }
+      },
+      m * m >= 20000 ? 2 : m + 1);
   std::vector<double> out(actors_.size());
   for (std::size_t i = 0; i < actors_.size(); ++i) {
     const std::size_t p = a.g.at[i];
@@ -143,7 +146,8 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
             confrontation.offer(std::fabs(xi - xj), {i, j, OfferKind::confrontation, e, b, xj});
           } else if (b > 0 && e < 0 && b > std::fabs(e)) {
             const double to = compromise_target(xi, xj, std::fabs(e / b));
-            compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)), {i, j, OfferKind::compromise, e, b, to});
+            compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)),
+                             {i, j, OfferKind::compromise, e, b, to});
           } else if (config_.capitulation && b > 0 && e < 0 && b < std::fabs(e)) {
             capitulation.offer(std::fabs(xi - xj), {i, j, OfferKind::capitulation, e, b, xj});
           }
@@ -215,8 +219,10 @@ RoundResult Round::run() const {
   out.analysis = analyse();
   const std::size_t n = actors_.size();
   if (config_.trace) out.eu.assign(n * n, std::numeric_limits<double>::quiet_NaN());
-  if (config_.offers == Offers::closest) code_offers(out.analysis, out);
-  else paper_demands(out.analysis, out);
+  if (config_.offers == Offers::closest)
+    code_offers(out.analysis, out);
+  else
+    paper_demands(out.analysis, out);
   return out;
 }
 

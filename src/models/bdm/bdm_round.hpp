@@ -19,10 +19,10 @@ struct EuTerms {
 /// What a round computes from the positions at its start, before anyone moves.
 struct Analysis {
   Geometry g;
-  double median = 0;               // at the start of the round (the paper's mu)
-  std::vector<double> P;           // win probabilities over positions (m x m), with the final exponents
-  std::vector<double> R;           // R_i in [-1, 1]
-  std::vector<double> r;           // r_i in [0.5, 2]
+  double median = 0;      // at the start of the round (the paper's mu)
+  std::vector<double> P;  // win probabilities over positions (m x m), with the final exponents
+  std::vector<double> R;  // R_i in [-1, 1]
+  std::vector<double> r;  // r_i in [0.5, 2]
 };
 
 struct Move {
@@ -34,8 +34,8 @@ struct Move {
 
 struct RoundResult {
   Analysis analysis;
-  std::vector<Move> moves;         // accepted offers, by actor
-  std::vector<double> eu;          // n x n, E_i(i -> j) seen by i (only with config.trace)
+  std::vector<Move> moves;  // accepted offers, by actor
+  std::vector<double> eu;   // n x n, E_i(i -> j) seen by i (only with config.trace)
 };
 
 class Round {

@@ -17,12 +17,12 @@ struct Actor {
 
 /// The distinct positions of the actors (ascending) and who stands where.
 struct Geometry {
-  std::vector<double> u;                       // distinct positions, ascending
-  std::vector<std::size_t> at;                 // actor -> index into u
-  std::vector<std::size_t> count;              // actors at u[p]
-  std::vector<double> salience_sum;            // sum of s over actors at u[p]
-  std::vector<std::vector<std::size_t>> who;   // actors at u[p], in actor order
-  std::vector<std::size_t> by_position;        // actors sorted by position (stable)
+  std::vector<double> u;                      // distinct positions, ascending
+  std::vector<std::size_t> at;                // actor -> index into u
+  std::vector<std::size_t> count;             // actors at u[p]
+  std::vector<double> salience_sum;           // sum of s over actors at u[p]
+  std::vector<std::vector<std::size_t>> who;  // actors at u[p], in actor order
+  std::vector<std::size_t> by_position;       // actors sorted by position (stable)
   std::size_t m() const { return u.size(); }
 };
 Geometry make_geometry(const std::vector<Actor>& actors);
@@ -31,8 +31,7 @@ Geometry make_geometry(const std::vector<Actor>& actors);
 /// v_k(a, b) = c_k s_k [(|x_k - b| / R)^rho_k - (|x_k - a| / R)^rho_k]; rho_k = exponent[k]
 /// (all 1 when `exponent` is empty). O(n m + m^2) through prefix sums over voters sorted by
 /// position: voter k prefers u_p to u_q exactly when it lies on u_p's side of their midpoint.
-std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent,
-                               double range);
+std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range);
 
 /// P[p * m + q], the probability that the actor at u_p beats the one at u_q (0 when p == q):
 /// all-pairs divides by sum_k sum_(a,b) |v_k(x_a, x_b)| over every ordered pair of actors;

@@ -74,7 +74,8 @@ class ExpectedUtilityModel final : public Model {
 
   /// R: the scale's width, or the spread of the positions so far (`span` holds its ends, widened by
   /// positions that events set or bring in; bargaining keeps positions within it otherwise).
-  static double range_of(const std::vector<bdm::Actor>& actors, const Scale& scale, const bdm::Config& config, std::pair<double, double>& span) {
+  static double range_of(const std::vector<bdm::Actor>& actors, const Scale& scale, const bdm::Config& config,
+                         std::pair<double, double>& span) {
     for (const bdm::Actor& a : actors) span.first = std::min(span.first, a.x), span.second = std::max(span.second, a.x);
     const double range = config.range == bdm::Range::scale ? scale.max - scale.min : span.second - span.first;
     return range > 0 ? range : 1;  // everyone at one position: nobody can move
@@ -126,8 +127,13 @@ class ExpectedUtilityModel final : public Model {
         const bdm::RoundResult result = round.run();
         std::vector<AcceptedOffer> offers;
         for (const bdm::Move& m : result.moves)
-          offers.push_back({.actor = members[m.actor], .from = members[m.from], .kind = m.kind, .old_position = actors[m.actor].x,
-                            .new_position = m.new_position, .eu_ij = m.eu_ij, .eu_ji = m.eu_ji});
+          offers.push_back({.actor = members[m.actor],
+                            .from = members[m.from],
+                            .kind = m.kind,
+                            .old_position = actors[m.actor].x,
+                            .new_position = m.new_position,
+                            .eu_ij = m.eu_ij,
+                            .eu_ji = m.eu_ji});
         for (const bdm::Move& m : result.moves) actors[m.actor].x = m.new_position;
         rec = record(actors);
         add_details(rec, result, members, n_all, std::move(offers), config.trace);
@@ -137,13 +143,15 @@ class ExpectedUtilityModel final : public Model {
       out.rounds.push_back(std::move(rec));
       if (config.stop == bdm::Stop::median_shift && t >= last_event && shift < config.threshold) break;
     }
-    if (std::isnan(out.rounds.back().median)) out.note = "no actor takes part at the end of the timeline";
-    else out.outcome = out.rounds.back().median;
+    if (std::isnan(out.rounds.back().median))
+      out.note = "no actor takes part at the end of the timeline";
+    else
+      out.outcome = out.rounds.back().median;
     return out;
   }
 
-  static void add_details(RoundRecord& rec, const bdm::RoundResult& result, const std::vector<std::size_t>& members,
-                          std::size_t n_all, std::vector<AcceptedOffer> offers, bool with_expected_utility) {
+  static void add_details(RoundRecord& rec, const bdm::RoundResult& result, const std::vector<std::size_t>& members, std::size_t n_all,
+                          std::vector<AcceptedOffer> offers, bool with_expected_utility) {
     rec.risk.assign(n_all, kNaN);
     for (std::size_t k = 0; k < members.size(); ++k) rec.risk[members[k]] = result.analysis.r[k];
     rec.offers = std::move(offers);

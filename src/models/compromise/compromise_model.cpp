@@ -9,9 +9,7 @@ namespace {
 class CompromiseModel final : public Model {
  public:
   std::string_view name() const override { return "compromise"; }
-  std::string_view description() const override {
-    return "capability x salience weighted mean of positions (Achen; Thomson et al.)";
-  }
+  std::string_view description() const override { return "capability x salience weighted mean of positions (Achen; Thomson et al.)"; }
 
   Forecast forecast(const Scenario& s, const ModelOptions& given) const override {
     OptionReader options(*this, given);
@@ -26,9 +24,12 @@ class CompromiseModel final : public Model {
         den += p.c * p.s;
         ++n;
       }
-      if (n == 0) r.note = "no actor has both a position and a salience";
-      else if (den <= 0) r.note = "every actor taking part has zero salience";
-      else r.outcome = num / den;
+      if (n == 0)
+        r.note = "no actor has both a position and a salience";
+      else if (den <= 0)
+        r.note = "every actor taking part has zero salience";
+      else
+        r.outcome = num / den;
       f.issues.push_back(std::move(r));
     }
     return f;

@@ -17,8 +17,8 @@ class WeightedMedianModel final : public Model {
     return "capability x salience weighted median position (the Condorcet winner on one dimension)";
   }
   std::vector<ModelOptionSpec> options() const override {
-    return {{"tie", "midpoint",
-             "when exactly half the weight lies at or below a position: midpoint, lower or upper of the median interval"}};
+    return {
+        {"tie", "midpoint", "when exactly half the weight lies at or below a position: midpoint, lower or upper of the median interval"}};
   }
 
   void check_options(const ModelOptions& given) const override {
@@ -35,8 +35,10 @@ class WeightedMedianModel final : public Model {
       std::vector<std::pair<double, double>> xw;  // (position, weight)
       for (const Participant& p : participants(s, i))
         if (p.c * p.s > 0) xw.emplace_back(p.x, p.c * p.s);
-      if (xw.empty()) r.note = "no actor takes part with a positive weight";
-      else r.outcome = median(xw, tie);
+      if (xw.empty())
+        r.note = "no actor takes part with a positive weight";
+      else
+        r.outcome = median(xw, tie);
       f.issues.push_back(std::move(r));
     }
     return f;

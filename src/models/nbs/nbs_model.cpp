@@ -28,9 +28,12 @@ double bisect_decreasing(double lo, double hi, F&& slope) {
     const double mid = lo + (hi - lo) / 2;
     if (mid <= lo || mid >= hi) break;
     const double g = slope(mid);
-    if (g > 0) lo = mid;
-    else if (g < 0) hi = mid;
-    else return mid;
+    if (g > 0)
+      lo = mid;
+    else if (g < 0)
+      hi = mid;
+    else
+      return mid;
   }
   return lo + (hi - lo) / 2;
 }
@@ -73,14 +76,12 @@ double remote_disagreement(const std::vector<Bargainer>& b, double p) {
 class NashBargainingModel final : public Model {
  public:
   std::string_view name() const override { return "nbs"; }
-  std::string_view description() const override {
-    return "asymmetric Nash bargaining solution with the status quo as disagreement point";
-  }
+  std::string_view description() const override { return "asymmetric Nash bargaining solution with the status quo as disagreement point"; }
   std::vector<ModelOptionSpec> options() const override {
-    return {{"loss_exponent", "2", "p in the loss |x - x_i|^p: 2 is quadratic, 1 linear (1 to 8)"},
-            {"weights", "capability-salience", "bargaining weights: capability-salience or capability"},
-            {"disagreement", "status-quo",
-             "status-quo, or remote (the limit of an infinitely bad disagreement; equals compromise for p = 2)"}};
+    return {
+        {"loss_exponent", "2", "p in the loss |x - x_i|^p: 2 is quadratic, 1 linear (1 to 8)"},
+        {"weights", "capability-salience", "bargaining weights: capability-salience or capability"},
+        {"disagreement", "status-quo", "status-quo, or remote (the limit of an infinitely bad disagreement; equals compromise for p = 2)"}};
   }
 
   void check_options(const ModelOptions& given) const override {

@@ -50,9 +50,11 @@ std::uint64_t whole_seed(const std::string& text) {
 
 std::vector<ModelOptionSpec> option_specs() {
   return {
-      {"victory", "linear", "probability of victory from coalition strengths (KTAB VictoryProbModel): linear, square, quartic, octic, binary"},
+      {"victory", "linear",
+       "probability of victory from coalition strengths (KTAB VictoryProbModel): linear, square, quartic, octic, binary"},
       {"pce", "conditional", "probabilistic Condorcet election (KTAB PCEModel): conditional, markov-incentive, markov-uniform"},
-      {"transitions", "deterministic", "state transitions (KTAB StateTransitions): deterministic (most likely bargain) or stochastic (drawn, seeded)"},
+      {"transitions", "deterministic",
+       "state transitions (KTAB StateTransitions): deterministic (most likely bargain) or stochastic (drawn, seeded)"},
       {"voting", "proportional", "voting rule (KTAB VotingRule): binary, prop-bin, proportional, prop-cubic, cubic, asym-prospect"},
       {"risk_adjust", "one-third", "h's estimate of i's risk attitude (KTAB BigRAdjust): none, one-third, half, two-thirds, full"},
       {"risk_range", "mid", "range of risk attitudes (KTAB BigRRange): min [0,1], mid [-1/2,1], max [-1,1]"},
@@ -96,10 +98,9 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
                           {"markov-incentive", "MarkovIncentive", PceModel::markov_incentive},
                           {"markov-uniform", "MarkovUniform", PceModel::markov_uniform}},
                          resolved);
-  c.transitions = pick<Transitions>(r, "transitions",
-                                    {{"deterministic", "Deterministic", Transitions::deterministic},
-                                     {"stochastic", "Stochastic", Transitions::stochastic}},
-                                    resolved);
+  c.transitions = pick<Transitions>(
+      r, "transitions",
+      {{"deterministic", "Deterministic", Transitions::deterministic}, {"stochastic", "Stochastic", Transitions::stochastic}}, resolved);
   c.voting = pick<VotingRule>(r, "voting",
                               {{"binary", "Binary", VotingRule::binary},
                                {"prop-bin", "PropBin", VotingRule::prop_bin},
@@ -115,18 +116,17 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
                                     {"two-thirds", "TwoThirds", RiskAdjust::two_thirds},
                                     {"full", "Full", RiskAdjust::full}},
                                    resolved);
-  c.risk_range = pick<RiskRange>(r, "risk_range",
-                                 {{"min", "Min", RiskRange::min}, {"mid", "Mid", RiskRange::mid}, {"max", "Max", RiskRange::max}}, resolved);
+  c.risk_range = pick<RiskRange>(
+      r, "risk_range", {{"min", "Min", RiskRange::min}, {"mid", "Mid", RiskRange::mid}, {"max", "Max", RiskRange::max}}, resolved);
   c.third_party = pick<ThirdParty>(r, "third_party",
                                    {{"no-commit", "NoCommit", ThirdParty::no_commit},
                                     {"semi-commit", "SemiCommit", ThirdParty::semi_commit},
                                     {"full-commit", "FullCommit", ThirdParty::full_commit}},
                                    resolved);
-  c.interpolation = pick<Interpolation>(r, "interpolation",
-                                        {{"s1p1", "S1P1", Interpolation::s1p1},
-                                         {"s2p2", "S2P2", Interpolation::s2p2},
-                                         {"s2pmax", "S2PMax", Interpolation::s2pmax}},
-                                        resolved);
+  c.interpolation = pick<Interpolation>(
+      r, "interpolation",
+      {{"s1p1", "S1P1", Interpolation::s1p1}, {"s2p2", "S2P2", Interpolation::s2p2}, {"s2pmax", "S2PMax", Interpolation::s2pmax}},
+      resolved);
   c.bargain = pick<BargainModel>(r, "bargain",
                                  {{"init-only", "InitOnlyInterp", BargainModel::init_only},
                                   {"init-receiver", "InitRcvrInterp", BargainModel::init_receiver},

@@ -138,17 +138,15 @@ Best best_challenge_by(const Problem& p, const Assessment& a, const Perspective&
 
 Best best_challenge(const Problem& p, const Assessment& a, const Config& c, std::size_t i) {
   const Perspective h(p, a, c, i);
-  return with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
-    return best_challenge_by<decltype(r)::value, decltype(t)::value>(p, a, h, i);
-  });
+  return with_rule_and_commit(c.voting, c.third_party,
+                              [&](auto r, auto t) { return best_challenge_by<decltype(r)::value, decltype(t)::value>(p, a, h, i); });
 }
 
 /// h's estimate of the probability that i defeats j.
 double victory_estimate(const Problem& p, const Assessment& a, const Config& c, std::size_t h, std::size_t i, std::size_t j) {
   const Perspective view(p, a, c, h);
-  const Contests k = with_rule_and_commit(c.voting, c.third_party, [&](auto r, auto t) {
-    return contests<decltype(r)::value, decltype(t)::value>(p, a, view, i, j, j + 1);
-  });
+  const Contests k = with_rule_and_commit(
+      c.voting, c.third_party, [&](auto r, auto t) { return contests<decltype(r)::value, decltype(t)::value>(p, a, view, i, j, j + 1); });
   return k.chij[0] / (k.chij[0] + k.chji[0]);
 }
 
@@ -307,9 +305,12 @@ Assessment assess(const Problem& p, const State& s, const Config& c) {
 Step step(const Problem& p, const State& s, const Assessment& a, const Config& c, std::size_t turn) {
   const std::size_t n = p.n, d = p.d;
   std::vector<Best> best(n);
-  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) best[i] = best_challenge(p, a, c, i);
-  }, 2);
+  parallel_blocks(
+      n,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) best[i] = best_challenge(p, a, c, i);
+      },
+      2);
 
   Step out;
   std::vector<std::vector<std::size_t>> offered(n);  // bargains concerning each actor, in order
@@ -323,30 +324,36 @@ Step step(const Problem& p, const State& s, const Assessment& a, const Config& c
     }
   }
   std::vector<std::vector<double>> utility(out.bargains.size());
-  parallel_blocks(out.bargains.size(), [&](std::size_t begin, std::size_t end) {
-    for (std::size_t b = begin; b < end; ++b) utility[b] = bargain_utilities(p, s, a, out.bargains[b]);
-  }, 2);
+  parallel_blocks(
+      out.bargains.size(),
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t b = begin; b < end; ++b) utility[b] = bargain_utilities(p, s, a, out.bargains[b]);
+      },
+      2);
 
   std::vector<double> status_quo(n);  // each actor's value of nobody moving
   for (std::size_t x = 0; x < n; ++x) status_quo[x] = a.own_sum[x] / static_cast<double>(n);
   out.next.pos = s.pos;
   out.adopted.assign(n, -1);
-  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      if (offered[k].empty()) continue;  // only its own position: nothing to choose
-      const std::size_t m = offered[k].size() + 1;
-      std::vector<double> u(m * n);
-      std::copy(status_quo.begin(), status_quo.end(), u.begin());
-      for (std::size_t q = 1; q < m; ++q)
-        for (std::size_t x = 0; x < n; ++x) u[q * n + x] = utility[offered[k][q - 1]][x];
-      const std::size_t pick = choose(election(p, c, u, m), c, turn, k);
-      if (pick == 0) continue;
-      const Bargain& b = out.bargains[offered[k][pick - 1]];
-      const std::vector<double>& mine = b.init == k ? b.pos_init : b.pos_rcvr;
-      for (std::size_t x = 0; x < d; ++x) out.next.pos[k * d + x] = mine[x];
-      out.adopted[k] = static_cast<long>(offered[k][pick - 1]);
-    }
-  }, 2);
+  parallel_blocks(
+      n,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) {
+          if (offered[k].empty()) continue;  // only its own position: nothing to choose
+          const std::size_t m = offered[k].size() + 1;
+          std::vector<double> u(m * n);
+          std::copy(status_quo.begin(), status_quo.end(), u.begin());
+          for (std::size_t q = 1; q < m; ++q)
+            for (std::size_t x = 0; x < n; ++x) u[q * n + x] = utility[offered[k][q - 1]][x];
+          const std::size_t pick = choose(election(p, c, u, m), c, turn, k);
+          if (pick == 0) continue;
+          const Bargain& b = out.bargains[offered[k][pick - 1]];
+          const std::vector<double>& mine = b.init == k ? b.pos_init : b.pos_rcvr;
+          for (std::size_t x = 0; x < d; ++x) out.next.pos[k * d + x] = mine[x];
+          out.adopted[k] = static_cast<long>(offered[k][pick - 1]);
+        }
+      },
+      2);
   adjust_ideals(p, out.next, s.ideal);
   return out;
 }

@@ -12,12 +12,12 @@ namespace parley::models::smp {
 
 /// What stays fixed during a run. Coordinates and saliences are on [0, 1].
 struct Problem {
-  std::size_t n = 0;                 // actors
-  std::size_t d = 0;                 // dimensions
-  std::vector<double> cap;           // capability per actor (KTAB sCap), > 0
-  std::vector<double> sal;           // sal[i * d + k], salience of dimension k to actor i
-  std::vector<double> sal_sum;       // sum over k of sal[i * d + k], in (0, 1]
-  std::vector<double> accommodate;   // n * n ideal adjustment (KTAB accomodate); empty = identity
+  std::size_t n = 0;                // actors
+  std::size_t d = 0;                // dimensions
+  std::vector<double> cap;          // capability per actor (KTAB sCap), > 0
+  std::vector<double> sal;          // sal[i * d + k], salience of dimension k to actor i
+  std::vector<double> sal_sum;      // sum over k of sal[i * d + k], in (0, 1]
+  std::vector<double> accommodate;  // n * n ideal adjustment (KTAB accomodate); empty = identity
 };
 
 /// Positions and ideal points, pos[i * d + k].
@@ -28,13 +28,13 @@ struct State {
 
 /// What KTAB computes about a state before anyone moves (SMPState::setAllAUtil, setUENdx, pDist).
 struct Assessment {
-  std::vector<double> vdiff;     // vdiff[i * n + j] = bvDiff(ideal_i - pos_j, sal_i)
-  std::vector<double> risk;      // r_i, inferred from the risk-neutral election
-  std::vector<double> own;       // own[a * n + b] = U^a_ab, a's utility of b's position
-  std::vector<double> own_sum;   // sum over b of own[a * n + b], in order
-  std::vector<std::size_t> unique;    // actors holding the distinct positions (first of each)
-  std::vector<double> unique_prob;    // probability that each distinct position prevails
-  std::vector<double> prevail;        // probability that i's position prevails
+  std::vector<double> vdiff;        // vdiff[i * n + j] = bvDiff(ideal_i - pos_j, sal_i)
+  std::vector<double> risk;         // r_i, inferred from the risk-neutral election
+  std::vector<double> own;          // own[a * n + b] = U^a_ab, a's utility of b's position
+  std::vector<double> own_sum;      // sum over b of own[a * n + b], in order
+  std::vector<std::size_t> unique;  // actors holding the distinct positions (first of each)
+  std::vector<double> unique_prob;  // probability that each distinct position prevails
+  std::vector<double> prevail;      // probability that i's position prevails
 };
 
 Assessment assess(const Problem& problem, const State& state, const Config& config);

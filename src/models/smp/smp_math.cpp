@@ -24,24 +24,27 @@ inline std::size_t balanced_row(std::size_t t, std::size_t m) { return t % 2 == 
 template <VotingRule Rule>
 void coalitions_by(const std::vector<double>& w, const std::vector<double>& u, std::size_t n, std::size_t m, std::vector<double>& c) {
   constexpr double min_c = 1E-8;
-  parallel_blocks(m, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t t = begin; t < end; ++t) {
-      const std::size_t i = balanced_row(t, m);
-      const double* ui = &u[i * n];
-      for (std::size_t j = 0; j < i; ++j) {
-        const double* uj = &u[j * n];
-        double cij = min_c, cji = min_c;
-        for (std::size_t k = 0; k < n; ++k) {
-          const double v = vote_by<Rule>(w[k], ui[k], uj[k]);
-          if (v > 0) cij = cij + v;
-          if (v < 0) cji = cji - v;
+  parallel_blocks(
+      m,
+      [&](std::size_t begin, std::size_t end) {
+        for (std::size_t t = begin; t < end; ++t) {
+          const std::size_t i = balanced_row(t, m);
+          const double* ui = &u[i * n];
+          for (std::size_t j = 0; j < i; ++j) {
+            const double* uj = &u[j * n];
+            double cij = min_c, cji = min_c;
+            for (std::size_t k = 0; k < n; ++k) {
+              const double v = vote_by<Rule>(w[k], ui[k], uj[k]);
+              if (v > 0) cij = cij + v;
+              if (v < 0) cji = cji - v;
+            }
+            c[i * m + j] = cij;
+            c[j * m + i] = cji;
+          }
+          c[i * m + i] = min_c;
         }
-        c[i * m + j] = cij;
-        c[j * m + i] = cji;
-      }
-      c[i * m + i] = min_c;
-    }
-  }, m * m * n < 200000 ? m + 1 : 2);
+      },
+      m * m * n < 200000 ? m + 1 : 2);
 }
 
 double qrtc(double x) { return x * x * x * x; }
@@ -127,9 +130,15 @@ double vote(VotingRule rule, double w, double u_i, double u_j) {
 std::pair<double, double> victory_pair(VictoryModel model, double s1, double s2) {
   double x1 = 0, x2 = 0;
   switch (model) {
-    case VictoryModel::linear: x1 = s1, x2 = s2; break;
-    case VictoryModel::square: x1 = s1 * s1, x2 = s2 * s2; break;
-    case VictoryModel::quartic: x1 = qrtc(s1), x2 = qrtc(s2); break;
+    case VictoryModel::linear:
+      x1 = s1, x2 = s2;
+      break;
+    case VictoryModel::square:
+      x1 = s1 * s1, x2 = s2 * s2;
+      break;
+    case VictoryModel::quartic:
+      x1 = qrtc(s1), x2 = qrtc(s2);
+      break;
     case VictoryModel::octic: {
       const double q1 = qrtc(s1), q2 = qrtc(s2);
       x1 = q1 * q1, x2 = q2 * q2;
@@ -152,8 +161,7 @@ std::pair<double, double> victory_pair(VictoryModel model, double s1, double s2)
   return {x1 / (x1 + x2), x2 / (x1 + x2)};
 }
 
-std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, const std::vector<double>& u, std::size_t n,
-                               std::size_t m) {
+std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, const std::vector<double>& u, std::size_t n, std::size_t m) {
   std::vector<double> c(m * m);
   with_rule(rule, [&](auto r) { coalitions_by<decltype(r)::value>(w, u, n, m, c); });
   return c;
@@ -162,9 +170,12 @@ std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, co
 std::vector<double> condorcet_probabilities(PceModel pce, VictoryModel victory, const std::vector<double>& c, std::size_t m) {
   const std::vector<double> pv = victory_matrix(victory, c, m);
   switch (pce) {
-    case PceModel::conditional: return conditional(pv, m);
-    case PceModel::markov_incentive: return markov_incentive(c, pv, m);
-    case PceModel::markov_uniform: return markov_uniform(pv, m);
+    case PceModel::conditional:
+      return conditional(pv, m);
+    case PceModel::markov_incentive:
+      return markov_incentive(c, pv, m);
+    case PceModel::markov_uniform:
+      return markov_uniform(pv, m);
   }
   return {};
 }
@@ -176,9 +187,15 @@ std::vector<double> risk_from_probabilities(const std::vector<double>& p, RiskRa
   if (!(p_max - p_min > 1e-12)) return r;  // equal up to rounding: KTAB would divide noise by noise
   for (std::size_t i = 0; i < p.size(); ++i) {
     switch (range) {
-      case RiskRange::min: r[i] = (p[i] - p_min) / (p_max - p_min); break;
-      case RiskRange::mid: r[i] = (3 * p[i] - (p_max + 2 * p_min)) / (2 * (p_max - p_min)); break;
-      case RiskRange::max: r[i] = (2 * p[i] - (p_max + p_min)) / (p_max - p_min); break;
+      case RiskRange::min:
+        r[i] = (p[i] - p_min) / (p_max - p_min);
+        break;
+      case RiskRange::mid:
+        r[i] = (3 * p[i] - (p_max + 2 * p_min)) / (2 * (p_max - p_min));
+        break;
+      case RiskRange::max:
+        r[i] = (2 * p[i] - (p_max + p_min)) / (p_max - p_min);
+        break;
     }
   }
   return r;
@@ -186,11 +203,16 @@ std::vector<double> risk_from_probabilities(const std::vector<double>& p, RiskRa
 
 double estimated_risk(double r_h, double r_i, RiskAdjust adjust) {
   switch (adjust) {
-    case RiskAdjust::full: return r_i;
-    case RiskAdjust::two_thirds: return (r_h + (2.0 * r_i)) / 3.0;
-    case RiskAdjust::half: return (r_h + r_i) / 2;
-    case RiskAdjust::one_third: return ((2.0 * r_h) + r_i) / 3.0;
-    case RiskAdjust::none: return r_h;
+    case RiskAdjust::full:
+      return r_i;
+    case RiskAdjust::two_thirds:
+      return (r_h + (2.0 * r_i)) / 3.0;
+    case RiskAdjust::half:
+      return (r_h + r_i) / 2;
+    case RiskAdjust::one_third:
+      return ((2.0 * r_h) + r_i) / 3.0;
+    case RiskAdjust::none:
+      return r_h;
   }
   return r_h;
 }
@@ -203,8 +225,7 @@ std::pair<double, double> interpolate_sn_pm(int n, int m, double tik, double sik
   const double wik = std::pow(sik, n) * std::pow(prb_i, m);
   const double wjk = std::pow(sjk, n) * std::pow(prb_j, m);
   constexpr double min_w = 1e-6;
-  return {round4(((wik + min_w) * tik + wjk * tjk) / (wik + min_w + wjk)),
-          round4((wik * tik + (min_w + wjk) * tjk) / (wik + min_w + wjk))};
+  return {round4(((wik + min_w) * tik + wjk * tjk) / (wik + min_w + wjk)), round4((wik * tik + (min_w + wjk) * tjk) / (wik + min_w + wjk))};
 }
 
 std::pair<double, double> interpolate_s2_pmax(double tik, double sik, double prb_i, double tjk, double sjk, double prb_j) {
@@ -220,9 +241,12 @@ std::pair<double, double> interpolate_s2_pmax(double tik, double sik, double prb
 
 std::pair<double, double> interpolate(Interpolation how, double t_i, double s_i, double p_i, double t_j, double s_j, double p_j) {
   switch (how) {
-    case Interpolation::s1p1: return interpolate_sn_pm(1, 1, t_i, s_i, p_i, t_j, s_j, p_j);
-    case Interpolation::s2p2: return interpolate_sn_pm(2, 2, t_i, s_i, p_i, t_j, s_j, p_j);
-    case Interpolation::s2pmax: return interpolate_s2_pmax(t_i, s_i, p_i, t_j, s_j, p_j);
+    case Interpolation::s1p1:
+      return interpolate_sn_pm(1, 1, t_i, s_i, p_i, t_j, s_j, p_j);
+    case Interpolation::s2p2:
+      return interpolate_sn_pm(2, 2, t_i, s_i, p_i, t_j, s_j, p_j);
+    case Interpolation::s2pmax:
+      return interpolate_s2_pmax(t_i, s_i, p_i, t_j, s_j, p_j);
   }
   return {t_i, t_j};
 }

@@ -40,8 +40,10 @@ inline double vote_by(double w, double u_i, double u_j) {
     double r_bin = du / s_tol;
     r_bin = r_bin > 1 ? 1 : r_bin;
     r_bin = r_bin < -1 ? -1 : r_bin;
-    if constexpr (Rule == VotingRule::binary) return w * r_bin;
-    else return w * ((1 - rbp) * du + rbp * r_bin);
+    if constexpr (Rule == VotingRule::binary)
+      return w * r_bin;
+    else
+      return w * ((1 - rbp) * du + rbp * r_bin);
   }
 }
 
@@ -53,12 +55,18 @@ decltype(auto) with_rule_and_commit(VotingRule rule, ThirdParty commit, F&& f);
 template <typename F>
 decltype(auto) with_rule(VotingRule rule, F&& f) {
   switch (rule) {
-    case VotingRule::binary: return f(std::integral_constant<VotingRule, VotingRule::binary>{});
-    case VotingRule::prop_bin: return f(std::integral_constant<VotingRule, VotingRule::prop_bin>{});
-    case VotingRule::prop_cubic: return f(std::integral_constant<VotingRule, VotingRule::prop_cubic>{});
-    case VotingRule::cubic: return f(std::integral_constant<VotingRule, VotingRule::cubic>{});
-    case VotingRule::asym_prospect: return f(std::integral_constant<VotingRule, VotingRule::asym_prospect>{});
-    case VotingRule::proportional: break;
+    case VotingRule::binary:
+      return f(std::integral_constant<VotingRule, VotingRule::binary>{});
+    case VotingRule::prop_bin:
+      return f(std::integral_constant<VotingRule, VotingRule::prop_bin>{});
+    case VotingRule::prop_cubic:
+      return f(std::integral_constant<VotingRule, VotingRule::prop_cubic>{});
+    case VotingRule::cubic:
+      return f(std::integral_constant<VotingRule, VotingRule::cubic>{});
+    case VotingRule::asym_prospect:
+      return f(std::integral_constant<VotingRule, VotingRule::asym_prospect>{});
+    case VotingRule::proportional:
+      break;
   }
   return f(std::integral_constant<VotingRule, VotingRule::proportional>{});
 }
@@ -69,8 +77,7 @@ std::pair<double, double> victory_pair(VictoryModel model, double s1, double s2)
 /// Coalition strengths over m options (Model::coalitions): c[i*m + j] is the strength of the
 /// coalition for option i against j, 1e-8 plus every positive vote. `u` is option-major:
 /// u[i*n + k] is actor k's utility of option i; w[k] is actor k's weight.
-std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, const std::vector<double>& u, std::size_t n,
-                               std::size_t m);
+std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, const std::vector<double>& u, std::size_t n, std::size_t m);
 
 /// The option probabilities of the probabilistic Condorcet election over coalition strengths c
 /// (Model::probCE2 with condPCE, markovIncentivePCE or markovUniformPCE). Returns p (m values).
@@ -108,9 +115,12 @@ template <typename F>
 decltype(auto) with_rule_and_commit(VotingRule rule, ThirdParty commit, F&& f) {
   return with_rule(rule, [&](auto r) {
     switch (commit) {
-      case ThirdParty::no_commit: return f(r, std::integral_constant<ThirdParty, ThirdParty::no_commit>{});
-      case ThirdParty::full_commit: return f(r, std::integral_constant<ThirdParty, ThirdParty::full_commit>{});
-      case ThirdParty::semi_commit: break;
+      case ThirdParty::no_commit:
+        return f(r, std::integral_constant<ThirdParty, ThirdParty::no_commit>{});
+      case ThirdParty::full_commit:
+        return f(r, std::integral_constant<ThirdParty, ThirdParty::full_commit>{});
+      case ThirdParty::semi_commit:
+        break;
     }
     return f(r, std::integral_constant<ThirdParty, ThirdParty::semi_commit>{});
   });

@@ -28,7 +28,7 @@ constexpr double kMinSigDelta = 1E-4;  // KTAB's minSigDelta, added to the first
 struct Setup {
   Problem problem;
   State start;
-  std::vector<std::size_t> actor;  // the scenario index of each of the problem's actors
+  std::vector<std::size_t> actor;     // the scenario index of each of the problem's actors
   std::vector<std::string> filled;    // "actor/issue" without a stance, placed at the status quo
   std::vector<std::string> rescaled;  // actors whose saliences were divided by their sum
 };
@@ -184,8 +184,13 @@ void fill_issue_rounds(std::size_t n_all, std::size_t d, const std::vector<std::
         const Challenge& c = turn.challenges[static_cast<std::size_t>(turn.adopted[i])];
         const double before = f.turns[t - 1].positions[i * d + k], after = turn.positions[i * d + k];
         if (before != after && !std::isnan(before))
-          r.offers.push_back({.actor = i, .from = c.initiator == i ? c.receiver : c.initiator, .kind = OfferKind::bargain, .old_position = before,
-                              .new_position = after, .probability = c.probability, .expected_gain = c.expected_gain});
+          r.offers.push_back({.actor = i,
+                              .from = c.initiator == i ? c.receiver : c.initiator,
+                              .kind = OfferKind::bargain,
+                              .old_position = before,
+                              .new_position = after,
+                              .probability = c.probability,
+                              .expected_gain = c.expected_gain});
       }
       out.rounds.push_back(std::move(r));
     }
@@ -204,7 +209,8 @@ Setup after_events(Scenario& work, std::vector<bool>& present, const std::vector
   }
   Setup next = set_up(work, present);
   if (next.actor.empty())
-    throw InputError({}, "events." + work.events[events.back()].id, "no actor takes part after the event", "at least one actor throughout the timeline");
+    throw InputError({}, "events." + work.events[events.back()].id, "no actor takes part after the event",
+                     "at least one actor throughout the timeline");
   const std::size_t d = next.problem.d;
   for (std::size_t m = 0; m < next.actor.size(); ++m) {
     const auto old = std::find(before.actor.begin(), before.actor.end(), next.actor[m]);
@@ -289,7 +295,6 @@ class SpatialModel final : public Model {
     }
     return f;
   }
-
 };
 
 }  // namespace

@@ -39,8 +39,8 @@ std::string csv(const BacktestResult& r) {
   std::string text = "issue,group,observed,predicted,abs_error,status_quo,reference_position\n";
   for (const BacktestIssue& row : r.issues) {
     const std::string err = row.predicted ? fmt::format("{}", std::abs(*row.predicted - row.observed)) : "";
-    text += fmt::format("{},{},{},{},{},{},{}\n", io::csv_quote(row.issue_id), io::csv_quote(row.group), row.observed, plain(row.predicted), err,
-                        plain(row.status_quo), plain(row.reference_actor_position));
+    text += fmt::format("{},{},{},{},{},{},{}\n", io::csv_quote(row.issue_id), io::csv_quote(row.group), row.observed, plain(row.predicted),
+                        err, plain(row.status_quo), plain(row.reference_actor_position));
   }
   return text;
 }

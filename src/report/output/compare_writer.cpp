@@ -1,10 +1,10 @@
 // write_comparison: two scenarios side by side, issue by issue and class by class, as a table,
 // JSON (kCompareSchema) or CSV.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "io/text_table.hpp"
@@ -60,7 +60,8 @@ std::vector<IssueRow> issue_rows(const Comparison& c) {
   std::vector<IssueRow> rows;
   for (const std::string& id : issues) {
     const IssueSummary *sa = summary_of(c.a, id), *sb = summary_of(c.b, id);
-    rows.push_back({id, point_of(c.a, id).value_or(nan()), point_of(c.b, id).value_or(nan()), sa ? sa->mean : nan(), sb ? sb->mean : nan()});
+    rows.push_back(
+        {id, point_of(c.a, id).value_or(nan()), point_of(c.b, id).value_or(nan()), sa ? sa->mean : nan(), sb ? sb->mean : nan()});
   }
   return rows;
 }
@@ -80,7 +81,8 @@ std::string class_table(const Comparison& c, const std::vector<std::string>& cla
   for (const std::string& name : classes) {
     const ClassSummary *ca = class_of(c.a, name), *cb = class_of(c.b, name);
     auto cell = [](const ClassSummary* k) {
-      return k ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", k->probability.estimate, k->probability.low, k->probability.high) : std::string(report::kNoValue);
+      return k ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", k->probability.estimate, k->probability.low, k->probability.high)
+               : std::string(report::kNoValue);
     };
     const bool apart = ca && cb && (ca->probability.high < cb->probability.low || cb->probability.high < ca->probability.low);
     text += fmt::format("{:<{}}  {:>22}  {:>22}  {:>7}  {}\n", name, w, cell(ca), cell(cb),
@@ -93,11 +95,12 @@ std::string class_table(const Comparison& c, const std::vector<std::string>& cla
 std::string table(const Comparison& c) {
   const std::vector<IssueRow> rows = issue_rows(c);
   const std::vector<std::string> classes = class_names(c);
-  std::string text = fmt::format("A: {} ({})\nB: {} ({})\nmodel {}, {} draws each, seed {}\n\n", c.a.file, c.a.scenario.metadata.title, c.b.file,
-                                 c.b.scenario.metadata.title, c.model, c.draws, c.seed);
+  std::string text = fmt::format("A: {} ({})\nB: {} ({})\nmodel {}, {} draws each, seed {}\n\n", c.a.file, c.a.scenario.metadata.title,
+                                 c.b.file, c.b.scenario.metadata.title, c.model, c.draws, c.seed);
   std::size_t w = 5;
   for (const IssueRow& r : rows) w = std::max(w, r.id.size());
-  text += fmt::format("{:<{}}  {:>8} {:>8} {:>8}  {:>8} {:>8} {:>8}\n", "issue", w, "point A", "point B", "B − A", "mean A", "mean B", "B − A");
+  text +=
+      fmt::format("{:<{}}  {:>8} {:>8} {:>8}  {:>8} {:>8} {:>8}\n", "issue", w, "point A", "point B", "B − A", "mean A", "mean B", "B − A");
   for (const IssueRow& r : rows)
     text += fmt::format("{:<{}}  {:>8} {:>8} {:>8}  {:>8} {:>8} {:>8}\n", r.id, w, fixed(r.point_a, 2), fixed(r.point_b, 2),
                         fixed(r.point_b - r.point_a, 2), fixed(r.mean_a, 2), fixed(r.mean_b, 2), fixed(r.mean_b - r.mean_a, 2));
@@ -149,9 +152,15 @@ std::string json(const Comparison& c) {
 
 void write_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format) {
   switch (format) {
-    case OutputFormat::json: out << json(comparison); break;
-    case OutputFormat::csv: out << csv(comparison); break;
-    case OutputFormat::table: out << table(comparison); break;
+    case OutputFormat::json:
+      out << json(comparison);
+      break;
+    case OutputFormat::csv:
+      out << csv(comparison);
+      break;
+    case OutputFormat::table:
+      out << table(comparison);
+      break;
   }
 }
 

@@ -1,9 +1,9 @@
 // write_feasibility: win-sets, zones of agreement and binding constraints (two-level games), as a
 // table or JSON (kFeasibilitySchema).
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "parley/output.hpp"
@@ -30,7 +30,8 @@ std::string most_often(const Scenario& s, const std::vector<std::vector<std::uin
 std::string issue_table(const Scenario& s, const IssueFeasibility& r, const FeasibilityOdds& odds, std::size_t w) {
   const Issue& issue = s.issue(r.issue);
   std::string text = fmt::format("\n{} — {}\n", issue.id, issue.label);
-  for (std::size_t k = 0; k < s.sides.size(); ++k) text += fmt::format("  {:<{}}  win-set {}\n", s.sides[k].id, w, to_string(r.win_sets[k]));
+  for (std::size_t k = 0; k < s.sides.size(); ++k)
+    text += fmt::format("  {:<{}}  win-set {}\n", s.sides[k].id, w, to_string(r.win_sets[k]));
   if (!r.zone.empty()) {
     text += fmt::format("  {:<{}}  {}", "zone", w, to_string(r.zone));
     if (r.lower) text += fmt::format("; floor set by {}", constraint_name(s, *r.lower));
@@ -38,8 +39,8 @@ std::string issue_table(const Scenario& s, const IssueFeasibility& r, const Feas
     text += "\n";
   } else {
     text += fmt::format("  {:<{}}  none: {} needs at least {:.1f}, {} accepts at most {:.1f}\n", "zone", w,
-                        r.lower ? constraint_name(s, *r.lower) : "the scale", r.zone.low, r.upper ? constraint_name(s, *r.upper) : "the scale",
-                        r.zone.high);
+                        r.lower ? constraint_name(s, *r.lower) : "the scale", r.zone.low,
+                        r.upper ? constraint_name(s, *r.upper) : "the scale", r.zone.high);
   }
   const Proportion& p = odds.zone[r.issue];
   text += fmt::format("  P(zone) {:.3f} [{:.3f}, {:.3f}]; floor most often set by {}, ceiling by {}\n", p.estimate, p.low, p.high,
@@ -93,8 +94,10 @@ std::string json(const Scenario& s, const Feasibility& f, const FeasibilityOdds&
 void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasibility& feasibility, const FeasibilityOdds& odds,
                        std::uint64_t seed, OutputFormat format) {
   report::require_format(format, {OutputFormat::table, OutputFormat::json});
-  if (format == OutputFormat::json) out << json(scenario, feasibility, odds, seed);
-  else out << table(scenario, feasibility, odds, seed);
+  if (format == OutputFormat::json)
+    out << json(scenario, feasibility, odds, seed);
+  else
+    out << table(scenario, feasibility, odds, seed);
 }
 
 }  // namespace parley

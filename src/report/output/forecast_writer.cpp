@@ -1,10 +1,10 @@
 // write_forecast (a table, JSON kForecastSchema or CSV) and write_trace (kTraceSchema per issue,
 // kSpatialTraceSchema per turn): a model's forecast and its round-by-round detail.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "io/text_table.hpp"
@@ -64,8 +64,8 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
         const RoundRecord& round = r.rounds[t];
         nlohmann::ordered_json positions = nlohmann::ordered_json::array();
         for (double x : round.positions) positions.push_back(json_number(x));
-        nlohmann::ordered_json rec = {{"round", t}, {"median", json_number(round.median)}, {"mean", json_number(round.mean)},
-                                      {"positions", std::move(positions)}};
+        nlohmann::ordered_json rec = {
+            {"round", t}, {"median", json_number(round.median)}, {"mean", json_number(round.mean)}, {"positions", std::move(positions)}};
         if (!round.events.empty()) rec["events"] = event_ids(s, round.events);
         rounds.push_back(std::move(rec));
       }
@@ -74,7 +74,8 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     if (!f.stages.empty()) {
       nlohmann::ordered_json stages = nlohmann::ordered_json::array();
       for (const EventStage& stage : f.stages)
-        stages.push_back({{"after", stage.after == EventStage::none ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.events[stage.after].id)},
+        stages.push_back({{"after", stage.after == EventStage::none ? nlohmann::ordered_json(nullptr)
+                                                                    : nlohmann::ordered_json(s.events[stage.after].id)},
                           {"outcome", json_number(stage.outcomes[i])}});
       item["stages"] = std::move(stages);
     }
@@ -94,18 +95,23 @@ void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
     out << io::csv_quote(issue.id) << ',' << io::csv_quote(issue.label) << ',' << plain(f.issues[i].outcome) << ','
-        << plain(status_quo_point(issue)) << ','
-        << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ',' << io::csv_quote(f.issues[i].note) << '\n';
+        << plain(status_quo_point(issue)) << ',' << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ','
+        << io::csv_quote(f.issues[i].note) << '\n';
   }
 }
 
 const char* verb(OfferKind kind) {
   switch (kind) {
-    case OfferKind::confrontation: return "gives in to";
-    case OfferKind::compromise: return "compromises with";
-    case OfferKind::capitulation: return "capitulates to";
-    case OfferKind::conflict: return "loses a conflict to";
-    case OfferKind::bargain: return "adopts a bargain with";
+    case OfferKind::confrontation:
+      return "gives in to";
+    case OfferKind::compromise:
+      return "compromises with";
+    case OfferKind::capitulation:
+      return "capitulates to";
+    case OfferKind::conflict:
+      return "loses a conflict to";
+    case OfferKind::bargain:
+      return "adopts a bargain with";
   }
   return "moves toward";
 }
@@ -118,8 +124,8 @@ void write_account(std::ostream& out, const Scenario& s, const Issue& issue, con
     for (std::size_t e : round.events) out << fmt::format("event: {} (round {})\n", display_name(s.events[e]), t);
     out << fmt::format("round {:>2}: median {:.2f}, mean {:.2f}\n", t, round.median, round.mean);
     for (const AcceptedOffer& o : round.offers)
-      out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.kind), s.actor(o.from).name,
-                         o.old_position, o.new_position);
+      out << fmt::format("  {} {} {}: {:.2f} → {:.2f}\n", s.actor(o.actor).name, verb(o.kind), s.actor(o.from).name, o.old_position,
+                         o.new_position);
   }
 }
 
@@ -194,7 +200,8 @@ void write_spatial_trace(std::ostream& out, const Scenario& s, const Forecast& f
   auto rows = [d](const std::vector<double>& flat) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
     for (std::size_t a = 0; a * d < flat.size(); ++a)
-      j.push_back(std::vector<double>(flat.begin() + static_cast<std::ptrdiff_t>(a * d), flat.begin() + static_cast<std::ptrdiff_t>((a + 1) * d)));
+      j.push_back(
+          std::vector<double>(flat.begin() + static_cast<std::ptrdiff_t>(a * d), flat.begin() + static_cast<std::ptrdiff_t>((a + 1) * d)));
     return j;
   };
   for (std::size_t t = 0; t < f.turns.size(); ++t) {
@@ -246,8 +253,13 @@ void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
         }
         nlohmann::ordered_json offers = nlohmann::ordered_json::array();
         for (const AcceptedOffer& o : r.offers)
-          offers.push_back({{"actor", s.actor(o.actor).id}, {"from", s.actor(o.from).id}, {"type", to_string(o.kind)},
-                            {"old_pos", o.old_position}, {"new_pos", o.new_position}, {"eu_ij", o.eu_ij}, {"eu_ji", o.eu_ji}});
+          offers.push_back({{"actor", s.actor(o.actor).id},
+                            {"from", s.actor(o.from).id},
+                            {"type", to_string(o.kind)},
+                            {"old_pos", o.old_position},
+                            {"new_pos", o.new_position},
+                            {"eu_ij", o.eu_ij},
+                            {"eu_ji", o.eu_ji}});
         round["accepted_offers"] = std::move(offers);
       }
       round["positions"] = by_actor(s, r.positions);
@@ -263,9 +275,15 @@ void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
 
 void write_forecast(std::ostream& out, const Scenario& s, const Forecast& f, OutputFormat format) {
   switch (format) {
-    case OutputFormat::json: write_json(out, s, f); break;
-    case OutputFormat::csv: write_csv(out, s, f); break;
-    case OutputFormat::table: write_table(out, s, f); break;
+    case OutputFormat::json:
+      write_json(out, s, f);
+      break;
+    case OutputFormat::csv:
+      write_csv(out, s, f);
+      break;
+    case OutputFormat::table:
+      write_table(out, s, f);
+      break;
   }
 }
 

@@ -1,10 +1,10 @@
 // write_sensitivity: Sobol indices and a tornado for every output, as a table, JSON
 // (kSensitivitySchema) or CSV.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "io/text_table.hpp"
@@ -30,8 +30,8 @@ std::vector<Row> ranked(const SensitivityResults& r, std::size_t output) {
   std::vector<Row> rows;
   const double nan = std::nan("");
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
-    rows.push_back({k, r.with_sobol ? r.sobol.at(output, k) : SobolIndex{nan, nan, nan, nan}, r.with_tornado ? r.tornado[k].low[output] : nan,
-                    r.with_tornado ? r.tornado[k].high[output] : nan});
+    rows.push_back({k, r.with_sobol ? r.sobol.at(output, k) : SobolIndex{nan, nan, nan, nan},
+                    r.with_tornado ? r.tornado[k].low[output] : nan, r.with_tornado ? r.tornado[k].high[output] : nan});
   auto key = [&](const Row& row) {
     if (r.with_sobol && !std::isnan(row.sobol.total)) return row.sobol.total;
     const double swing = std::abs(row.high - row.low);
@@ -51,8 +51,8 @@ std::string table(const SensitivityResults& r, std::size_t top) {
   const std::size_t d = r.inputs.size();
   std::string text = fmt::format("{} — model {}, {} uncertain inputs\n", r.title, r.model, d);
   if (r.with_sobol)
-    text += fmt::format("Sobol indices: N = {} ({} model runs), seed {}; ± is the 95 % bootstrap interval\n", r.samples, r.samples * (d + 2),
-                        r.seed);
+    text += fmt::format("Sobol indices: N = {} ({} model runs), seed {}; ± is the 95 % bootstrap interval\n", r.samples,
+                        r.samples * (d + 2), r.seed);
   if (r.with_tornado) text += "tornado: the output with the input at its 5 % and at its 95 % quantile, all others at their point values\n";
   std::size_t w = 5;
   for (const std::string& name : r.inputs) w = std::max(w, name.size());
@@ -77,9 +77,9 @@ std::string csv(const SensitivityResults& r) {
   std::string text = "kind,output,input,first,first_error,total,total_error,tornado_low,tornado_high\n";
   for (std::size_t o = 0; o < outputs(r); ++o)
     for (const Row& row : ranked(r, o))
-      text += fmt::format("{},{},{},{},{},{},{},{},{}\n", output_kind(r, o), io::csv_quote(output_name(r, o)), io::csv_quote(r.inputs[row.input]),
-                          plain(row.sobol.first), plain(row.sobol.first_error), plain(row.sobol.total), plain(row.sobol.total_error),
-                          plain(row.low), plain(row.high));
+      text += fmt::format("{},{},{},{},{},{},{},{},{}\n", output_kind(r, o), io::csv_quote(output_name(r, o)),
+                          io::csv_quote(r.inputs[row.input]), plain(row.sobol.first), plain(row.sobol.first_error), plain(row.sobol.total),
+                          plain(row.sobol.total_error), plain(row.low), plain(row.high));
   return text;
 }
 
@@ -124,9 +124,15 @@ SensitivityResults sensitivity_outline(const SweepSetup& setup, std::uint64_t se
 
 void write_sensitivity(std::ostream& out, const SensitivityResults& results, OutputFormat format, std::size_t top) {
   switch (format) {
-    case OutputFormat::json: out << json(results); break;
-    case OutputFormat::csv: out << csv(results); break;
-    case OutputFormat::table: out << table(results, top); break;
+    case OutputFormat::json:
+      out << json(results);
+      break;
+    case OutputFormat::csv:
+      out << csv(results);
+      break;
+    case OutputFormat::table:
+      out << table(results, top);
+      break;
   }
 }
 

@@ -1,8 +1,8 @@
 // The results database's writers: write_run_list (parley runs), write_stored_run (parley show) and
 // write_export (parley export: tidy CSV tables, or JSON kExportSchema).
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "io/text_table.hpp"
@@ -113,11 +113,11 @@ void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const
     out << fmt::format("{}: no runs\n", db);
     return;
   }
-  out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}\n", "run", "created (UTC)", "model", "draws", "stored", "status", "seed",
-                     "scenario");
+  out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}\n", "run", "created (UTC)", "model", "draws", "stored",
+                     "status", "seed", "scenario");
   for (const RunRecord& r : runs)
-    out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}{}\n", r.id, r.created, r.model, r.draws, r.stored, r.status, r.seed,
-                       r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()));
+    out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}{}\n", r.id, r.created, r.model, r.draws, r.stored, r.status,
+                       r.seed, r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()));
 }
 
 void write_stored_run(std::ostream& out, const StoredRun& run, const std::string& db, OutputFormat format) {
@@ -142,8 +142,10 @@ void write_export(std::ostream& out, const StoredRun& run, ExportTable table, Ou
   }
   if (table == ExportTable::all)
     throw InputError({}, "--table", "got 'all'", "outcomes, inputs, classes or summary (or all, with --format json)");
-  if (table == ExportTable::summary) write_sweep_summary(out, summarize_stored_run(run), {}, OutputFormat::csv);
-  else out << csv_table(run, table);
+  if (table == ExportTable::summary)
+    write_sweep_summary(out, summarize_stored_run(run), {}, OutputFormat::csv);
+  else
+    out << csv_table(run, table);
 }
 
 }  // namespace parley

@@ -1,9 +1,9 @@
 // write_sweep_summary: a sweep's outcome distributions and class probabilities as a table, JSON
 // (kSweepSchema) or tidy CSV.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "io/text_table.hpp"
@@ -28,8 +28,8 @@ std::string unclassified_name(const Unclassified& u) { return u.group.empty() ? 
 std::string issue_table(const SweepSummary& s) {
   std::size_t width = 5;
   for (const IssueSummary& i : s.issues) width = std::max(width, i.issue_id.size());
-  std::string out = fmt::format("\n{:<{}}  {:>7}  {:>7}  {:>6}  {:>7}  {:>7}  {:>7}  {:>7}  {:>7}\n", "issue", width, "draws", "mean", "sd", "5%",
-                                "25%", "50%", "75%", "95%");
+  std::string out = fmt::format("\n{:<{}}  {:>7}  {:>7}  {:>6}  {:>7}  {:>7}  {:>7}  {:>7}  {:>7}\n", "issue", width, "draws", "mean", "sd",
+                                "5%", "25%", "50%", "75%", "95%");
   for (const IssueSummary& i : s.issues)
     out += fmt::format("{:<{}}  {:>7}  {:>7}  {:>6}  {:>7}  {:>7}  {:>7}  {:>7}  {:>7}\n", i.issue_id, width, i.draws, fixed(i.mean, 2),
                        fixed(i.sd, 2), fixed(i.q05, 2), fixed(i.q25, 2), fixed(i.q50, 2), fixed(i.q75, 2), fixed(i.q95, 2));
@@ -108,7 +108,10 @@ nlohmann::ordered_json sweep_json(const SweepSummary& s, const SweepContext& c) 
                            {"mean", json_number(i.mean)},
                            {"sd", json_number(i.sd)},
                            {"quantiles",
-                            {{"5", json_number(i.q05)}, {"25", json_number(i.q25)}, {"50", json_number(i.q50)}, {"75", json_number(i.q75)},
+                            {{"5", json_number(i.q05)},
+                             {"25", json_number(i.q25)},
+                             {"50", json_number(i.q50)},
+                             {"75", json_number(i.q75)},
                              {"95", json_number(i.q95)}}}});
   j["classes"] = nlohmann::json::array();
   for (const ClassSummary& k : s.classes) {
@@ -142,16 +145,22 @@ std::string sweep_class_warnings(const SweepSummary& s) {
                        s.classes[o.second].name, o.draws, 100 * static_cast<double>(o.draws) / n);
   for (const Unclassified& u : s.unclassified)
     if (u.share.count > 0)
-      out += fmt::format("warning: {} draws ({:.1f} %) fall in no outcome class{}\n", u.share.count, 100 * static_cast<double>(u.share.count) / n,
-                         u.group.empty() ? "" : " of group '" + u.group + "'");
+      out += fmt::format("warning: {} draws ({:.1f} %) fall in no outcome class{}\n", u.share.count,
+                         100 * static_cast<double>(u.share.count) / n, u.group.empty() ? "" : " of group '" + u.group + "'");
   return out;
 }
 
 void write_sweep_summary(std::ostream& out, const SweepSummary& summary, const SweepContext& context, OutputFormat format) {
   switch (format) {
-    case OutputFormat::json: out << report::sweep_json(summary, context).dump(2) << '\n'; break;
-    case OutputFormat::csv: out << csv(summary); break;
-    case OutputFormat::table: out << table(summary, context); break;
+    case OutputFormat::json:
+      out << report::sweep_json(summary, context).dump(2) << '\n';
+      break;
+    case OutputFormat::csv:
+      out << csv(summary);
+      break;
+    case OutputFormat::table:
+      out << table(summary, context);
+      break;
   }
 }
 

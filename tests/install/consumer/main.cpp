@@ -1,11 +1,10 @@
 // Reads a scenario, forecasts it with the compromise model and prints each issue's outcome: the
 // smallest program a library user writes (built by tests/install/check_install.cmake). It also
 // opens a results database in memory, so that linking it needs SQLite and libcrypto too.
-#include <parley/parley.hpp>
-#include <parley/results_db.hpp>
-
 #include <cstdio>
 #include <exception>
+#include <parley/parley.hpp>
+#include <parley/results_db.hpp>
 
 int main(int argc, char** argv) {
   if (argc != 2) {

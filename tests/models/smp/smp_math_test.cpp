@@ -1,12 +1,12 @@
 // The building blocks of smp on cases with known answers.
+#include "models/smp/smp_math.hpp"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include "models/smp/smp_math.hpp"
 
 namespace parley::models::smp {
 namespace {
@@ -34,8 +34,8 @@ TEST(SmpMath, VotingRules) {
   EXPECT_DOUBLE_EQ(vote(VotingRule::cubic, 2, 0.7, 0.2), 0.25);
   EXPECT_DOUBLE_EQ(vote(VotingRule::prop_cubic, 2, 0.7, 0.2), 2 * (0.5 * 0.5 + 0.5 * 0.125));
   EXPECT_DOUBLE_EQ(vote(VotingRule::prop_bin, 2, 0.7, 0.2), 2 * (0.8 * 0.5 + 0.2));
-  EXPECT_DOUBLE_EQ(vote(VotingRule::asym_prospect, 3, 0.7, 0.2), 1.0);    // gains count 2/3
-  EXPECT_DOUBLE_EQ(vote(VotingRule::asym_prospect, 3, 0.2, 0.7), -1.5);   // losses in full
+  EXPECT_DOUBLE_EQ(vote(VotingRule::asym_prospect, 3, 0.7, 0.2), 1.0);   // gains count 2/3
+  EXPECT_DOUBLE_EQ(vote(VotingRule::asym_prospect, 3, 0.2, 0.7), -1.5);  // losses in full
 }
 
 TEST(SmpMath, VictoryProbabilityLaws) {

@@ -66,7 +66,8 @@ RC_GTEST_PROP(SmpProperties, StaysInsideTheStartingBoxAndIsIndependentOfThreads,
   RC_ASSERT(f.turns.size() <= 101u);
   for (std::size_t k = 0; k < d; ++k) {
     double lo = 100, hi = 0;
-    for (std::size_t a = 0; a < n; ++a) lo = std::min(lo, f.turns[0].positions[a * d + k]), hi = std::max(hi, f.turns[0].positions[a * d + k]);
+    for (std::size_t a = 0; a < n; ++a)
+      lo = std::min(lo, f.turns[0].positions[a * d + k]), hi = std::max(hi, f.turns[0].positions[a * d + k]);
     for (const SpatialTurn& t : f.turns)
       for (std::size_t a = 0; a < n; ++a) {
         RC_ASSERT(t.positions[a * d + k] >= lo - 0.01);  // bargains are rounded to 1e-4 of the unit scale

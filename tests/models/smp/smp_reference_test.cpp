@@ -13,8 +13,8 @@
 namespace parley {
 namespace {
 
-using testing::read_text;
 using testing::data_path;
+using testing::read_text;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
