@@ -50,4 +50,15 @@ std::string OptionReader::choice(const std::string& name, std::initializer_list<
   throw InputError({}, field(name), "got '" + text + "'", "one of: " + list);
 }
 
+ModelOptions round_model_request_options(const RunRequest& request) {
+  ModelOptions out;
+  if (request.rounds) {
+    out["rounds"] = std::to_string(*request.rounds);
+    out["stop"] = "rounds";
+  }
+  if (request.seed) out["seed"] = *request.seed;
+  if (request.trace) out["trace"] = "true";
+  return out;
+}
+
 }  // namespace parley::models

@@ -30,4 +30,9 @@ class OptionReader {
   ModelOptions resolved_;
 };
 
+/// The contract's requests as options of a model with rounds, a seed and a trace (bdm, smp; their
+/// docs/models pages say so): `--rounds N` is rounds=N and stop=rounds (exactly N rounds),
+/// `--seed S` is seed=S, `--trace` is trace=true.
+ModelOptions round_model_request_options(const RunRequest& request);
+
 }  // namespace parley::models

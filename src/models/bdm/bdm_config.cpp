@@ -49,17 +49,6 @@ E pick(const OptionReader& r, const std::string& name, std::initializer_list<con
 
 }  // namespace
 
-ModelOptions request_options(const RunRequest& request) {
-  ModelOptions out;
-  if (request.rounds) {
-    out["rounds"] = std::to_string(*request.rounds);
-    out["stop"] = "rounds";
-  }
-  if (request.seed) out["seed"] = *request.seed;
-  if (request.trace) out["trace"] = "true";
-  return out;
-}
-
 Config read_config(const Model& model, const ModelOptions& given, ModelOptions& resolved) {
   OptionReader r(model, given);
   resolved = r.resolved();

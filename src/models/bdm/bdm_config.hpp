@@ -45,10 +45,6 @@ struct Config {
 /// The option specs of the model (every choice, with "profile" defaults where the profile decides).
 std::vector<ModelOptionSpec> option_specs();
 
-/// The options that carry out the contract's requests (docs/models/bdm.md): `--rounds N` is
-/// rounds=N and stop=rounds (exactly N rounds), `--seed S` is seed=S, `--trace` is trace=true.
-ModelOptions request_options(const RunRequest& request);
-
 /// Reads the options; `resolved` receives every option with the value in force.
 Config read_config(const Model& model, const ModelOptions& given, ModelOptions& resolved);
 

@@ -5,6 +5,7 @@
 
 #include "models/bdm/bdm_config.hpp"
 #include "models/bdm/bdm_round.hpp"
+#include "models/options.hpp"
 #include "parley/model.hpp"
 #include "parley/timeline.hpp"
 
@@ -22,7 +23,7 @@ class ExpectedUtilityModel final : public Model {
   }
   std::vector<ModelOptionSpec> options() const override { return bdm::option_specs(); }
   ModelTraits traits() const override { return {.rounds = true, .seed = true, .trace = true, .events = true}; }
-  ModelOptions request_options(const RunRequest& request) const override { return bdm::request_options(request); }
+  ModelOptions request_options(const RunRequest& request) const override { return round_model_request_options(request); }
   void check_options(const ModelOptions& given) const override {
     ModelOptions resolved;
     (void)bdm::read_config(*this, given, resolved);

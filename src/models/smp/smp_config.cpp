@@ -71,17 +71,6 @@ std::vector<ModelOptionSpec> option_specs() {
   };
 }
 
-ModelOptions request_options(const RunRequest& request) {
-  ModelOptions out;
-  if (request.rounds) {
-    out["rounds"] = std::to_string(*request.rounds);
-    out["stop"] = "rounds";
-  }
-  if (request.seed) out["seed"] = *request.seed;
-  if (request.trace) out["trace"] = "true";
-  return out;
-}
-
 Config read_config(const Model& model, const ModelOptions& given, ModelOptions& resolved) {
   OptionReader r(model, given);
   resolved = r.resolved();

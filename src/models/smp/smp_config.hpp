@@ -53,10 +53,6 @@ struct Config {
 /// The option specs of the model.
 std::vector<ModelOptionSpec> option_specs();
 
-/// The options that carry out the contract's requests (docs/models/smp.md): `--rounds N` is
-/// rounds=N and stop=rounds (exactly N turns), `--seed S` is seed=S, `--trace` is trace=true.
-ModelOptions request_options(const RunRequest& request);
-
 /// Reads the options. Choice values may be given in parley's spelling ("markov-incentive") or
 /// KTAB's ("MarkovIncentive"); `resolved` receives every option in parley's spelling.
 Config read_config(const Model& model, const ModelOptions& given, ModelOptions& resolved);

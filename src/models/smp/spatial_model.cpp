@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "models/options.hpp"
 #include "models/smp/smp_config.hpp"
 #include "models/smp/smp_dynamics.hpp"
 #include "parley/error.hpp"
@@ -233,7 +234,7 @@ class SpatialModel final : public Model {
   }
   std::vector<ModelOptionSpec> options() const override { return smp::option_specs(); }
   ModelTraits traits() const override { return {.rounds = true, .seed = true, .trace = true, .events = true}; }
-  ModelOptions request_options(const RunRequest& request) const override { return smp::request_options(request); }
+  ModelOptions request_options(const RunRequest& request) const override { return round_model_request_options(request); }
   void check_options(const ModelOptions& given) const override {
     ModelOptions resolved;
     (void)smp::read_config(*this, given, resolved);
