@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohmann-json3-dev libpugixml-dev \
+PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohmann-json3-dev libpugixml-dev libeigen3-dev \
             libfmt-dev libcli11-dev libsqlite3-dev libssl-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev \
             clang libclang-rt-14-dev chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

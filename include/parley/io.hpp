@@ -14,8 +14,15 @@ enum class InputFormat { automatic, yaml, json, ktab_csv, ktab_xml, deu };
 const char* to_string(InputFormat format);
 std::optional<InputFormat> input_format_from_string(const std::string& text);
 
-/// How DEU III capabilities are set: all equal to 1, or the GDP proxy of the table's second row.
-enum class DeuCapability { equal, gdp };
+/// How DEU III capabilities are set: all equal to 1; the GDP proxy of the table's second row; or,
+/// issue by issue, the member states' Council votes of the treaty era the proposal was introduced
+/// in, relative to the mean of the states taking part, with the Commission and the Parliament at 1
+/// (docs/importers.md).
+enum class DeuCapability { equal, gdp, council };
+/// Parses "equal", "gdp" or "council"; std::nullopt for anything else.
+std::optional<DeuCapability> deu_capability_from_string(const std::string& text);
+/// Its name, as the option is written.
+const char* to_string(DeuCapability capability);
 
 struct ReadOptions {
   InputFormat format = InputFormat::automatic;

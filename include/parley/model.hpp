@@ -31,6 +31,7 @@ struct ModelTraits {
   bool seed = false;    // draws random numbers from a seed the caller may give (RunRequest::seed)
   bool trace = false;   // records a round-by-round trace on request (RunRequest::trace, write_trace)
   bool events = false;  // applies a scenario's events in its own rounds (docs/events.md)
+  bool fitted = false;  // has parameters fitted to observed outcomes (Model::fit; cross-validation refits them)
 };
 
 /// The requests the contract defines for every model with the matching trait; on the command line
@@ -73,6 +74,14 @@ class Model {
   /// scenario before the first event and after each (Forecast::stages), and the outcomes are those
   /// after the last event.
   Forecast run(const Scenario& scenario, const ModelOptions& options) const;
+
+  /// For a model with parameters fitted to observed outcomes (focal): fits them to the outcomes of
+  /// `training_issues` (indices into scenario.issues(); issues without an outcome are skipped) and
+  /// returns `options` with the fitted values set, so that run() with them forecasts with the fit.
+  /// The default, for models without fitted parameters, returns std::nullopt. Cross-validation
+  /// (parley/cross_validation.hpp) calls it once per training fold.
+  virtual std::optional<ModelOptions> fit(const Scenario& scenario, const std::vector<std::size_t>& training_issues,
+                                          const ModelOptions& options) const;
 
  protected:
   /// The model proper: run() calls it with the merged options, on each stage of the timeline

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "parley/backtest.hpp"
+#include "parley/cross_validation.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/forecast.hpp"
 #include "parley/model.hpp"
@@ -59,6 +60,13 @@ void write_scenario_check(std::ostream& out, const std::string& file, const Scen
 /// the table's first line.
 void write_backtest(std::ostream& out, const Scenario& scenario, const BacktestResult& result, const std::string& capability,
                     OutputFormat format);
+
+/// A cross-validated backtest (parley backtest --cross-validate, docs/skill.md). table: per model
+/// the MAE (mean ± sd over repeats, cluster-bootstrap interval), RMSE, median error, bias, MAE
+/// relative to the compromise model and the coverage of the predictive intervals; json: the same
+/// with the fold setup; csv: the skill table's layout (data/skill/, read_skill_csv).
+void write_cross_validation(std::ostream& out, const Scenario& scenario, const CrossValidation& cv, const SkillTable& skill,
+                            const std::string& capability, OutputFormat format);
 
 // --- A sweep's summary (parley sweep, parley show) -------------------------------------------
 

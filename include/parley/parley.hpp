@@ -2,6 +2,7 @@
 #pragma once
 
 #include "parley/backtest.hpp"
+#include "parley/cross_validation.hpp"
 #include "parley/error.hpp"
 #include "parley/forecast.hpp"
 #include "parley/io.hpp"
@@ -9,6 +10,7 @@
 #include "parley/outcome_class.hpp"
 #include "parley/output.hpp"
 #include "parley/sampling.hpp"
+#include "parley/skill.hpp"
 #include "parley/scenario.hpp"
 #include "parley/schemas.hpp"
 #include "parley/sweep.hpp"

@@ -82,6 +82,9 @@ struct Actor {
 struct Stance {
   std::optional<Parameter> position;
   std::optional<Parameter> salience;  // in [0, 1]
+  /// The actor's capability on this issue alone (> 0), where it differs by issue (DEU III with
+  /// `--capability council`: Council votes by treaty era); none: the actor's capability.
+  std::optional<Parameter> capability;
   bool takes_part() const { return position.has_value() && salience.has_value(); }
 };
 
@@ -186,6 +189,14 @@ class Scenario {
 
   Stance& stance(std::size_t issue, std::size_t actor) { return stances_[issue * actors_.size() + actor]; }
   const Stance& stance(std::size_t issue, std::size_t actor) const { return stances_[issue * actors_.size() + actor]; }
+
+  /// The capability `actor` brings to `issue`: the stance's own where it has one, else the actor's.
+  const Parameter& capability(std::size_t issue, std::size_t actor) const {
+    const Stance& st = stance(issue, actor);
+    return st.capability ? *st.capability : actors_[actor].capability;
+  }
+  /// Whether any stance carries a capability of its own (Stance::capability).
+  bool has_issue_capabilities() const;
 
   /// Index of the actor or issue with this id, if any (linear search).
   std::optional<std::size_t> find_actor(const std::string& id) const;

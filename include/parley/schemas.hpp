@@ -22,8 +22,11 @@ inline constexpr const char* kFeasibilitySchema = "parley.feasibility/1";
 /// `parley export --format json` (write_export; docs/results-db.md).
 inline constexpr const char* kExportSchema = "parley.export/1";
 
+/// `parley backtest --cross-validate --format json` (write_cross_validation; docs/skill.md).
+inline constexpr const char* kCrossValidationSchema = "parley.cross-validation/1";
+
 /// Every schema id above, in that order.
-inline constexpr const char* kSchemas[] = {kForecastSchema,    kTraceSchema,   kSpatialTraceSchema, kSweepSchema,
-                                           kSensitivitySchema, kCompareSchema, kFeasibilitySchema,  kExportSchema};
+inline constexpr const char* kSchemas[] = {kForecastSchema,    kTraceSchema,   kSpatialTraceSchema, kSweepSchema,         kSensitivitySchema,
+                                           kCompareSchema,     kFeasibilitySchema, kExportSchema,   kCrossValidationSchema};
 
 }  // namespace parley

@@ -25,7 +25,10 @@ struct ModelSkill {
   double rmse = 0;
   double median_error = 0;  // median absolute error
   double bias = 0;          // mean of forecast − outcome
-  double relative_mae = 0;  // mae / the compromise model's mae on the same folds
+  /// The MAE relative to the compromise model's on the same issues and folds: mean and standard
+  /// deviation over repeats.
+  double relative_mae = 0;
+  double relative_mae_sd = 0;
   /// Split-conformal half-widths as fractions of the scale width, at the levels of `kLevels`: the
   /// interval forecast ± half_width[k] × (scale max − scale min) covers the outcome with
   /// probability kLevels[k] (out of fold).

@@ -13,7 +13,7 @@ void add_input(CLI::App& cmd, InputArgs& in) {
   cmd.add_option("FILE", in.file, "scenario: parley YAML/JSON, KTAB SMP CSV or DEU III table")->required();
   cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv, ktab-xml or deu")
       ->capture_default_str();
-  cmd.add_option("--capability", in.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
+  cmd.add_option("--capability", in.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")->capture_default_str();
 }
 
 void add_set(CLI::App& cmd, std::vector<std::string>& overrides) {
@@ -53,10 +53,9 @@ ReadOptions read_options(const InputArgs& args) {
   auto format = input_format_from_string(args.input_format);
   if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
   options.format = *format;
-  if (args.capability == "gdp")
-    options.deu_capability = DeuCapability::gdp;
-  else if (args.capability != "equal")
-    throw InputError({}, "--capability", "got '" + args.capability + "'", "equal or gdp");
+  auto capability = deu_capability_from_string(args.capability);
+  if (!capability) throw InputError({}, "--capability", "got '" + args.capability + "'", "equal, gdp or council");
+  options.deu_capability = *capability;
   return options;
 }
 

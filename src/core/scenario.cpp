@@ -59,6 +59,12 @@ std::optional<std::size_t> Scenario::find_issue(const std::string& id) const {
   return std::nullopt;
 }
 
+bool Scenario::has_issue_capabilities() const {
+  for (const Stance& st : stances_)
+    if (st.capability) return true;
+  return false;
+}
+
 void Scenario::reserve(std::size_t n_issues, std::size_t n_actors) {
   issues_.reserve(n_issues);
   actors_.reserve(n_actors);

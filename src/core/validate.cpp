@@ -173,6 +173,10 @@ void validate(const Scenario& s) {
         if (auto bad = checks::within(st.salience->value, 0, 1, "the salience range")) fail(field + ".salience", *bad);
         check_citation(s, st.salience->citation, field + ".salience");
       }
+      if (st.capability) {
+        if (auto bad = checks::positive(st.capability->value)) fail(field + ".capability", *bad);
+        check_citation(s, st.capability->citation, field + ".capability");
+      }
     }
   }
   check_ideal_adjustments(s);

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/checks.hpp"
+#include "io/eu_council.hpp"
 #include "io/importers.hpp"
 #include "io/text_table.hpp"
 
@@ -57,7 +58,7 @@ constexpr std::array<DeuActor, 30> kActors{{
 }
 
 struct Columns {
-  std::size_t isnr = 0, prnr = 0, prname = 0, rp = 0, out = 0;
+  std::size_t isnr = 0, prnr = 0, prname = 0, intro = 0, rp = 0, out = 0;
   std::array<std::size_t, 30> position{}, salience{};
   std::size_t width = 0;
 };
@@ -74,6 +75,7 @@ Columns find_columns(const TextRow& header, const std::string& file) {
   c.isnr = column("isnr");
   c.prnr = column("prnr");
   c.prname = column("prname");
+  c.intro = column("intro");
   c.rp = column("rp");
   c.out = column("out");
   for (std::size_t a = 0; a < kActors.size(); ++a) {
@@ -89,6 +91,35 @@ std::optional<double> on_scale(const TextCell& cell, const std::string& file, co
   if (x)
     if (auto bad = checks::within(Uncertain::point(*x), 0, 100, "the scale")) fail(file, cell, field, bad->problem, bad->expected);
   return x;
+}
+
+/// Issue-specific capabilities from the Council votes of the proposal's era: each member state
+/// taking part gets its weight relative to the mean weight of the member states taking part; the
+/// Commission and the Parliament keep 1.
+void set_council_capabilities(Scenario& s, std::size_t i, const TextCell& intro, const std::string& file) {
+  const auto year = deu_intro_year(intro.text, intro.quoted);
+  if (!year) fail(file, intro, "intro", "'" + intro.text + "'", "the date the proposal was introduced, dd-mm-yy (needed by --capability council)");
+  CouncilEra era = council_era(*year);
+  // Acceding states take part in proposals introduced before their accession (DEU records their
+  // positions): such a proposal was decided in the enlarged Union, under the Treaty of Nice.
+  for (std::size_t a = 0; a < kActors.size(); ++a)
+    if (era == CouncilEra::amsterdam && kActors[a].kind == ActorKind::government && s.stance(i, a).position &&
+        !council_weight(kActors[a].code, era))
+      era = CouncilEra::nice;
+  std::vector<std::pair<std::size_t, double>> weights;
+  double sum = 0;
+  for (std::size_t a = 0; a < kActors.size(); ++a) {
+    if (kActors[a].kind != ActorKind::government || !s.stance(i, a).position) continue;
+    const auto w = council_weight(kActors[a].code, era);
+    if (!w)
+      fail(file, intro, std::string("p") + kActors[a].code,
+           fmt::format("{} takes part in a proposal of {}, when it had no {}", kActors[a].name, *year, to_string(era)),
+           "member states of that time only");
+    weights.emplace_back(a, *w);
+    sum += *w;
+  }
+  for (const auto& [a, w] : weights)
+    s.stance(i, a).capability = Parameter{Uncertain::point(w * static_cast<double>(weights.size()) / sum), -1};
 }
 
 }  // namespace
@@ -149,6 +180,7 @@ Scenario read_deu_table(const std::string& content, const std::string& file, Deu
       st.position = Parameter{Uncertain::point(*x), -1};
       if (sal) st.salience = Parameter{Uncertain::point(*sal / 100.0), -1};
     }
+    if (capability == DeuCapability::council) set_council_capabilities(s, i, row[col.intro], file);
   }
   return s;
 }

@@ -39,6 +39,24 @@ std::optional<InputFormat> input_format_from_string(const std::string& text) {
   return std::nullopt;
 }
 
+const char* to_string(DeuCapability capability) {
+  switch (capability) {
+    case DeuCapability::equal:
+      return "equal";
+    case DeuCapability::gdp:
+      return "gdp";
+    case DeuCapability::council:
+      return "council";
+  }
+  return "?";
+}
+
+std::optional<DeuCapability> deu_capability_from_string(const std::string& text) {
+  for (DeuCapability c : {DeuCapability::equal, DeuCapability::gdp, DeuCapability::council})
+    if (text == to_string(c)) return c;
+  return std::nullopt;
+}
+
 InputFormat detect_format(const std::string& content) {
   std::size_t k = 0;
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) k = 3;  // UTF-8 byte order mark

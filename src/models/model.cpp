@@ -64,6 +64,8 @@ void carry_out(const Model& model, const RunRequest& single, const char* flag, c
 
 }  // namespace
 
+std::optional<ModelOptions> Model::fit(const Scenario&, const std::vector<std::size_t>&, const ModelOptions&) const { return std::nullopt; }
+
 ModelOptions Model::request_options(const RunRequest&) const { return {}; }
 
 void Model::check_options(const ModelOptions& options) const { (void)models::OptionReader(*this, options); }

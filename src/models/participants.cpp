@@ -7,7 +7,7 @@ std::vector<Participant> participants(const Scenario& s, std::size_t issue) {
   out.reserve(s.actors().size());
   for (std::size_t a = 0; a < s.actors().size(); ++a) {
     const Stance& st = s.stance(issue, a);
-    if (st.takes_part()) out.push_back({a, st.position->point(), s.actor(a).capability.point(), st.salience->point()});
+    if (st.takes_part()) out.push_back({a, st.position->point(), s.capability(issue, a).point(), st.salience->point()});
   }
   return out;
 }

@@ -14,6 +14,7 @@ namespace models {
 // Adding a model is a folder and a line here (docs/contributing-model.md).
 #define PARLEY_BUILTIN_MODELS(MODEL) \
   MODEL(compromise_model)            \
+  MODEL(focal_point_model)           \
   MODEL(weighted_median_model)       \
   MODEL(nash_bargaining_model)       \
   MODEL(expected_utility_model)      \

@@ -16,10 +16,9 @@ ReadOptions stored_read_options(const RunRecord& r) {
     throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'",
                      "auto, yaml, json, ktab-csv, ktab-xml or deu");
   options.format = *format;
-  if (r.capability == "gdp")
-    options.deu_capability = DeuCapability::gdp;
-  else if (r.capability != "equal")
-    throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal or gdp");
+  auto capability = deu_capability_from_string(r.capability);
+  if (!capability) throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal, gdp or council");
+  options.deu_capability = *capability;
   return options;
 }
 

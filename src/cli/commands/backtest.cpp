@@ -1,9 +1,13 @@
-// parley backtest FILE: scores a model against observed outcomes (e.g. DEU III).
+// parley backtest FILE: scores a model against observed outcomes (e.g. DEU III), or, with
+// --cross-validate, every model out of fold (docs/skill.md).
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "parley/parley.hpp"
+#include "parley/version.hpp"
 
 namespace parley::cli {
 
@@ -15,14 +19,63 @@ struct BacktestArgs {
   std::vector<std::string> options;
   std::string per_issue;  // CSV file, optional
   std::string reference_actor = "com";
+  bool cross_validate = false;
+  CrossValidationOptions cv;
+  std::string format = "table";
+  std::string skill_out;  // the skill table, optional
+  // Which options the user gave (set by add_options; the parsed command owns them).
+  const CLI::Option* model_option = nullptr;
+  std::vector<const CLI::Option*> cross_validation_only;
 };
 
 void add_options(CLI::App& cmd, BacktestArgs& a) {
   add_input(cmd, a.input);
-  cmd.add_option("-m,--model", a.model, "model name")->capture_default_str();
+  a.model_option = cmd.add_option("-m,--model", a.model,
+                 "model name; with --cross-validate a comma-separated list or 'all' (default there: all)")
+      ->capture_default_str();
   cmd.add_option("--option", a.options, "model option NAME=VALUE (repeatable)");
   cmd.add_option("--per-issue", a.per_issue, "write one CSV row per issue to this file");
   cmd.add_option("--reference-actor", a.reference_actor, "actor whose position is a reference line")->capture_default_str();
+  cmd.add_flag("--cross-validate", a.cross_validate, "score every model out of fold, in folds grouped by proposal (docs/skill.md)");
+  a.cross_validation_only = {
+      cmd.add_option("--folds", a.cv.folds, "folds of the cross-validation")->capture_default_str(),
+      cmd.add_option("--repeats", a.cv.repeats, "repeats, each with a new split into folds")->capture_default_str(),
+      cmd.add_option("--seed", a.cv.seed, "seed of the splits and the bootstrap")->capture_default_str(),
+      cmd.add_option("--bootstrap", a.cv.bootstrap, "bootstrap resamples of the proposals for the MAE's interval")->capture_default_str()};
+  cmd.add_option("--format", a.format, "output: table, json or csv (with --cross-validate), table or csv otherwise")->capture_default_str();
+  a.cross_validation_only.push_back(
+      cmd.add_option("--skill-out", a.skill_out, "with --cross-validate: write the skill table (data/skill/ layout) to this file"));
+}
+
+std::vector<const Model*> models_named(const std::string& list, bool given) {
+  if (!given || list == "all") return all_models();
+  std::vector<const Model*> out;
+  std::stringstream in(list);
+  for (std::string name; std::getline(in, name, ',');) out.push_back(&model_named(name));
+  return out;
+}
+
+std::string command_line(const BacktestArgs& a) {
+  std::string line = fmt::format("parley backtest {} --cross-validate --capability {} --folds {} --repeats {} --seed {} --bootstrap {}",
+                                 a.input.file, a.input.capability, a.cv.folds, a.cv.repeats, a.cv.seed, a.cv.bootstrap);
+  for (const std::string& o : a.options) line += " --option " + o;
+  return line;
+}
+
+void cross_validate(const BacktestArgs& args, bool model_given, Context& context) {
+  const OutputFormat format = parse_output_format(args.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+  const ModelOptions options = parse_options(args.options);
+  const std::vector<const Model*> models = models_named(args.model, model_given);
+  const Scenario s = read_input(args.input);
+  const CrossValidation cv = parley::cross_validate(s, models, options, args.cv);
+  SkillTable skill;
+  skill.data = s.metadata.title;
+  skill.command = command_line(args);
+  skill.version = kVersion;
+  for (const ModelCrossValidation& m : cv.models) skill.models.push_back(m.skill);
+  set_skill_weights(skill);
+  if (!args.skill_out.empty()) emit(args.skill_out, write_skill_csv(skill), context.out);
+  write_cross_validation(context.out, s, cv, skill, args.input.capability, format);
 }
 
 void backtest(const BacktestArgs& args, Context& context) {
@@ -37,13 +90,21 @@ void backtest(const BacktestArgs& args, Context& context) {
     write_backtest(csv, s, r, args.input.capability, OutputFormat::csv);
     emit(args.per_issue, csv.str(), context.out);
   }
-  write_backtest(context.out, s, r, args.input.capability, OutputFormat::table);
+  write_backtest(context.out, s, r, args.input.capability, parse_output_format(args.format, {OutputFormat::table, OutputFormat::csv}));
+}
+
+void act(const BacktestArgs& args, Context& context) {
+  if (args.cross_validate) return cross_validate(args, args.model_option->count() > 0, context);
+  for (const CLI::Option* only : args.cross_validation_only)
+    if (only->count() > 0) throw InputError({}, only->get_name(), "given without --cross-validate", "--cross-validate with it");
+  backtest(args, context);
 }
 
 }  // namespace
 
 Command backtest_command() {
-  return make_command<BacktestArgs>("backtest", "score a model against observed outcomes (e.g. DEU III)", add_options, backtest);
+  return make_command<BacktestArgs>("backtest", "score a model against observed outcomes (e.g. DEU III), or every model out of fold",
+                                    add_options, act);
 }
 
 }  // namespace parley::cli

@@ -28,7 +28,7 @@ struct SweepArgs {
 void add_options(CLI::App& cmd, SweepArgs& a) {
   cmd.add_option("FILE", a.input.file, "scenario (not needed with --resume)");
   cmd.add_option("--input-format", a.input.input_format, "auto, yaml, json, ktab-csv, ktab-xml or deu")->capture_default_str();
-  cmd.add_option("--capability", a.input.capability, "DEU III capabilities: equal or gdp")->capture_default_str();
+  cmd.add_option("--capability", a.input.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")->capture_default_str();
   add_sampling(cmd, a.sampling);
   cmd.add_option("-n,--draws", a.draws, "number of draws")->capture_default_str();
   cmd.add_option("--db", a.db, "results database (default: parley.db in the working directory)");

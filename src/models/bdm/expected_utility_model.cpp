@@ -49,7 +49,7 @@ class ExpectedUtilityModel final : public Model {
         const Stance& st = s.stance(issue, a);
         x.push_back(st.position ? st.position->point() : kNaN);
         sal.push_back(st.salience ? st.salience->point() : kNaN);
-        c.push_back(s.actor(a).capability.point());
+        c.push_back(s.capability(issue, a).point());
       }
     }
     /// An event's changes on this issue, joins and leaves; positions it sets replace current ones.
