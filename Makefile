@@ -13,7 +13,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
-.PHONY: deps configure build-cli build demo test test-release test-random test-sanitize fuzz bench format tidy clean
+.PHONY: deps configure build-cli build demo skill test test-release test-random test-sanitize fuzz bench format tidy clean
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -85,6 +85,12 @@ fuzz: deps
 	else echo "clang++ not found: fuzzers skipped"; fi
 
 test: test-release test-sanitize fuzz
+
+# The skill table parley ships (data/skill/deu3-dev.csv, docs/skill.md): every model cross-validated on
+# the DEU III dev data. Commit the file it writes; the build compiles it in.
+SKILL_COMMAND := backtest tests/data/deu3/deu3-dev.tsv --cross-validate --capability council --folds 5 --repeats 20 --seed 1
+skill: build-cli
+	./build/release/parley $(SKILL_COMMAND) --skill-out data/skill/deu3-dev.csv
 
 bench: build
 	./build/release/bench/parley_bench

@@ -14,9 +14,9 @@ namespace parley {
 
 struct CrossValidationOptions {
   std::size_t folds = 5;
-  std::size_t repeats = 20;       // each with its own random split into folds
-  std::uint64_t seed = 1;         // of the splits and of the bootstrap
-  std::size_t bootstrap = 2000;   // resamples of the groups for the MAE's interval
+  std::size_t repeats = 20;      // each with its own random split into folds
+  std::uint64_t seed = 1;        // of the splits and of the bootstrap
+  std::size_t bootstrap = 2000;  // resamples of the groups for the MAE's interval
 };
 
 /// One model's out-of-fold forecasts and their summary.
@@ -27,6 +27,9 @@ struct ModelCrossValidation {
   /// folds' out-of-fold residuals.
   std::vector<std::vector<double>> forecasts;  // [issue][repeat]
   std::vector<double> mae_by_repeat;
+  /// For a model with fitted parameters: the options fitted on every issue with an outcome (what
+  /// the model ships with when this data set is its training set). Empty otherwise.
+  ModelOptions fitted_on_all;
   ModelSkill skill;  // the summary (weight left 0: weights compare models, see skill_weights)
 };
 

@@ -98,7 +98,8 @@ std::optional<double> on_scale(const TextCell& cell, const std::string& file, co
 /// Commission and the Parliament keep 1.
 void set_council_capabilities(Scenario& s, std::size_t i, const TextCell& intro, const std::string& file) {
   const auto year = deu_intro_year(intro.text, intro.quoted);
-  if (!year) fail(file, intro, "intro", "'" + intro.text + "'", "the date the proposal was introduced, dd-mm-yy (needed by --capability council)");
+  if (!year)
+    fail(file, intro, "intro", "'" + intro.text + "'", "the date the proposal was introduced, dd-mm-yy (needed by --capability council)");
   CouncilEra era = council_era(*year);
   // Acceding states take part in proposals introduced before their accession (DEU records their
   // positions): such a proposal was decided in the enlarged Union, under the Treaty of Nice.

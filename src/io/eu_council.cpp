@@ -16,12 +16,11 @@ struct State {
 
 // tests/data/eu-council/council-weights.csv (the EU treaties and accession acts; Eurostat).
 constexpr std::array<State, 28> kStates{{
-    {"at", 4, 10, 8.6},  {"be", 5, 12, 11.3}, {"bu", 0, 10, 7.2},  {"cr", 0, 7, 4.2},   {"cy", 0, 4, 0.85},
-    {"cz", 0, 12, 10.5}, {"dk", 3, 7, 5.7},   {"ee", 0, 4, 1.3},   {"fi", 3, 7, 5.5},   {"fr", 10, 29, 66.4},
-    {"de", 10, 29, 81.2}, {"el", 5, 12, 10.9}, {"hu", 0, 12, 9.9},  {"ie", 3, 7, 4.6},   {"it", 10, 29, 60.8},
-    {"lv", 0, 4, 2.0},   {"lt", 0, 7, 2.9},   {"lu", 2, 4, 0.56},  {"mt", 0, 3, 0.43},  {"nl", 5, 13, 16.9},
-    {"pl", 0, 27, 38.0}, {"pt", 5, 12, 10.4}, {"ro", 0, 14, 19.9}, {"si", 0, 4, 2.1},   {"sk", 0, 7, 5.4},
-    {"es", 8, 27, 46.4}, {"se", 4, 10, 9.7},  {"uk", 10, 29, 64.9},
+    {"at", 4, 10, 8.6}, {"be", 5, 12, 11.3}, {"bu", 0, 10, 7.2},   {"cr", 0, 7, 4.2},    {"cy", 0, 4, 0.85},   {"cz", 0, 12, 10.5},
+    {"dk", 3, 7, 5.7},  {"ee", 0, 4, 1.3},   {"fi", 3, 7, 5.5},    {"fr", 10, 29, 66.4}, {"de", 10, 29, 81.2}, {"el", 5, 12, 10.9},
+    {"hu", 0, 12, 9.9}, {"ie", 3, 7, 4.6},   {"it", 10, 29, 60.8}, {"lv", 0, 4, 2.0},    {"lt", 0, 7, 2.9},    {"lu", 2, 4, 0.56},
+    {"mt", 0, 3, 0.43}, {"nl", 5, 13, 16.9}, {"pl", 0, 27, 38.0},  {"pt", 5, 12, 10.4},  {"ro", 0, 14, 19.9},  {"si", 0, 4, 2.1},
+    {"sk", 0, 7, 5.4},  {"es", 8, 27, 46.4}, {"se", 4, 10, 9.7},   {"uk", 10, 29, 64.9},
 }};
 
 std::optional<int> number(const std::string& text, std::size_t from, std::size_t length) {
@@ -67,7 +66,8 @@ std::optional<int> deu_intro_year(const std::string& cell, bool quoted) {
     if (auto yy = number(cell, 6, 2)) return two_digit_year(*yy);
     return std::nullopt;
   }
-  if (!quoted && cell.size() == 10 && cell[4] == '-' && cell[7] == '-' && (cell.compare(0, 2, "20") == 0 || cell.compare(0, 2, "19") == 0)) {
+  if (!quoted && cell.size() == 10 && cell[4] == '-' && cell[7] == '-' &&
+      (cell.compare(0, 2, "20") == 0 || cell.compare(0, 2, "19") == 0)) {
     if (!number(cell, 5, 2) || !number(cell, 2, 2)) return std::nullopt;
     if (auto yy = number(cell, 8, 2)) return two_digit_year(*yy);
   }

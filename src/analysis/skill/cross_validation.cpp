@@ -79,7 +79,8 @@ CrossValidation cross_validate(const Scenario& s, const std::vector<const Model*
   if (o.folds < 2) throw InputError({}, "--folds", std::to_string(o.folds) + " folds", "at least 2");
   if (o.repeats < 1) throw InputError({}, "--repeats", "0 repeats", "at least 1");
   if (groups.size() < o.folds)
-    throw InputError({}, "--folds", std::to_string(o.folds) + " folds but " + std::to_string(groups.size()) + " groups of issues with an outcome",
+    throw InputError({}, "--folds",
+                     std::to_string(o.folds) + " folds but " + std::to_string(groups.size()) + " groups of issues with an outcome",
                      "at least as many groups (proposals) with an observed outcome as folds");
 
   std::vector<std::vector<std::size_t>> splits;
@@ -89,7 +90,10 @@ CrossValidation cross_validate(const Scenario& s, const std::vector<const Model*
     ModelCrossValidation mc;
     mc.model = std::string(m->name());
     std::optional<Forecast> fixed;
-    if (!m->traits().fitted) fixed = m->run(s, options);
+    if (!m->traits().fitted)
+      fixed = m->run(s, options);
+    else
+      mc.fitted_on_all = *m->fit(s, cv.issues, options);
     mc.forecasts.assign(cv.issues.size(), std::vector<double>(o.repeats, kNaN));
     for (std::size_t r = 0; r < o.repeats; ++r) {
       const std::vector<double> f = out_of_fold(s, *m, options, fixed, cv.issues, splits[r], o.folds);

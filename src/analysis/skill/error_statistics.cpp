@@ -9,7 +9,9 @@ namespace parley {
 
 namespace {
 
-double mean(const std::vector<double>& x) { return x.empty() ? 0 : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size()); }
+double mean(const std::vector<double>& x) {
+  return x.empty() ? 0 : std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(x.size());
+}
 
 double sample_sd(const std::vector<double>& x) {
   if (x.size() < 2) return 0;
@@ -21,9 +23,9 @@ double sample_sd(const std::vector<double>& x) {
 
 /// Errors of one model: e[k][r] = forecast − outcome, on the positions it forecasts in every repeat.
 struct Errors {
-  std::vector<std::size_t> scored;           // positions in cv.issues
-  std::vector<std::vector<double>> e;        // [scored][repeat]
-  std::vector<double> width;                 // scale width per scored position
+  std::vector<std::size_t> scored;     // positions in cv.issues
+  std::vector<std::vector<double>> e;  // [scored][repeat]
+  std::vector<double> width;           // scale width per scored position
 };
 
 Errors errors_of(const Scenario& s, const CrossValidation& cv, const ModelCrossValidation& m) {
@@ -169,7 +171,8 @@ void summarize_cross_validation(const Scenario& s, CrossValidation& cv, const st
     sk.half_width.clear();
     for (double level : interval_levels()) {
       // The pooled errors hold each issue once per repeat: the finite-sample correction counts issues.
-      const double rank_level = std::min(1.0, std::ceil((static_cast<double>(err.scored.size()) + 1) * level) / static_cast<double>(err.scored.size()));
+      const double rank_level =
+          std::min(1.0, std::ceil((static_cast<double>(err.scored.size()) + 1) * level) / static_cast<double>(err.scored.size()));
       sk.half_width.push_back(quantile(scaled, rank_level));
     }
     sk.coverage = coverage(err, splits, cv.options.folds);

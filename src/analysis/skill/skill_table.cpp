@@ -15,8 +15,8 @@ constexpr std::size_t kPercentiles = 99;
 
 // Scalar columns, in file order, then half_width_50.., coverage_50.., p01..p99.
 const std::vector<std::string>& scalar_columns() {
-  static const std::vector<std::string> c{"model",    "issues", "repeats",      "mae",  "mae_sd",       "mae_low",
-                                          "mae_high", "rmse",   "median_error", "bias", "relative_mae", "relative_mae_sd", "weight"};
+  static const std::vector<std::string> c{"model", "issues",       "repeats", "mae",          "mae_sd",          "mae_low", "mae_high",
+                                          "rmse",  "median_error", "bias",    "relative_mae", "relative_mae_sd", "weight"};
   return c;
 }
 
@@ -60,7 +60,8 @@ ModelSkill read_row(const io::TextRow& row, const std::string& file) {
     fail(file, row[1].line, row[1].column, "issues", "not a count", "whole numbers >= 0 in issues and repeats");
   m.issues = static_cast<std::size_t>(issues);
   m.repeats = static_cast<std::size_t>(repeats);
-  double* scalars[] = {&m.mae, &m.mae_sd, &m.mae_low, &m.mae_high, &m.rmse, &m.median_error, &m.bias, &m.relative_mae, &m.relative_mae_sd, &m.weight};
+  double* scalars[] = {&m.mae,          &m.mae_sd, &m.mae_low,      &m.mae_high,        &m.rmse,
+                       &m.median_error, &m.bias,   &m.relative_mae, &m.relative_mae_sd, &m.weight};
   std::size_t c = 3;
   for (double* x : scalars) *x = num(c++);
   const std::size_t levels = interval_levels().size();
@@ -122,7 +123,8 @@ std::string write_skill_csv(const SkillTable& t) {
   out += fmt::format("{}\n", fmt::join(all_columns(), ","));
   for (const ModelSkill& m : t.models) {
     out += fmt::format("{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}", io::csv_quote(m.model), m.issues,
-                       m.repeats, m.mae, m.mae_sd, m.mae_low, m.mae_high, m.rmse, m.median_error, m.bias, m.relative_mae, m.relative_mae_sd, m.weight);
+                       m.repeats, m.mae, m.mae_sd, m.mae_low, m.mae_high, m.rmse, m.median_error, m.bias, m.relative_mae, m.relative_mae_sd,
+                       m.weight);
     for (double x : m.half_width) out += fmt::format(",{:.6g}", x);
     for (double x : m.coverage) out += fmt::format(",{:.6g}", x);
     for (double x : m.residual_percentiles) out += fmt::format(",{:.6g}", x);

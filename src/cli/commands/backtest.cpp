@@ -30,9 +30,9 @@ struct BacktestArgs {
 
 void add_options(CLI::App& cmd, BacktestArgs& a) {
   add_input(cmd, a.input);
-  a.model_option = cmd.add_option("-m,--model", a.model,
-                 "model name; with --cross-validate a comma-separated list or 'all' (default there: all)")
-      ->capture_default_str();
+  a.model_option =
+      cmd.add_option("-m,--model", a.model, "model name; with --cross-validate a comma-separated list or 'all' (default there: all)")
+          ->capture_default_str();
   cmd.add_option("--option", a.options, "model option NAME=VALUE (repeatable)");
   cmd.add_option("--per-issue", a.per_issue, "write one CSV row per issue to this file");
   cmd.add_option("--reference-actor", a.reference_actor, "actor whose position is a reference line")->capture_default_str();

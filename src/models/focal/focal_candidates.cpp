@@ -13,7 +13,7 @@ namespace {
 // Values closer than this fraction of the scale width are one candidate.
 constexpr double kSame = 1e-9;
 
-enum Feature : std::size_t { distance, compromise, outermost, reference, support };
+enum Feature : std::size_t { distance, compromise, outermost, reference, support, median };
 
 Candidate& candidate_at(std::vector<Candidate>& out, double x, double width) {
   for (Candidate& c : out)
@@ -50,7 +50,21 @@ std::vector<Candidate> candidates(const Scenario& s, std::size_t issue, double e
   }
   if (const auto& sq = s.issue(issue).status_quo) candidate_at(out, sq->point(), width).features[reference] = 1;
   candidate_at(out, mid, width).features[compromise] = 1;
+  {  // the weighted median position: where the cumulative weight first reaches one half
+    std::vector<std::size_t> order(ps.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ps[a].x < ps[b].x; });
+    double cum = 0;
+    for (std::size_t k : order) {
+      cum += w[k];
+      if (cum >= sum / 2 - 1e-12 * sum) {
+        candidate_at(out, ps[k].x, width).features[median] = 1;
+        break;
+      }
+    }
+  }
   for (Candidate& c : out) c.features[distance] = std::fabs(c.x - mid) / width;
+
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.x < b.x; });
   return out;
 }

@@ -13,10 +13,11 @@ namespace parley::models::focal {
 /// The features of a candidate outcome, in this order: its distance from the compromise point as a
 /// fraction of the scale width; 1 if it is the compromise point; 1 if it is the lowest or highest
 /// stated position; 1 if it is the reference point (status quo); the share of the participants'
-/// weight (capability^exponent × salience) standing on it.
-constexpr std::size_t kFeatures = 5;
+/// weight (capability^exponent × salience) standing on it; 1 if it is the weighted median of the
+/// stated positions (where the cumulative weight, in order of position, first reaches one half).
+constexpr std::size_t kFeatures = 6;
 using Features = std::array<double, kFeatures>;
-inline constexpr std::array<const char*, kFeatures> kFeatureNames{"distance", "compromise", "outermost", "reference", "support"};
+inline constexpr std::array<const char*, kFeatures> kFeatureNames{"distance", "compromise", "outermost", "reference", "support", "median"};
 
 /// The model's parameters: one coefficient per feature and the exponent on capabilities.
 struct Parameters {

@@ -92,16 +92,4 @@ std::vector<Observation> observations(const Scenario& s, const std::vector<std::
   return out;
 }
 
-Fit fit(const Scenario& s, const std::vector<std::size_t>& issues, const std::vector<double>& exponents, double ridge) {
-  Fit best;
-  bool first = true;
-  for (double e : exponents) {
-    Fit f = fit_coefficients(observations(s, issues, e), ridge);
-    f.parameters.capability_exponent = e;
-    if (first || f.log_likelihood > best.log_likelihood + 1e-12) best = f;
-    first = false;
-  }
-  return best;
-}
-
 }  // namespace parley::models::focal

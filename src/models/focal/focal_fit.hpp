@@ -30,7 +30,4 @@ Fit fit_coefficients(const std::vector<Observation>& observations, double ridge)
 /// The observations of `issues` (those with an outcome and candidates) at a capability exponent.
 std::vector<Observation> observations(const Scenario& scenario, const std::vector<std::size_t>& issues, double capability_exponent);
 
-/// Fits coefficients at each exponent of `exponents` and keeps the most likely.
-Fit fit(const Scenario& scenario, const std::vector<std::size_t>& issues, const std::vector<double>& exponents, double ridge);
-
 }  // namespace parley::models::focal

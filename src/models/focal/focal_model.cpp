@@ -11,13 +11,12 @@ namespace {
 using focal::kFeatureNames;
 using focal::kFeatures;
 
-// Fitted on the DEU III dev data (all 230 issues, --capability council) by `make focal-parameters`;
+// Fitted on the DEU III dev data (all 230 issues, --capability council): `make skill` prints the fit;
 // docs/models/focal.md gives the fit.
-constexpr focal::Features kFitted{-5.0, 1.0, 0.0, 0.5, 2.0};
-constexpr double kFittedExponent = 1.0;
+constexpr focal::Features kFitted{-1.686, -0.9807, -0.5417, 0.1424, 1.051, -0.2928};
+// The exponent on capabilities is set, not fitted: 0.5, the square-root rule (docs/models/focal.md).
+constexpr double kExponent = 0.5;
 constexpr double kRidge = 1e-3;
-// The capability exponents a fit tries.
-const std::vector<double> kExponents{0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2};
 
 std::string number(double x) { return fmt::format("{:.6g}", x); }
 
@@ -31,11 +30,13 @@ class FocalPointModel final : public Model {
   std::vector<ModelOptionSpec> options() const override {
     std::vector<ModelOptionSpec> out;
     const char* meaning[kFeatures] = {"coefficient on a candidate's distance from the compromise point (fraction of the scale)",
-                                      "coefficient on being the compromise point", "coefficient on being the lowest or highest stated position",
+                                      "coefficient on being the compromise point",
+                                      "coefficient on being the lowest or highest stated position",
                                       "coefficient on being the reference point (status quo)",
-                                      "coefficient on the share of weight standing on the candidate"};
+                                      "coefficient on the share of weight standing on the candidate",
+                                      "coefficient on being the weighted median of the stated positions"};
     for (std::size_t k = 0; k < kFeatures; ++k) out.push_back({kFeatureNames[k], number(kFitted[k]), meaning[k]});
-    out.push_back({"capability_exponent", number(kFittedExponent), "exponent on capabilities (relative to their mean on the issue)"});
+    out.push_back({"capability_exponent", number(kExponent), "exponent on capabilities (relative to their mean on the issue); not fitted"});
     return out;
   }
 
@@ -46,11 +47,11 @@ class FocalPointModel final : public Model {
   }
 
   std::optional<ModelOptions> fit(const Scenario& s, const std::vector<std::size_t>& issues, const ModelOptions& given) const override {
-    check_options(given);
-    const focal::Fit f = focal::fit(s, issues, kExponents, kRidge);
+    OptionReader options(*this, given);
+    const double exponent = options.number("capability_exponent", 0, 10);
+    const focal::Fit f = focal::fit_coefficients(focal::observations(s, issues, exponent), kRidge);
     ModelOptions out = given;
     for (std::size_t k = 0; k < kFeatures; ++k) out[kFeatureNames[k]] = fmt::format("{:.17g}", f.parameters.coefficients[k]);
-    out["capability_exponent"] = fmt::format("{:.17g}", f.parameters.capability_exponent);
     return out;
   }
 

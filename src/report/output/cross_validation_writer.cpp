@@ -32,9 +32,16 @@ std::string table(const Scenario& s, const CrossValidation& cv, const SkillTable
                         m.median_error, m.bias, fmt::format("{:.3f} ± {:.3f}", m.relative_mae, m.relative_mae_sd),
                         percent_list(m.coverage) + " %", m.weight);
   }
-  text += "\nMAE ± sd: mean and standard deviation over the repeats; 95 % CI: bootstrap over groups (proposals); vs compromise: MAE\n"
-          "over the compromise model's on the same issues and folds; covered: share of out-of-fold outcomes inside the nominal 50/80/90 %\n"
-          "predictive intervals; weight: the model's weight in the ensemble (1 / RMSE², normalised).\n";
+  for (const ModelCrossValidation& m : cv.models) {
+    if (m.fitted_on_all.empty()) continue;
+    text += fmt::format("\n{} fitted on all {} issues:", m.model, cv.issues.size());
+    for (const auto& [name, value] : m.fitted_on_all) text += fmt::format(" {}={:.4g}", name, std::stod(value));
+    text += '\n';
+  }
+  text +=
+      "\nMAE ± sd: mean and standard deviation over the repeats; 95 % CI: bootstrap over groups (proposals); vs compromise: MAE\n"
+      "over the compromise model's on the same issues and folds; covered: share of out-of-fold outcomes inside the nominal 50/80/90 %\n"
+      "predictive intervals; weight: the model's weight in the ensemble (1 / RMSE², normalised).\n";
   return text;
 }
 
@@ -66,7 +73,10 @@ nlohmann::ordered_json json(const Scenario& s, const CrossValidation& cv, const 
     r["coverage"] = m.coverage;
     r["weight"] = m.weight;
     for (const ModelCrossValidation& mc : cv.models)
-      if (mc.model == m.model) r["mae_by_repeat"] = mc.mae_by_repeat;
+      if (mc.model == m.model) {
+        r["mae_by_repeat"] = mc.mae_by_repeat;
+        if (!mc.fitted_on_all.empty()) r["fitted_on_all"] = mc.fitted_on_all;
+      }
     j["models"].push_back(r);
   }
   return j;
@@ -74,8 +84,8 @@ nlohmann::ordered_json json(const Scenario& s, const CrossValidation& cv, const 
 
 }  // namespace
 
-void write_cross_validation(std::ostream& out, const Scenario& s, const CrossValidation& cv, const SkillTable& skill, const std::string& capability,
-                            OutputFormat format) {
+void write_cross_validation(std::ostream& out, const Scenario& s, const CrossValidation& cv, const SkillTable& skill,
+                            const std::string& capability, OutputFormat format) {
   report::require_format(format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   if (format == OutputFormat::table) out << table(s, cv, skill, capability);
   if (format == OutputFormat::json) out << json(s, cv, skill, capability).dump(2) << '\n';
