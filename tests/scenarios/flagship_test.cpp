@@ -114,8 +114,12 @@ TEST(Flagship, CitesOnlyWhatTheParagraphSays) {
   EXPECT_EQ(cited(s, position(s, "china", "arctic")).first, "assumption");             // seed-001 ¶7 is about the US and Russia
   // Hedges stay hedges: seed-002 ¶29 says "a significant portion", not "most"; ¶32 says "could ... if".
   for (const Citation& c : s.citations) {
-    if (c.note.rfind("¶29", 0) == 0) EXPECT_FALSE(has(c.note, "most")) << c.note;
-    if (c.note.rfind("¶32", 0) == 0) EXPECT_TRUE(has(c.note, "could") && has(c.note, " if ")) << c.note;
+    if (c.note.rfind("¶29", 0) == 0) {
+      EXPECT_FALSE(has(c.note, "most")) << c.note;
+    }
+    if (c.note.rfind("¶32", 0) == 0) {
+      EXPECT_TRUE(has(c.note, "could") && has(c.note, " if ")) << c.note;
+    }
   }
 }
 
@@ -142,8 +146,12 @@ TEST(Flagship, ModelsMilitaryAidAndTheUsRoleInTheWar) {
     EXPECT_EQ(cited(s, p).first, e.source) << e.actor;
     EXPECT_EQ(cited(s, p).second.rfind(e.paragraphs, 0), 0u) << e.actor << ": " << cited(s, p).second;
     EXPECT_TRUE(s.stance(*issue, *s.find_actor(e.actor)).salience) << e.actor;
-    if (e.side > 0) EXPECT_GE(p.value.low(), sq.value.low()) << e.actor;
-    if (e.side < 0) EXPECT_LE(p.value.high(), sq.value.low()) << e.actor;
+    if (e.side > 0) {
+      EXPECT_GE(p.value.low(), sq.value.low()) << e.actor;
+    }
+    if (e.side < 0) {
+      EXPECT_LE(p.value.high(), sq.value.low()) << e.actor;
+    }
   }
 }
 
