@@ -7,13 +7,13 @@
 
 namespace parley::report {
 
-std::string input_label(const Scenario& s, const UncertainInput& in) {
+std::string input_label(const Scenario& s, const UncertainInput& in, std::size_t shown_issue) {
   using Field = UncertainInput::Field;
   std::string out;
   if (in.event != UncertainInput::none) out = display_name(s.events[in.event]) + ": ";
-  if (in.field == Field::status_quo) return out + s.issue(in.issue).label + " — status quo";
+  if (in.field == Field::status_quo) return out + (in.issue == shown_issue ? "status quo" : s.issue(in.issue).label + " — status quo");
   out += s.actor(in.actor).name;
-  if (in.issue != UncertainInput::none) out += " — " + s.issue(in.issue).label;
+  if (in.issue != UncertainInput::none && in.issue != shown_issue) out += " — " + s.issue(in.issue).label;
   return out + " — " + to_string(in.field);
 }
 

@@ -77,7 +77,7 @@ const Term kGlossary[] = {
 }  // namespace
 
 std::string page_style() {
-  return "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#111;background:#fff;line-height:1.45}"
+  return "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#111;background:#fff;line-height:1.45;overflow-wrap:break-word}"
          "table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em;display:block;max-width:100%;overflow-x:auto}"
          "th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}th{background:#eee}"
          "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}h2{border-bottom:2px solid #333;margin-top:2em}"

@@ -255,7 +255,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       std::vector<report::TornadoRow> rows;
       for (std::size_t k = 0; k < std::min<std::size_t>(8, order.size()) && order[k].first > 0; ++k)
-        rows.push_back({{report::input_label(s, inputs[order[k].second]), inputs[order[k].second].name}, bars[order[k].second].low[i],
+        rows.push_back({{report::input_label(s, inputs[order[k].second], i), inputs[order[k].second].name}, bars[order[k].second].low[i],
                         bars[order[k].second].high[i]});
       if (rows.empty()) continue;
       h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(s.issue(i).label),

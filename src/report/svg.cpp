@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kPlotWidth = 450, kRight = 20, kRowHeight = 26, kTop = 24, kLineHeight = 13;
 /// The width of a character of 12 px sans-serif text, generous: label columns are sized with it.
-constexpr double kCharWidth = 7.0;
+constexpr double kCharWidth = 6.5;
 
 /// UTF-8 text as its characters (code points), each as its bytes.
 std::vector<std::string> characters(const std::string& s) {
@@ -216,7 +216,7 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
   for (const LineSeries& s : series) rounds = std::max(rounds, s.values.size()), labels.push_back(s.label.text);
   // The labels at the lines' ends stand a line apart: the plot is tall enough for all of them.
   const double plot_top = 16, plot_bottom = std::max(210.0, plot_top + kLineHeight * static_cast<double>(series.size() + 1));
-  const double x0 = 50, x1 = x0 + kPlotWidth, column = column_width(labels, 40, 260), width = x1 + 24 + column + 6;
+  const double x0 = 50, x1 = x0 + kPlotWidth, column = column_width(labels, 40, 300), width = x1 + 24 + column + 6;
   const double height = plot_bottom + 50;
   auto xs = [&](std::size_t t) { return rounds > 1 ? x0 + (x1 - x0) * static_cast<double>(t) / static_cast<double>(rounds - 1) : x0; };
   auto ys = [&](double v) { return plot_bottom - (std::clamp(v, lo, hi) - lo) / (hi - lo) * (plot_bottom - plot_top); };

@@ -44,7 +44,7 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Most likely (relations)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("report written to " + html.string()), std::string::npos);
-  EXPECT_NE(read_text(html.string()).find("<h2>Provenance</h2>"), std::string::npos);
+  EXPECT_NE(read_text(html.string()).find("<h2 id=\"provenance\">Provenance</h2>"), std::string::npos);
   EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --models compromise,nope --output " + html.string()).code,
             2);
   EXPECT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml")).code, 2);  // --output is required
@@ -55,6 +55,57 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
   EXPECT_EQ(lead.code, 2);
   EXPECT_NE(lead.out.find("field '--lead': model 'bdm' is not among the report's models"), std::string::npos) << lead.out;
   EXPECT_FALSE(fs::exists(html));
+}
+
+/// How wide `page` lays out in a window `width` pixels wide, as "SCROLL CLIENT": the widths of its
+/// content and of its window. Headless Chromium loads the page in a frame of a probe page, whose
+/// script (the report has none) measures it.
+std::string layout_widths(const fs::path& page, int width) {
+  const fs::path probe = page.parent_path() / ("probe-" + page.filename().string());
+  std::ofstream(probe) << "<!DOCTYPE html><html><body style=\"margin:0\"><iframe src=\"" << page.filename().string()
+                       << "\" style=\"border:0;height:900px;width:" << width
+                       << "px\" onload=\"var d=this.contentDocument.documentElement;document.getElementById('w').textContent="
+                          "'widths '+d.scrollWidth+' '+d.clientWidth+' end'\"></iframe><p id=\"w\"></p></body></html>";
+  const fs::path dom = temp("probe.dom");
+  const std::string command = "timeout 120 chromium --headless=new --no-sandbox --disable-gpu --allow-file-access-from-files "
+                              "--virtual-time-budget=10000 --window-size=" + std::to_string(width + 100) + ",1000 --user-data-dir=" +
+                              temp("chromium-profile").string() + " --dump-dom file://" + probe.string() + " >" + dom.string() +
+                              " 2>/dev/null";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  const std::string text = read_text(dom.string());
+  const std::string mark = "<p id=\"w\">widths ";
+  const std::size_t at = text.find(mark);
+  return at == std::string::npos ? "" : text.substr(at + mark.size(), text.find(" end", at) - at - mark.size());
+}
+
+TEST(ReportCli, NamesTheScenarioWithoutAnAbsolutePath) {
+  const fs::path html = temp("report-path.html");
+  const std::string file = source_path("scenarios/examples/arms-control.yaml");  // absolute
+  ASSERT_EQ(parley_cli("report " + file + " --models compromise --draws 20 --output " + html.string()).code, 0);
+  const std::string page = read_text(html.string());
+  EXPECT_EQ(page.find(PARLEY_SOURCE_DIR), std::string::npos);
+  EXPECT_EQ(page.find(fs::current_path().string() + "/"), std::string::npos);
+  EXPECT_EQ(page.find("/work"), std::string::npos);
+  EXPECT_TRUE(page.find("scenario arms-control.yaml.") != std::string::npos ||
+              page.find("scenario scenarios/examples/arms-control.yaml.") != std::string::npos);
+}
+
+TEST(ReportCli, FitsANarrowWindowWithoutScrollingSideways) {
+  if (!have_chromium()) GTEST_SKIP() << "chromium is not installed (make deps installs it)";
+  const fs::path html = temp("report-narrow.html");
+  ASSERT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --draws 50 --output " + html.string()).code, 0);
+  for (int width : {420, 1280}) {
+    const std::string widths = layout_widths(html, width);
+    const std::size_t space = widths.find(' ');
+    ASSERT_NE(space, std::string::npos) << width << ": " << widths;
+    EXPECT_LE(std::stoi(widths.substr(0, space)), std::stoi(widths.substr(space + 1))) << "at " << width << " px: " << widths;
+  }
+  // The check itself can fail: a page of fixed width is caught.
+  const fs::path wide = temp("wide.html");
+  std::ofstream(wide) << "<!DOCTYPE html><html><body><div style=\"width:640px\">x</div></body></html>";
+  const std::string widths = layout_widths(wide, 420);
+  ASSERT_NE(widths.find(' '), std::string::npos) << widths;
+  EXPECT_GT(std::stoi(widths.substr(0, widths.find(' '))), std::stoi(widths.substr(widths.find(' ') + 1)));
 }
 
 TEST(ReportCli, OpensInHeadlessChromiumWithoutConsoleMessages) {
