@@ -4,14 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace parley::report {
 
 namespace {
 
 constexpr double kPlotWidth = 450, kRight = 20, kRowHeight = 26, kTop = 24, kLineHeight = 13;
-/// The width of a character of 12 px sans-serif text, generous: label columns are sized with it.
-constexpr double kCharWidth = 6.5;
 
 /// UTF-8 text as its characters (code points), each as its bytes.
 std::vector<std::string> characters(const std::string& s) {
@@ -24,29 +23,44 @@ std::vector<std::string> characters(const std::string& s) {
   return out;
 }
 
-std::size_t length(const std::string& s) { return characters(s).size(); }
+/// The width of one character of 12 px sans-serif text, on the generous side (DejaVu Sans, the
+/// widest of the usual sans-serif faces, rounded up).
+double char_width(const std::string& c) {
+  if (c.size() > 1) return c == "—" || c == "…" ? 12.0 : 7.7;  // accented letters, ¶, –
+  const char x = c[0];
+  if (x == ' ') return 3.9;
+  if (std::strchr("iljI!|.,:;'", x)) return 3.6;
+  if (std::strchr("frt()[]-/\"", x)) return 5.0;
+  if (std::strchr("mwMW%@", x)) return 12.0;
+  if (x >= 'A' && x <= 'Z') return 9.0;
+  if (x >= '0' && x <= '9') return 7.7;
+  return 7.5;
+}
 
-std::string first_characters(const std::string& s, std::size_t n) {
+/// The longest start of `s` (whole characters) at most `width` wide; at least one character.
+std::string prefix_within(const std::string& s, double width) {
   std::string out;
-  const std::vector<std::string> cs = characters(s);
-  for (std::size_t k = 0; k < std::min(n, cs.size()); ++k) out += cs[k];
+  double w = 0;
+  for (const std::string& c : characters(s)) {
+    w += char_width(c);
+    if (w > width && !out.empty()) break;
+    out += c;
+  }
   return out;
 }
 
-/// The width of a label column that holds the longest of `labels` on one line, within [least, most].
+/// The width of a label column that holds the widest of `labels` on one line, within [least, most].
 double column_width(const std::vector<std::string>& labels, double least, double most) {
-  std::size_t longest = 0;
-  for (const std::string& l : labels) longest = std::max(longest, length(l));
-  return std::clamp(kCharWidth * static_cast<double>(longest), least, most);
+  double widest = 0;
+  for (const std::string& l : labels) widest = std::max(widest, text_width(l));
+  return std::clamp(std::ceil(widest), least, most);
 }
 
-std::size_t chars_in(double width) { return std::max<std::size_t>(4, static_cast<std::size_t>(width / kCharWidth)); }
-
-/// A label in at most `max_lines` lines of `max_chars`, centred on y; its full text (and its
+/// A label in at most `max_lines` lines `max_width` wide, centred on y; its full text (and its
 /// tooltip) on hover whenever it has a tooltip or had to be wrapped.
-std::string label_text(double x, double y, const Label& l, std::size_t max_chars, std::size_t max_lines, const char* anchor,
+std::string label_text(double x, double y, const Label& l, double max_width, std::size_t max_lines, const char* anchor,
                        const std::string& extra = "") {
-  const std::vector<std::string> lines = wrap_label(l.text, max_chars, max_lines);
+  const std::vector<std::string> lines = wrap_label(l.text, max_width, max_lines);
   std::string out = fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\"{}>", x,
                                 y + 4 - kLineHeight * static_cast<double>(lines.size() - 1) / 2, anchor, extra.empty() ? "" : " " + extra);
   if (!l.title.empty() || lines.size() > 1 || (!lines.empty() && lines[0] != l.text))
@@ -118,35 +132,49 @@ std::string tick_label(double value, double step) {
   return std::stod(s) == 0 ? fmt::format("{:.{}f}", 0.0, decimals) : s;  // no "-0.00"
 }
 
-std::vector<std::string> wrap_label(const std::string& text, std::size_t max_chars, std::size_t max_lines) {
+double text_width(const std::string& text) {
+  double w = 0;
+  for (const std::string& c : characters(text)) w += char_width(c);
+  return w;
+}
+
+std::vector<std::string> wrap_label(const std::string& text, double max_width, std::size_t max_lines) {
+  const auto fits = [&](const std::string& s) { return text_width(s) <= max_width; };
   std::vector<std::string> lines;
   std::string line;
-  std::size_t start = 0;
   bool cut = false;
-  auto push = [&](std::string l) {
-    if (lines.size() == max_lines) cut = true;
-    else lines.push_back(std::move(l));
+  const auto push = [&](const std::string& l) {
+    if (lines.size() == max_lines)
+      cut = true;
+    else
+      lines.push_back(l);
   };
-  while (start <= text.size() && !cut) {
-    const std::size_t space = text.find(' ', start);
-    std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
-    start = space == std::string::npos ? text.size() + 1 : space + 1;
-    while (length(word) > max_chars && !cut) {  // a word longer than a line: cut it
-      if (!line.empty()) push(std::move(line)), line.clear();
-      push(first_characters(word, max_chars));
-      word = word.substr(first_characters(word, max_chars).size());
+  for (std::size_t start = 0; start <= text.size() && !cut;) {
+    const std::size_t space = std::min(text.find(' ', start), text.size());
+    std::string word = text.substr(start, space - start);
+    start = space + 1;
+    while (!fits(word) && !cut) {  // a word wider than a line: cut it
+      if (!line.empty()) push(line), line.clear();
+      const std::string head = prefix_within(word, max_width);
+      push(head);
+      word = word.substr(head.size());
     }
+    if (cut) break;
     if (line.empty())
       line = word;
-    else if (length(line) + 1 + length(word) <= max_chars)
+    else if (fits(line + " " + word))
       line += " " + word;
     else
-      push(std::move(line)), line = word;
+      push(line), line = word;
   }
-  if (!line.empty() || lines.empty()) push(std::move(line));
+  if (!cut && (!line.empty() || lines.empty())) push(line);
   if (cut && !lines.empty()) {
-    std::string& last = lines.back();
-    last = first_characters(last, std::min(length(last), max_chars - 1)) + "…";
+    std::vector<std::string> cs = characters(lines.back());
+    while (!cs.empty() && (cs.back() == " " || text_width(lines.back() + "…") > max_width)) {
+      lines.back().resize(lines.back().size() - cs.back().size());
+      cs.pop_back();
+    }
+    lines.back() += "…";
   }
   return lines;
 }
@@ -190,7 +218,7 @@ std::string interval_chart(const std::vector<IntervalRow>& rows, double lo, doub
     const IntervalRow& row = rows[r];
     const double y = kTop + kRowHeight * (static_cast<double>(r) + 0.5);
     const char* c = series_colour(r);
-    out += label_text(left - 8, y, row.label, chars_in(column), 2, "end");
+    out += label_text(left - 8, y, row.label, column, 2, "end");
     if (!std::isnan(row.q05))
       out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"2\"/>", ax(row.q05), y,
                          ax(row.q95), y, c);
@@ -261,7 +289,7 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
     const std::size_t s = drawn[k];
     out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-dasharray=\"{}\"/>", x1 + 2, ends[k],
                        x1 + 20, at[k], series_colour(s), series_dash(s));
-    out += label_text(x1 + 24, at[k], series[s].label, chars_in(column), 1, "start", fmt::format("fill=\"{}\"", series_text_colour(s)));
+    out += label_text(x1 + 24, at[k], series[s].label, column, 1, "start", fmt::format("fill=\"{}\"", series_text_colour(s)));
   }
   return out + "</svg>";
 }
@@ -279,7 +307,7 @@ std::string probability_chart(const std::vector<Label>& groups, const std::vecto
   std::string out = open(width, height, "outcome probabilities with 95 % intervals");
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const double y0 = kTop + group_height * static_cast<double>(g);
-    out += label_text(left - 8, y0 + (group_height - gap) / 2, groups[g], chars_in(column), lines, "end");
+    out += label_text(left - 8, y0 + (group_height - gap) / 2, groups[g], column, lines, "end");
     for (std::size_t s = 0; s < series.size(); ++s) {
       const ProbabilityBar& b = bars[g][s];
       const double y = y0 + bar * static_cast<double>(s);
@@ -309,14 +337,14 @@ std::string tornado_chart(const std::vector<TornadoRow>& rows, double base, doub
   for (const TornadoRow& row : rows) labels.push_back(row.label.text);
   const double column = column_width(labels, 60, 300), left = column + 16, width = left + kPlotWidth + kRight;
   bool wraps = false;
-  for (const std::string& l : labels) wraps = wraps || wrap_label(l, chars_in(column), 2).size() > 1;
+  for (const std::string& l : labels) wraps = wraps || wrap_label(l, column, 2).size() > 1;
   const double row_height = wraps ? 2 * kLineHeight + 10 : kRowHeight;
   const double height = kTop + row_height * static_cast<double>(rows.size()) + 44;
   const Axis ax{lo, hi, left, width - kRight};
   std::string out = open(width, height, "one-at-a-time sensitivity (tornado)");
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const double y = kTop + row_height * (static_cast<double>(r) + 0.5);
-    out += label_text(ax.x0 - 8, y, rows[r].label, chars_in(column), 2, "end");
+    out += label_text(ax.x0 - 8, y, rows[r].label, column, 2, "end");
     const double a = ax(std::min(rows[r].low, rows[r].high)), b = ax(std::max(rows[r].low, rows[r].high));
     out += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"14\" fill=\"{}\"><title>at 5 %: {}, at 95 %: {}</title></rect>", a,

@@ -27,9 +27,12 @@ struct Label {
   Label(std::string t = {}, std::string tip = {}) : text(std::move(t)), title(std::move(tip)) {}
   Label(const char* t) : text(t) {}
 };
-/// `text` cut into at most `max_lines` lines of at most `max_chars` characters (UTF-8 aware), at
-/// spaces where it can; what does not fit ends the last line with "…".
-std::vector<std::string> wrap_label(const std::string& text, std::size_t max_chars, std::size_t max_lines);
+/// The width of UTF-8 text in 12 px sans-serif, estimated per character on the generous side: a
+/// label column this wide holds the text.
+double text_width(const std::string& text);
+/// `text` cut into at most `max_lines` lines at most `max_width` wide (text_width), at spaces where
+/// it can, never inside a UTF-8 character; what does not fit ends the last line with "…".
+std::vector<std::string> wrap_label(const std::string& text, double max_width, std::size_t max_lines);
 
 /// One row of an interval chart: a point, a 50 % band and a 90 % band on a common axis.
 struct IntervalRow {

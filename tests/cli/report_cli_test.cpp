@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "cli/cli_support.hpp"
 #include "test_support.hpp"
@@ -57,15 +58,18 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
   EXPECT_FALSE(fs::exists(html));
 }
 
-/// How wide `page` lays out in a window `width` pixels wide, as "SCROLL CLIENT": the widths of its
-/// content and of its window. Headless Chromium loads the page in a frame of a probe page, whose
-/// script (the report has none) measures it.
+/// How `page` lays out in a window `width` pixels wide, as "SCROLL CLIENT CUT": the widths of its
+/// content and of its window, and how many texts of its charts reach outside their chart. Headless
+/// Chromium loads the page in a frame of a probe page, whose script (the report has none) measures it.
 std::string layout_widths(const fs::path& page, int width) {
   const fs::path probe = page.parent_path() / ("probe-" + page.filename().string());
-  std::ofstream(probe) << "<!DOCTYPE html><html><body style=\"margin:0\"><iframe src=\"" << page.filename().string()
+  std::ofstream(probe) << "<!DOCTYPE html><html><body style=\"margin:0\"><script>function cut(d){var n=0;"
+                          "d.querySelectorAll('svg').forEach(function(s){var v=s.viewBox.baseVal;s.querySelectorAll('text').forEach("
+                          "function(t){var b=t.getBBox();if(b.x<-0.5||b.y<-0.5||b.x+b.width>v.width+0.5||b.y+b.height>v.height+0.5)n++})});"
+                          "return n}</script><iframe src=\"" << page.filename().string()
                        << "\" style=\"border:0;height:900px;width:" << width
                        << "px\" onload=\"var d=this.contentDocument.documentElement;document.getElementById('w').textContent="
-                          "'widths '+d.scrollWidth+' '+d.clientWidth+' end'\"></iframe><p id=\"w\"></p></body></html>";
+                          "'widths '+d.scrollWidth+' '+d.clientWidth+' '+cut(this.contentDocument)+' end'\"></iframe><p id=\"w\"></p></body></html>";
   const fs::path dom = temp("probe.dom");
   const std::string command = "timeout 120 chromium --headless=new --no-sandbox --disable-gpu --allow-file-access-from-files "
                               "--virtual-time-budget=10000 --window-size=" + std::to_string(width + 100) + ",1000 --user-data-dir=" +
@@ -90,22 +94,25 @@ TEST(ReportCli, NamesTheScenarioWithoutAnAbsolutePath) {
               page.find("scenario scenarios/examples/arms-control.yaml.") != std::string::npos);
 }
 
-TEST(ReportCli, FitsANarrowWindowWithoutScrollingSideways) {
+TEST(ReportCli, FitsANarrowWindowAndKeepsEveryLabelInsideItsChart) {
   if (!have_chromium()) GTEST_SKIP() << "chromium is not installed (make deps installs it)";
   const fs::path html = temp("report-narrow.html");
   ASSERT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --draws 50 --output " + html.string()).code, 0);
   for (int width : {420, 1280}) {
-    const std::string widths = layout_widths(html, width);
-    const std::size_t space = widths.find(' ');
-    ASSERT_NE(space, std::string::npos) << width << ": " << widths;
-    EXPECT_LE(std::stoi(widths.substr(0, space)), std::stoi(widths.substr(space + 1))) << "at " << width << " px: " << widths;
+    int scroll = 0, client = 0, cut = -1;
+    std::istringstream(layout_widths(html, width)) >> scroll >> client >> cut;
+    EXPECT_GT(client, 0) << width;
+    EXPECT_LE(scroll, client) << "at " << width << " px the page scrolls sideways";
+    EXPECT_EQ(cut, 0) << "at " << width << " px labels reach outside their charts";
   }
-  // The check itself can fail: a page of fixed width is caught.
+  // The check itself can fail: a page of fixed width and a label outside its chart are caught.
   const fs::path wide = temp("wide.html");
-  std::ofstream(wide) << "<!DOCTYPE html><html><body><div style=\"width:640px\">x</div></body></html>";
-  const std::string widths = layout_widths(wide, 420);
-  ASSERT_NE(widths.find(' '), std::string::npos) << widths;
-  EXPECT_GT(std::stoi(widths.substr(0, widths.find(' '))), std::stoi(widths.substr(widths.find(' ') + 1)));
+  std::ofstream(wide) << "<!DOCTYPE html><html><body><div style=\"width:640px\">x</div><svg viewBox=\"0 0 40 20\" width=\"40\">"
+                         "<text x=\"30\" y=\"15\">cut label</text></svg></body></html>";
+  int scroll = 0, client = 0, cut = -1;
+  std::istringstream(layout_widths(wide, 420)) >> scroll >> client >> cut;
+  EXPECT_GT(scroll, client);
+  EXPECT_EQ(cut, 1);
 }
 
 TEST(ReportCli, OpensInHeadlessChromiumWithoutConsoleMessages) {

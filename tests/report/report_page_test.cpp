@@ -106,12 +106,18 @@ TEST(ReportCharts, NoTwoSeriesOfAChartDrawAlike) {
 
 TEST(ReportCharts, LabelsAreWrappedOrShortenedNeverCut) {
   using V = std::vector<std::string>;
-  EXPECT_EQ(report::wrap_label("short", 10, 2), V{"short"});
-  EXPECT_EQ(report::wrap_label("one two three four", 9, 2), (V{"one two", "three…"}));  // the rest shortened
-  EXPECT_EQ(report::wrap_label("one two three", 9, 2), (V{"one two", "three"}));
-  EXPECT_EQ(report::wrap_label("one two three four", 9, 3), (V{"one two", "three", "four"}));
-  EXPECT_EQ(report::wrap_label("ééééé — ab", 7, 1), V{"ééééé …"});  // characters, not bytes
-  EXPECT_EQ(report::wrap_label("abcdefghij", 4, 2), (V{"abcd", "efg…"}));
+  using report::text_width;
+  using report::wrap_label;
+  EXPECT_GT(text_width("compromise"), text_width("illicit ij"));  // by character, not by count
+  EXPECT_DOUBLE_EQ(text_width("é"), text_width("e") + 0.2);             // a character, not two bytes
+  EXPECT_EQ(wrap_label("short", 100, 2), V{"short"});
+  EXPECT_EQ(wrap_label("one two three", text_width("one two"), 2), (V{"one two", "three"}));
+  EXPECT_EQ(wrap_label("one two three four", text_width("one two"), 3), (V{"one two", "three", "four"}));
+  EXPECT_EQ(wrap_label("one two three four", text_width("one two"), 2), (V{"one two", "three…"}));  // the rest shortened
+  EXPECT_EQ(wrap_label("ééééé — ab", text_width("ééééé —"), 1), V{"ééééé…"});  // whole characters
+  EXPECT_EQ(wrap_label("abcdefghij", text_width("abcd"), 2), (V{"abcd", "ef…"}));
+  for (const std::string& line : wrap_label("a rather long label that will not fit on two short lines at all", 60, 2))
+    EXPECT_LE(text_width(line), 60) << line;
   // A long label in a tornado: wrapped, its full text and id in a tooltip.
   const std::string label = "Russia's political and security elite — Energy and economic ties — salience";
   const std::string svg = report::tornado_chart({{{label, "ru-elite.energy-economy.salience"}, 10, 20}}, 15, 0, 100);
