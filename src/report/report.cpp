@@ -168,9 +168,10 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   std::string h;
   h += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(s.metadata.title) + " — parley report</title>";
   h += report::page_style() + "</head><body>";
-  h += fmt::format("<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title),
-                   escape(s.metadata.description), kVersion, o.draws, o.seed,
-                   o.scenario_file.empty() ? "" : ", scenario " + escape(report::shown_path(o.scenario_file, std::filesystem::current_path().string())));
+  h += fmt::format(
+      "<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title), escape(s.metadata.description),
+      kVersion, o.draws, o.seed,
+      o.scenario_file.empty() ? "" : ", scenario " + escape(report::shown_path(o.scenario_file, std::filesystem::current_path().string())));
   h += "<h2>Summary</h2>" + summary_html(sum);
 
   h += "<h2>Forecasts by issue</h2><p>Each row is a model: the circle is its forecast at the point values, the bar the middle half of "
@@ -231,7 +232,8 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       std::vector<std::vector<report::ProbabilityBar>> bars_by_class;
       for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
         if (s.outcome_classes[c].group != g) continue;
-        labels.push_back({s.outcome_classes[c].label.empty() ? s.outcome_classes[c].name : s.outcome_classes[c].label, s.outcome_classes[c].name});
+        labels.push_back(
+            {s.outcome_classes[c].label.empty() ? s.outcome_classes[c].name : s.outcome_classes[c].label, s.outcome_classes[c].name});
         std::vector<report::ProbabilityBar> row;
         for (const ModelResult& r : results) {
           const Proportion& p = r.sweep.classes[c].probability;
@@ -255,7 +257,8 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       std::vector<report::TornadoRow> rows;
       for (std::size_t k = 0; k < std::min<std::size_t>(8, order.size()) && order[k].first > 0; ++k)
-        rows.push_back({{report::input_label(s, inputs[order[k].second], i), inputs[order[k].second].name}, bars[order[k].second].low[i],
+        rows.push_back({{report::input_label(s, inputs[order[k].second], i), inputs[order[k].second].name},
+                        bars[order[k].second].low[i],
                         bars[order[k].second].high[i]});
       if (rows.empty()) continue;
       h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(s.issue(i).label),
@@ -290,8 +293,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       note = c.note;
     }
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", with_id(report::input_label(s, in), in.name),
-                     escape(p.value.to_string()), escape(source),
-                     escape(note));
+                     escape(p.value.to_string()), escape(source), escape(note));
   }
   h += "</table><h3>Sources</h3><ul>";
   for (const Reference& r : s.metadata.sources)

@@ -10,7 +10,7 @@ namespace parley::report {
 
 namespace {
 
-constexpr double kPlotWidth = 450, kRight = 20, kRowHeight = 26, kTop = 24, kLineHeight = 13;
+constexpr double kPlotWidth = 380, kRight = 20, kRowHeight = 26, kTop = 24, kLineHeight = 13;
 
 /// UTF-8 text as its characters (code points), each as its bytes.
 std::vector<std::string> characters(const std::string& s) {
@@ -125,8 +125,7 @@ std::vector<double> spread(const std::vector<double>& want, double top, double b
 
 std::string tick_label(double value, double step) {
   int decimals = 0;
-  for (double scaled = std::fabs(step); decimals < 6 && std::fabs(scaled - std::round(scaled)) > 1e-9 * std::max(1.0, scaled);
-       scaled *= 10)
+  for (double scaled = std::fabs(step); decimals < 6 && std::fabs(scaled - std::round(scaled)) > 1e-9 * std::max(1.0, scaled); scaled *= 10)
     ++decimals;
   const std::string s = fmt::format("{:.{}f}", value, decimals);
   return std::stod(s) == 0 ? fmt::format("{:.{}f}", 0.0, decimals) : s;  // no "-0.00"
@@ -244,7 +243,7 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
   for (const LineSeries& s : series) rounds = std::max(rounds, s.values.size()), labels.push_back(s.label.text);
   // The labels at the lines' ends stand a line apart: the plot is tall enough for all of them.
   const double plot_top = 16, plot_bottom = std::max(210.0, plot_top + kLineHeight * static_cast<double>(series.size() + 1));
-  const double x0 = 50, x1 = x0 + kPlotWidth, column = column_width(labels, 40, 300), width = x1 + 24 + column + 6;
+  const double x0 = 50, x1 = x0 + kPlotWidth - 50, column = column_width(labels, 40, 300), width = x1 + 24 + column + 6;
   const double height = plot_bottom + 50;
   auto xs = [&](std::size_t t) { return rounds > 1 ? x0 + (x1 - x0) * static_cast<double>(t) / static_cast<double>(rounds - 1) : x0; };
   auto ys = [&](double v) { return plot_bottom - (std::clamp(v, lo, hi) - lo) / (hi - lo) * (plot_bottom - plot_top); };
@@ -276,7 +275,8 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
         last = series[s].values[t];
       }
     if (points.empty()) continue;
-    const std::string tip = series[s].label.title.empty() ? series[s].label.text : series[s].label.text + " [" + series[s].label.title + "]";
+    const std::string tip =
+        series[s].label.title.empty() ? series[s].label.text : series[s].label.text + " [" + series[s].label.title + "]";
     out += fmt::format(
         "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"{}\"><title>{}</title></polyline>",
         points, series_colour(s), series_dash(s), escape(tip));
@@ -287,8 +287,8 @@ std::string line_chart(const std::vector<LineSeries>& series, double lo, double 
   const std::vector<double> at = spread(ends, plot_top, plot_bottom);
   for (std::size_t k = 0; k < drawn.size(); ++k) {
     const std::size_t s = drawn[k];
-    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-dasharray=\"{}\"/>", x1 + 2, ends[k],
-                       x1 + 20, at[k], series_colour(s), series_dash(s));
+    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-dasharray=\"{}\"/>", x1 + 2,
+                       ends[k], x1 + 20, at[k], series_colour(s), series_dash(s));
     out += label_text(x1 + 24, at[k], series[s].label, column, 1, "start", fmt::format("fill=\"{}\"", series_text_colour(s)));
   }
   return out + "</svg>";
@@ -325,7 +325,8 @@ std::string probability_chart(const std::vector<Label>& groups, const std::vecto
   for (std::size_t s = 0; s < series.size(); ++s) {
     const double y = axis_y + 30 + 18 * static_cast<double>(s);
     out += fmt::format(
-        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"10\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\" stroke-dasharray=\"{}\"/>",
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"10\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.5\" "
+        "stroke-dasharray=\"{}\"/>",
         left, y - 9, series_colour(s), series_dash(s));
     out += text(left + 20, y, series[s]);
   }

@@ -66,7 +66,8 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
     const Event& e = s.events[k];
     std::string what;
     for (const EventChange& c : e.changes) {
-      const std::string id = s.actor(c.actor).id + (c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id) + "." + to_string(c.field);
+      const std::string id =
+          s.actor(c.actor).id + (c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id) + "." + to_string(c.field);
       const std::string name =
           s.actor(c.actor).name + (c.issue == EventChange::none ? "" : " — " + s.issue(c.issue).label) + " — " + to_string(c.field);
       what += (what.empty() ? "" : "; ") + with_id(name, id) + " → " + escape(c.value.value.to_string());

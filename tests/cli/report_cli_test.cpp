@@ -1,6 +1,7 @@
 // The report end to end: written by the executable, opened in headless Chromium (Debian's
 // `chromium`, installed by `make deps`), which must log no console message, and a screenshot saved.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -63,19 +64,23 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
 /// Chromium loads the page in a frame of a probe page, whose script (the report has none) measures it.
 std::string layout_widths(const fs::path& page, int width) {
   const fs::path probe = page.parent_path() / ("probe-" + page.filename().string());
-  std::ofstream(probe) << "<!DOCTYPE html><html><body style=\"margin:0\"><script>function cut(d){var n=0;"
-                          "d.querySelectorAll('svg').forEach(function(s){var v=s.viewBox.baseVal;s.querySelectorAll('text').forEach("
-                          "function(t){var b=t.getBBox();if(b.x<-0.5||b.y<-0.5||b.x+b.width>v.width+0.5||b.y+b.height>v.height+0.5)n++})});"
-                          "return n}</script><iframe src=\"" << page.filename().string()
-                       << "\" style=\"border:0;height:900px;width:" << width
-                       << "px\" onload=\"var d=this.contentDocument.documentElement;document.getElementById('w').textContent="
-                          "'widths '+d.scrollWidth+' '+d.clientWidth+' '+cut(this.contentDocument)+' end'\"></iframe><p id=\"w\"></p></body></html>";
-  const fs::path dom = temp("probe.dom");
-  const std::string command = "timeout 120 chromium --headless=new --no-sandbox --disable-gpu --allow-file-access-from-files "
-                              "--virtual-time-budget=10000 --window-size=" + std::to_string(width + 100) + ",1000 --user-data-dir=" +
-                              temp("chromium-profile").string() + " --dump-dom file://" + probe.string() + " >" + dom.string() +
-                              " 2>/dev/null";
+  std::ofstream(probe)
+      << "<!DOCTYPE html><html><body style=\"margin:0\"><script>function cut(d){var n=0;"
+         "d.querySelectorAll('svg').forEach(function(s){var v=s.viewBox.baseVal;s.querySelectorAll('text').forEach("
+         "function(t){var b=t.getBBox();if(b.x<-0.5||b.y<-0.5||b.x+b.width>v.width+0.5||b.y+b.height>v.height+0.5)n++})});"
+         "return n}</script><iframe src=\""
+      << page.filename().string() << "\" style=\"border:0;height:900px;width:" << width
+      << "px\" onload=\"var d=this.contentDocument.documentElement;document.getElementById('w').textContent="
+         "'widths '+d.scrollWidth+' '+d.clientWidth+' '+cut(this.contentDocument)+' end'\"></iframe><p id=\"w\"></p></body></html>";
+  // Its own profile: Chromium refuses a profile another test's Chromium holds.
+  const fs::path profile = temp("chromium-profile-layout-" + std::to_string(::getpid())), dom = temp("probe.dom");
+  const std::string command =
+      "timeout 120 chromium --headless=new --no-sandbox --disable-gpu --allow-file-access-from-files "
+      "--virtual-time-budget=10000 --window-size=" +
+      std::to_string(width + 100) + ",1000 --user-data-dir=" + profile.string() + " --dump-dom file://" + probe.string() + " >" +
+      dom.string() + " 2>/dev/null";
   EXPECT_EQ(std::system(command.c_str()), 0);
+  fs::remove_all(profile);
   const std::string text = read_text(dom.string());
   const std::string mark = "<p id=\"w\">widths ";
   const std::size_t at = text.find(mark);

@@ -109,12 +109,12 @@ TEST(ReportCharts, LabelsAreWrappedOrShortenedNeverCut) {
   using report::text_width;
   using report::wrap_label;
   EXPECT_GT(text_width("compromise"), text_width("illicit ij"));  // by character, not by count
-  EXPECT_DOUBLE_EQ(text_width("é"), text_width("e") + 0.2);             // a character, not two bytes
+  EXPECT_DOUBLE_EQ(text_width("é"), text_width("e") + 0.2);       // a character, not two bytes
   EXPECT_EQ(wrap_label("short", 100, 2), V{"short"});
   EXPECT_EQ(wrap_label("one two three", text_width("one two"), 2), (V{"one two", "three"}));
   EXPECT_EQ(wrap_label("one two three four", text_width("one two"), 3), (V{"one two", "three", "four"}));
   EXPECT_EQ(wrap_label("one two three four", text_width("one two"), 2), (V{"one two", "three…"}));  // the rest shortened
-  EXPECT_EQ(wrap_label("ééééé — ab", text_width("ééééé —"), 1), V{"ééééé…"});  // whole characters
+  EXPECT_EQ(wrap_label("ééééé — ab", text_width("ééééé —"), 1), V{"ééééé…"});                       // whole characters
   EXPECT_EQ(wrap_label("abcdefghij", text_width("abcd"), 2), (V{"abcd", "ef…"}));
   for (const std::string& line : wrap_label("a rather long label that will not fit on two short lines at all", 60, 2))
     EXPECT_LE(text_width(line), 60) << line;
@@ -173,8 +173,8 @@ TEST(ReportPage, ShowsNamesAndKeepsTheIdsInTooltips) {
                    "salience</span>"),
             std::string::npos);
   EXPECT_EQ(h.find("<td>ru-president.energy-economy.salience</td>"), std::string::npos);
-  EXPECT_NE(h.find("<span title=\"sanctions\">Sanctions on Russia</span>"), std::string::npos);   // tables of issues
-  EXPECT_NE(h.find("<b title=\"sanctions\">Sanctions on Russia</b>"), std::string::npos);         // captions
+  EXPECT_NE(h.find("<span title=\"sanctions\">Sanctions on Russia</span>"), std::string::npos);     // tables of issues
+  EXPECT_NE(h.find("<b title=\"sanctions\">Sanctions on Russia</b>"), std::string::npos);           // captions
   EXPECT_NE(h.find("<title>Russian president (Putin) [ru-president]</title>"), std::string::npos);  // lines of positions
 }
 

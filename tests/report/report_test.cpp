@@ -28,11 +28,12 @@ TEST(Report, IsSelfContainedAndCoversEveryModelIssueAndInput) {
   EXPECT_EQ(h.find("<script"), std::string::npos);
   EXPECT_EQ(h.find("<link"), std::string::npos);
   EXPECT_EQ(h.find("src="), std::string::npos);
-  EXPECT_FALSE(std::regex_search(h, std::regex("href=\"[^#]")));  // links only within the page
+  EXPECT_FALSE(std::regex_search(h, std::regex("href=\"[^#]")));                           // links only within the page
   EXPECT_FALSE(std::regex_search(h, std::regex("https?://(?!www\\.w3\\.org/2000/svg)")));  // only the SVG namespace
   for (const Model* m : all_models()) EXPECT_NE(h.find("<th>" + std::string(m->name()) + "</th>"), std::string::npos) << m->name();
   for (const Issue& i : s.issues()) EXPECT_NE(h.find(report::escape(i.label)), std::string::npos) << i.id;
-  for (const UncertainInput& in : uncertain_inputs(s)) EXPECT_NE(h.find("<td><span title=\"" + in.name + "\">"), std::string::npos) << in.name;
+  for (const UncertainInput& in : uncertain_inputs(s))
+    EXPECT_NE(h.find("<td><span title=\"" + in.name + "\">"), std::string::npos) << in.name;
   for (const char* section : {"Summary", "Forecasts by issue", "Positions over rounds (bdm)", "Outcome probabilities", "tornado (bdm)",
                               "Deal feasibility", "Provenance"})
     EXPECT_NE(h.find(section), std::string::npos) << section;
