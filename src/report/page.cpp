@@ -52,8 +52,8 @@ const Term kGlossary[] = {
      "The weighted median position, weighted by capability × salience: on one dimension, the position no majority of weight "
      "would vote to move away from (the Condorcet winner)."},
     {"nbs",
-     "The Nash bargaining solution: the outcome that maximises the weighted product of every actor's gain over the status quo, "
-     "the point of disagreement."},
+     "The Nash bargaining solution: the outcome that maximises the weighted product of every actor's gain over the point of "
+     "disagreement, the status quo."},
     {"bdm",
      "Bueno de Mesquita's expected-utility model: in rounds, actors challenge one another, make offers and move their positions; "
      "the forecast is the median position after the last round."},
