@@ -336,16 +336,18 @@ std::string probability_chart(const std::vector<Label>& groups, const std::vecto
 std::string tornado_chart(const std::vector<TornadoRow>& rows, double base, double lo, double hi) {
   std::vector<std::string> labels;
   for (const TornadoRow& row : rows) labels.push_back(row.label.text);
-  const double column = column_width(labels, 60, 300), left = column + 16, width = left + kPlotWidth + kRight;
-  bool wraps = false;
-  for (const std::string& l : labels) wraps = wraps || wrap_label(l, column, 2).size() > 1;
-  const double row_height = wraps ? 2 * kLineHeight + 10 : kRowHeight;
+  // A narrower column and plot than other charts', labels on up to three lines: the chart stays
+  // legible when a narrow window scales it down.
+  const double column = column_width(labels, 60, 230), left = column + 16, width = left + kPlotWidth - 60 + kRight;
+  std::size_t lines = 1;
+  for (const std::string& l : labels) lines = std::max(lines, wrap_label(l, column, 3).size());
+  const double row_height = std::max(kRowHeight, kLineHeight * static_cast<double>(lines) + 10);
   const double height = kTop + row_height * static_cast<double>(rows.size()) + 44;
   const Axis ax{lo, hi, left, width - kRight};
   std::string out = open(width, height, "one-at-a-time sensitivity (tornado)");
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const double y = kTop + row_height * (static_cast<double>(r) + 0.5);
-    out += label_text(ax.x0 - 8, y, rows[r].label, column, 2, "end");
+    out += label_text(ax.x0 - 8, y, rows[r].label, column, 3, "end");
     const double a = ax(std::min(rows[r].low, rows[r].high)), b = ax(std::max(rows[r].low, rows[r].high));
     out += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"14\" fill=\"{}\"><title>at 5 %: {}, at 95 %: {}</title></rect>", a,
