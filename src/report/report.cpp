@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <filesystem>
 #include <map>
 
 #include "parley/error.hpp"
@@ -13,7 +14,9 @@
 #include "parley/sensitivity.hpp"
 #include "parley/sweep.hpp"
 #include "parley/version.hpp"
+#include "report/names.hpp"
 #include "report/output/numbers.hpp"
+#include "report/page.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
 
@@ -23,6 +26,7 @@ namespace {
 
 using report::escape;
 using report::fixed;
+using report::with_id;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -163,15 +167,11 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
 
   std::string h;
   h += "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(s.metadata.title) + " — parley report</title>";
-  h += "<style>body{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}"
-       "table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;"
-       "vertical-align:top}th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}h2{border-bottom:2px solid #333;"
-       "margin-top:2em}figure{margin:.5em 0 1.5em}figcaption{font-size:.85em;color:#333}.summary{background:#f4f4f4;border-left:4px solid "
-       "#0072B2;"
-       "padding:.5em 1em}@media print{h2{page-break-before:auto}figure,table{page-break-inside:avoid}}</style></head><body>";
-  h += fmt::format("<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title),
-                   escape(s.metadata.description), kVersion, o.draws, o.seed,
-                   o.scenario_file.empty() ? "" : ", scenario " + escape(o.scenario_file));
+  h += report::page_style() + "</head><body>";
+  h += fmt::format(
+      "<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title), escape(s.metadata.description),
+      kVersion, o.draws, o.seed,
+      o.scenario_file.empty() ? "" : ", scenario " + escape(report::shown_path(o.scenario_file, std::filesystem::current_path().string())));
   h += "<h2>Summary</h2>" + summary_html(sum);
 
   h += "<h2>Forecasts by issue</h2><p>Each row is a model: the circle is its forecast at the point values, the bar the middle half of "
@@ -183,7 +183,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       const IssueSummary& q = r.sweep.issues[i];
       rows.push_back({std::string(r.model->name()), r.point().issues[i].outcome.value_or(kNaN), q.q05, q.q25, q.q75, q.q95, q.mean});
     }
-    h += fmt::format("<figure><figcaption><b>{}</b> ({}){}</figcaption>", escape(issue.label), escape(issue.id),
+    h += fmt::format("<figure><figcaption><b title=\"{}\">{}</b>{}</figcaption>", escape(issue.id), escape(issue.label),
                      issue.status_quo ? fmt::format(" — status quo {}", escape(issue.status_quo->value.to_string())) : "");
     h += report::interval_chart(rows, issue.scale.min, issue.scale.max, issue.scale.min_label, issue.scale.max_label) + "</figure>";
   }
@@ -191,7 +191,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   for (const ModelResult& r : results) h += "<th>" + escape(std::string(r.model->name())) + "</th>";
   h += "</tr>";
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
-    h += "<tr><td>" + escape(s.issue(i).id) + "</td>";
+    h += "<tr><td>" + with_id(s.issue(i).label, s.issue(i).id) + "</td>";
     for (const ModelResult& r : results)
       h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", fixed(r.point().issues[i].outcome, 1),
                        fixed(r.sweep.issues[i].q05, 1), fixed(r.sweep.issues[i].q95, 1));
@@ -205,7 +205,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     for (std::size_t i = 0; i < s.issues().size(); ++i) {
       std::vector<report::LineSeries> lines;
       for (std::size_t a = 0; a < s.actors().size(); ++a) {
-        report::LineSeries line{s.actor(a).id, {}};
+        report::LineSeries line{{s.actor(a).name, s.actor(a).id}, {}};
         bool any = false;
         for (const RoundRecord& rr : lead_result.point().issues[i].rounds) {
           const double x = a < rr.positions.size() ? rr.positions[a] : kNaN;
@@ -228,11 +228,12 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     std::vector<std::string> names;
     for (const ModelResult& r : results) names.emplace_back(r.model->name());
     for (const std::string& g : groups) {
-      std::vector<std::string> labels;
+      std::vector<report::Label> labels;
       std::vector<std::vector<report::ProbabilityBar>> bars_by_class;
       for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
         if (s.outcome_classes[c].group != g) continue;
-        labels.push_back(s.outcome_classes[c].name);
+        labels.push_back(
+            {s.outcome_classes[c].label.empty() ? s.outcome_classes[c].name : s.outcome_classes[c].label, s.outcome_classes[c].name});
         std::vector<report::ProbabilityBar> row;
         for (const ModelResult& r : results) {
           const Proportion& p = r.sweep.classes[c].probability;
@@ -256,7 +257,9 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       std::vector<report::TornadoRow> rows;
       for (std::size_t k = 0; k < std::min<std::size_t>(8, order.size()) && order[k].first > 0; ++k)
-        rows.push_back({inputs[order[k].second].name, bars[order[k].second].low[i], bars[order[k].second].high[i]});
+        rows.push_back({{report::input_label(s, inputs[order[k].second], i), inputs[order[k].second].name},
+                        bars[order[k].second].low[i],
+                        bars[order[k].second].high[i]});
       if (rows.empty()) continue;
       h += fmt::format("<figure><figcaption><b>{}</b></figcaption>{}</figure>", escape(s.issue(i).label),
                        report::tornado_chart(rows, base[i], s.issue(i).scale.min, s.issue(i).scale.max));
@@ -267,9 +270,11 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     h += "<h2>Deal feasibility (two-level games)</h2><table><tr><th>issue</th>";
     for (const Side& side : s.sides) h += "<th>win-set: " + escape(side.id) + "</th>";
     h += "<th>zone of agreement</th><th>binding</th><th>P(zone)</th></tr>";
-    auto who = [&](const std::optional<ConstraintRef>& c) { return c ? escape(constraint_name(s, *c)) : std::string("scale"); };
+    auto who = [&](const std::optional<ConstraintRef>& c) {
+      return c ? with_id(s.actor(s.sides[c->side].ratifiers[c->ratifier].actor).name, constraint_name(s, *c)) : std::string("scale");
+    };
     for (const IssueFeasibility& r : feas->issues) {
-      h += "<tr><td>" + escape(s.issue(r.issue).id) + "</td>";
+      h += "<tr><td>" + with_id(s.issue(r.issue).label, s.issue(r.issue).id) + "</td>";
       for (const Interval& w : r.win_sets) h += "<td class=\"n\">" + to_string(w) + "</td>";
       const Proportion& p = odds->zone[r.issue];
       h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>",
@@ -287,14 +292,14 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       source = s.metadata.sources[c.reference].id;
       note = c.note;
     }
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(in.name), escape(p.value.to_string()), escape(source),
-                     escape(note));
+    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", with_id(report::input_label(s, in), in.name),
+                     escape(p.value.to_string()), escape(source), escape(note));
   }
   h += "</table><h3>Sources</h3><ul>";
   for (const Reference& r : s.metadata.sources)
     h += fmt::format("<li><b>{}</b>: {}{}</li>", escape(r.id), escape(r.title), r.note.empty() ? "" : " (" + escape(r.note) + ")");
-  h += "</ul></body></html>\n";
-  rep.html = std::move(h);
+  h += "</ul>" + report::glossary_section() + "</body></html>\n";
+  rep.html = report::with_contents(h);
   return rep;
 }
 

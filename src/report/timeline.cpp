@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "parley/timeline.hpp"
+#include "report/names.hpp"
 #include "report/output/numbers.hpp"
 
 namespace parley::report {
@@ -65,18 +66,21 @@ std::string timeline_section(const Scenario& s, const std::vector<StageForecasts
     const Event& e = s.events[k];
     std::string what;
     for (const EventChange& c : e.changes) {
-      what += fmt::format("{}{}{} {} → {}", what.empty() ? "" : "; ", s.actor(c.actor).id,
-                          c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id, to_string(c.field), c.value.value.to_string());
+      const std::string id =
+          s.actor(c.actor).id + (c.issue == EventChange::none ? "" : "." + s.issue(c.issue).id) + "." + to_string(c.field);
+      const std::string name =
+          s.actor(c.actor).name + (c.issue == EventChange::none ? "" : " — " + s.issue(c.issue).label) + " — " + to_string(c.field);
+      what += (what.empty() ? "" : "; ") + with_id(name, id) + " → " + escape(c.value.value.to_string());
     }
-    for (std::size_t a : e.join) what += (what.empty() ? "" : "; ") + s.actor(a).id + " joins";
-    for (std::size_t a : e.leave) what += (what.empty() ? "" : "; ") + s.actor(a).id + " leaves";
+    for (std::size_t a : e.join) what += (what.empty() ? "" : "; ") + with_id(s.actor(a).name, s.actor(a).id) + " joins";
+    for (std::size_t a : e.leave) what += (what.empty() ? "" : "; ") + with_id(s.actor(a).name, s.actor(a).id) + " leaves";
     std::string source;
     if (e.citation >= 0) {
       const Citation& c = s.citations[static_cast<std::size_t>(e.citation)];
       source = s.metadata.sources[c.reference].id + ": " + c.note;
     }
     h += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", k + 1,
-                     escape(display_name(e)), e.round, escape(e.date), escape(what), escape(source));
+                     escape(display_name(e)), e.round, escape(e.date), what, escape(source));
   }
   h += "</table>";
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
