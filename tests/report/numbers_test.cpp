@@ -1,0 +1,27 @@
+#include "report/output/numbers.hpp"
+
+#include <gtest/gtest.h>
+
+namespace parley::report {
+namespace {
+
+// A probability from draws never reads 100 % or 0 % (docs/uncertainty.md): in all or none of the
+// draws it names the bound of the 95 % Wilson interval instead.
+TEST(ProbabilityWords, AllOrNoneOf200DrawsNameTheWilsonBound) {
+  EXPECT_EQ(probability_words(wilson_interval(200, 200)), "in all 200 draws (≥ 98.1 %, 95 % interval)");
+  EXPECT_EQ(probability_words(wilson_interval(0, 200)), "in none of 200 draws (≤ 1.9 %, 95 % interval)");
+  EXPECT_EQ(probability_cell(wilson_interval(200, 200)), "≥ 0.981");
+  EXPECT_EQ(probability_cell(wilson_interval(0, 200)), "≤ 0.019");
+}
+
+TEST(ProbabilityWords, NearlyAllOrNoneNeverRoundsTo100Or0) {
+  EXPECT_EQ(probability_words(wilson_interval(199, 200)), "> 99 %");  // 99.5 % would round to 100
+  EXPECT_EQ(probability_words(wilson_interval(1, 200)), "< 1 %");     // 0.5 % would round to 0
+  EXPECT_EQ(probability_cell(wilson_interval(19999, 20000)), "> 0.999");
+  EXPECT_EQ(probability_cell(wilson_interval(1, 20000)), "< 0.001");
+  EXPECT_EQ(probability_words(wilson_interval(83, 100)), "83 %");
+  EXPECT_EQ(probability_cell(wilson_interval(83, 100)), "0.830");
+}
+
+}  // namespace
+}  // namespace parley::report
