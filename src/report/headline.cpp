@@ -78,14 +78,6 @@ std::vector<ReportSummary::Contradiction> contradictions(const Scenario& s, cons
   return out;
 }
 
-/// A table's probability: "42 %", or in all / none of the draws the bound of the 95 % interval,
-/// "≥ 94.0 %" / "≤ 6.0 %" (the caption says so).
-std::string compact(const Proportion& p) {
-  if (p.total > 0 && p.count == p.total) return fmt::format("≥ {:.1f} %", 100 * p.low);
-  if (p.total > 0 && p.count == 0) return fmt::format("≤ {:.1f} %", 100 * p.high);
-  return probability_words(p);
-}
-
 std::string cell(const std::string& text) { return "<td class=\"n\">" + escape(text) + "</td>"; }
 
 }  // namespace
@@ -129,8 +121,9 @@ std::string headline_html(const ReportSummary& sum, const Scenario& s, const std
       if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) groups.push_back(k.group);
     for (const std::string& g : groups) {
       auto row = [&](const std::string& name, const std::vector<Proportion>& per_model) {
-        h += "<tr><td>" + escape(name) + "</td><td class=\"n\"><b>" + escape(compact(ensemble_probability(w, per_model))) + "</b></td>";
-        for (const Proportion& p : per_model) h += cell(compact(p));
+        h += "<tr><td>" + escape(name) + "</td><td class=\"n\"><b>" + escape(probability_percent(ensemble_probability(w, per_model))) +
+             "</b></td>";
+        for (const Proportion& p : per_model) h += cell(probability_percent(p));
         h += "</tr>";
       };
       for (std::size_t c = 0; c < s.outcome_classes.size(); ++c)
