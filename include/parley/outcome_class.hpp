@@ -41,6 +41,8 @@ class OutcomePredicate {
 
   /// outcomes[i] is issue i's outcome (NaN when the model gave none).
   bool operator()(const double* outcomes) const { return eval(root_, outcomes); }
+  /// The indices of the issues the expression names, ascending, each once.
+  std::vector<std::size_t> issues() const;
 
  private:
   struct Node {
@@ -67,6 +69,8 @@ class OutcomeClassifier {
   const std::string& name(std::size_t k) const { return names_[k]; }
   /// member[k] = 1 when the outcomes fall in class k, else 0.
   void classify(const double* outcomes, unsigned char* member) const;
+  /// The indices of the issues class k's expression names, ascending, each once.
+  std::vector<std::size_t> issues(std::size_t k) const { return predicates_[k].issues(); }
 
  private:
   std::vector<std::string> names_;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/ensemble.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario.hpp"
 #include "parley/sweep.hpp"
@@ -32,14 +33,35 @@ struct ReportOptions {
 struct ReportSummary {
   std::string title;  // the scenario's
 
-  /// Per group of outcome classes, the class the models find most likely on average.
+  /// The skill-weighted ensemble the summary leads with: its weights (from shipped_skill(),
+  /// renormalised over the report's models), and per issue its forecast beside each model's.
+  EnsembleWeights ensemble;
+  struct IssueCall {
+    std::string issue;           // label
+    double ensemble = 0;         // the weighted mean of the models' forecasts at the point values (NaN: none)
+    std::vector<double> models;  // each model's, in the order of ensemble.models (NaN: none)
+  };
+  std::vector<IssueCall> forecasts;
+
+  /// Per group of outcome classes, the class the ensemble finds most likely.
   struct LikelyClass {
-    std::string group;                   // "" for classes without a group
-    std::string name;                    // the class's label, or its name when it has none
-    double mean = 0, low = 0, high = 0;  // its probability: the mean over models, and their range
+    std::string group;               // "" for classes without a group
+    std::string name;                // the class's label, or its name when it has none
+    Proportion ensemble;             // its probability: the weighted mixture of the models'
+    std::vector<Proportion> models;  // each model's, in the order of ensemble.models
+    Proportion unclassified;         // the ensemble's share of draws in no class of the group
   };
   std::vector<LikelyClass> most_likely;
-  std::size_t models = 0;  // how many models the probabilities average over
+
+  /// A class the ensemble judges likely (over 50 %) that names an issue on which a zone of
+  /// agreement exists in fewer than half of the draws (two-level games).
+  struct Contradiction {
+    std::string name;        // the class's label, or its name
+    Proportion probability;  // the ensemble's
+    std::string issue;       // label
+    Proportion zone;         // the share of draws with a zone on that issue
+  };
+  std::vector<Contradiction> contradictions;
 
   /// The inputs that move an outcome most in the lead model's tornado, largest first (at most 3).
   struct Driver {
@@ -71,8 +93,9 @@ struct ReportSummary {
   std::vector<UnlikelyDeal> unlikely_deals;
 };
 
-/// The summary's points, one sentence each ("Most likely (war): ... ."): the likely classes, the
-/// drivers, the events, the unlikely deals.
+/// The summary's points, one sentence each ("Most likely (war): ... ."): the ensemble's weights,
+/// its forecast of each issue, the likely classes, the contradictions, the drivers, the events, the
+/// unlikely deals. No probability from draws reads "100 %" or "0 %" (docs/uncertainty.md).
 std::vector<std::string> summary_points(const ReportSummary& summary);
 /// As `parley report` prints it: the title, then a line "- POINT" per point.
 std::string summary_text(const ReportSummary& summary);

@@ -18,6 +18,11 @@ struct SobolIndex {
   double total = 0, total_error = 0;
 };
 
+/// True when the index says that interactions dominate this input's effect, so that its
+/// first-order index understates it: total > 2 × max(first, 0) + 0.05 (docs/uncertainty.md). False
+/// for NaN indices.
+bool interactions_dominate(const SobolIndex& index);
+
 struct SobolResult {
   std::size_t factors = 0, outputs = 0, samples = 0;
   std::vector<double> variance;   // per output

@@ -24,6 +24,10 @@ struct Sums {
 
 }  // namespace
 
+bool interactions_dominate(const SobolIndex& x) {
+  return !std::isnan(x.first) && !std::isnan(x.total) && x.total > 2 * std::max(x.first, 0.0) + 0.05;
+}
+
 SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
                           const std::function<void(unsigned, const double*, double*)>& model) {
   const std::size_t N = o.samples, rows_per_sample = d + 2;

@@ -1,5 +1,6 @@
 #include "parley/outcome_class.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -223,6 +224,17 @@ bool OutcomePredicate::eval(std::size_t index, const double* outcomes) const {
       return !eval(n.children[0], outcomes);
   }
   return false;
+}
+
+std::vector<std::size_t> OutcomePredicate::issues() const {
+  std::vector<std::size_t> out;
+  for (const Node& n : nodes_)
+    if (n.kind == Node::Kind::compare)
+      for (std::size_t i : {n.left_issue, n.right_issue})
+        if (i != kConstant) out.push_back(i);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 OutcomeClassifier::OutcomeClassifier(const Scenario& scenario) {

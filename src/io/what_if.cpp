@@ -25,6 +25,17 @@ Parameter parse_value(Scenario& scenario, const std::string& assignment, const s
   }
 }
 
+/// `p` cited to the what-if: the source kWhatIfSource (added once) and the note "what-if: ASSIGNMENT".
+Parameter cited(Scenario& s, Parameter p, const std::string& assignment) {
+  std::size_t ref = 0;
+  while (ref < s.metadata.sources.size() && s.metadata.sources[ref].id != kWhatIfSource) ++ref;
+  if (ref == s.metadata.sources.size())
+    s.metadata.sources.push_back({kWhatIfSource, "What-if overrides given on the command line", "", ""});
+  s.citations.push_back({ref, "what-if: " + assignment});
+  p.citation = static_cast<int>(s.citations.size() - 1);
+  return p;
+}
+
 void check(const std::string& assignment, const std::optional<checks::Problem>& bad) {
   if (bad) fail(assignment, bad->problem, bad->expected);
 }
@@ -65,7 +76,7 @@ void apply_override(Scenario& s, const std::string& assignment) {
       check(assignment, checks::within(p.value, s.issue(c->issue).scale.min, s.issue(c->issue).scale.max, "the scale"));
     else
       check(assignment, checks::within(p.value, 0, 1, "the salience range"));
-    c->value = p;
+    c->value = cited(s, p, assignment);
     return;
   }
 
@@ -80,11 +91,11 @@ void apply_override(Scenario& s, const std::string& assignment) {
       Stance& st = s.stance(*i, *a);
       if (field == "position") {
         check(assignment, checks::within(p.value, scale.min, scale.max, "the scale"));
-        st.position = p;
+        st.position = cited(s, p, assignment);
       } else {
         check(assignment, checks::within(p.value, 0, 1, "the salience range"));
         if (!st.position) fail(assignment, "actor has no position on this issue", "a position first: --set " + target + ".position=X");
-        st.salience = p;
+        st.salience = cited(s, p, assignment);
       }
       return;
     }
@@ -96,10 +107,10 @@ void apply_override(Scenario& s, const std::string& assignment) {
     const Parameter p = parse_value(s, assignment, text);
     if (field == "capability") {
       check(assignment, checks::positive(p.value));
-      s.actor(*a).capability = p;
+      s.actor(*a).capability = cited(s, p, assignment);
     } else {
       check(assignment, checks::within(p.value, -1, 1, "the risk range"));
-      s.actor(*a).risk = p;
+      s.actor(*a).risk = cited(s, p, assignment);
     }
     return;
   }
@@ -108,15 +119,32 @@ void apply_override(Scenario& s, const std::string& assignment) {
     if (!i) fail(assignment, "unknown issue '" + target + "'", "the id of an issue of this scenario");
     const Parameter p = parse_value(s, assignment, text);
     check(assignment, checks::within(p.value, s.issue(*i).scale.min, s.issue(*i).scale.max, "the scale"));
-    s.issue(*i).status_quo = p;
+    s.issue(*i).status_quo = cited(s, p, assignment);
     return;
   }
   fail(assignment, "unknown field '" + field + "'", "position, salience, capability, risk or status_quo");
 }
 
+std::vector<std::string> what_if_overrides(const Scenario& s) {
+  std::vector<std::string> out;
+  const std::string prefix = "what-if: ";
+  for (const Citation& c : s.citations)
+    if (c.reference < s.metadata.sources.size() && s.metadata.sources[c.reference].id == kWhatIfSource && c.note.rfind(prefix, 0) == 0)
+      out.push_back(c.note.substr(prefix.size()));
+  return out;
+}
+
+std::string what_if_title(const std::string& title, const std::vector<std::string>& assignments) {
+  if (assignments.empty()) return title;
+  std::string out = title + " (what-if: ";
+  for (std::size_t k = 0; k < assignments.size(); ++k) out += (k ? "; " : "") + assignments[k];
+  return out + ")";
+}
+
 void apply_overrides(Scenario& scenario, const std::vector<std::string>& assignments) {
   for (const std::string& a : assignments) apply_override(scenario, a);
   validate(scenario);
+  scenario.metadata.title = what_if_title(scenario.metadata.title, assignments);
 }
 
 }  // namespace parley

@@ -12,8 +12,10 @@
 #include "parley/feasibility.hpp"
 #include "parley/sampling.hpp"
 #include "parley/sensitivity.hpp"
+#include "parley/skill.hpp"
 #include "parley/sweep.hpp"
 #include "parley/version.hpp"
+#include "report/headline.hpp"
 #include "report/names.hpp"
 #include "report/output/numbers.hpp"
 #include "report/page.hpp"
@@ -36,40 +38,6 @@ struct ModelResult {
   SweepSummary sweep;
   const Forecast& point() const { return setup->point_forecast(); }
 };
-
-/// Per class group: the class the models find most likely on average.
-struct GroupCall {
-  std::string group;
-  std::size_t best = 0;
-  double mean = 0, lo = 1, hi = 0;  // mean and range over models of the best class's probability
-};
-std::vector<GroupCall> group_calls(const Scenario& s, const std::vector<ModelResult>& results) {
-  std::vector<GroupCall> calls;
-  for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
-    const std::string& g = s.outcome_classes[c].group;
-    auto it = std::find_if(calls.begin(), calls.end(), [&](const GroupCall& x) { return x.group == g; });
-    double mean = 0, lo = 1, hi = 0;
-    for (const ModelResult& r : results) {
-      const double p = r.sweep.classes[c].probability.estimate;
-      mean += p / static_cast<double>(results.size());
-      lo = std::min(lo, p), hi = std::max(hi, p);
-    }
-    if (it == calls.end())
-      calls.push_back({g, c, mean, lo, hi});
-    else if (mean > it->mean)
-      *it = {g, c, mean, lo, hi};
-  }
-  return calls;
-}
-
-std::vector<ReportSummary::LikelyClass> likely_classes(const Scenario& s, const std::vector<ModelResult>& results) {
-  std::vector<ReportSummary::LikelyClass> out;
-  for (const GroupCall& g : group_calls(s, results)) {
-    const OutcomeClass& c = s.outcome_classes[g.best];
-    out.push_back({g.group, c.label.empty() ? c.name : c.label, g.mean, g.lo, g.hi});
-  }
-  return out;
-}
 
 /// The issues where a zone of agreement exists in fewer than half of the draws.
 std::vector<ReportSummary::UnlikelyDeal> unlikely_deals(const Scenario& s, const Feasibility& feas, const FeasibilityOdds& odds) {
@@ -157,8 +125,9 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   Report rep;
   ReportSummary& sum = rep.summary_data;
   sum.title = s.metadata.title;
-  sum.most_likely = likely_classes(s, results);
-  sum.models = results.size();
+  std::vector<report::ModelOutcome> outcomes;
+  for (const ModelResult& r : results) outcomes.push_back({std::string(r.model->name()), &r.point(), &r.sweep});
+  report::fill_headline(sum, s, outcomes, shipped_skill(), odds ? &*odds : nullptr);
   sum.lead = std::string(lead->name());
   sum.drivers = drivers_of(s, bars, inputs);
   sum.events = report::event_shift(s, stages);
@@ -172,7 +141,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       "<h1>{}</h1><p>{} — parley {}, {} draws per model, seed {}{}.</p>", escape(s.metadata.title), escape(s.metadata.description),
       kVersion, o.draws, o.seed,
       o.scenario_file.empty() ? "" : ", scenario " + escape(report::shown_path(o.scenario_file, std::filesystem::current_path().string())));
-  h += "<h2>Summary</h2>" + summary_html(sum);
+  h += "<h2>Summary</h2>" + summary_html(sum) + report::headline_html(sum, s, outcomes);
 
   h += "<h2>Forecasts by issue</h2><p>Each row is a model: the circle is its forecast at the point values, the bar the middle half of "
        "its forecasts over the draws, the line the middle 90 %, the black tick their mean.</p>";
@@ -277,8 +246,8 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
       h += "<tr><td>" + with_id(s.issue(r.issue).label, s.issue(r.issue).id) + "</td>";
       for (const Interval& w : r.win_sets) h += "<td class=\"n\">" + to_string(w) + "</td>";
       const Proportion& p = odds->zone[r.issue];
-      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{:.3f} [{:.3f}, {:.3f}]</td></tr>",
-                       to_string(r.zone), who(r.lower), who(r.upper), p.estimate, p.low, p.high);
+      h += fmt::format("<td class=\"n\">{}</td><td>floor {}, ceiling {}</td><td class=\"n\">{} [{:.3f}, {:.3f}]</td></tr>",
+                       to_string(r.zone), who(r.lower), who(r.upper), escape(report::probability_cell(p)), p.low, p.high);
     }
     h += "</table>";
   }

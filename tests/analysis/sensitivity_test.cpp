@@ -31,6 +31,14 @@ struct IshigamiExact {
   }
 };
 
+TEST(Sobol, InteractionsDominateWhenTheTotalIndexExceedsTwiceTheFirstOrderOneBy005) {
+  EXPECT_TRUE(interactions_dominate({0.1, 0, 0.26, 0}));    // 0.26 > 2 × 0.1 + 0.05
+  EXPECT_FALSE(interactions_dominate({0.1, 0, 0.25, 0}));   // not by more
+  EXPECT_TRUE(interactions_dominate({-0.05, 0, 0.06, 0}));  // a negative first-order estimate counts as 0
+  EXPECT_FALSE(interactions_dominate({0.5, 0, 0.9, 0}));
+  EXPECT_FALSE(interactions_dominate({std::nan(""), 0, std::nan(""), 0}));
+}
+
 TEST(Sobol, RecoversTheIshigamiIndices) {
   const IshigamiExact e;
   const SobolResult r = sobol_indices(3, 1, {8192, 2024, 2, 100}, ishigami);

@@ -37,6 +37,14 @@ TEST(OutcomePredicate, ComparisonsAndConnectives) {
   EXPECT_FALSE(holds("false or not true", {0, 0, 0}));
 }
 
+TEST(OutcomePredicate, ListsTheIssuesItNamesOnceInOrder) {
+  const auto ids = issues({"sanctions", "arms-control", "ukraine.terms"});
+  EXPECT_EQ(OutcomePredicate::parse("ukraine.terms > 3 and (sanctions < 2 or 10 < ukraine.terms)", ids).issues(),
+            (std::vector<std::size_t>{0, 2}));
+  EXPECT_EQ(OutcomePredicate::parse("not arms-control in [1, 2]", ids).issues(), (std::vector<std::size_t>{1}));
+  EXPECT_TRUE(OutcomePredicate::parse("true or not false", ids).issues().empty());
+}
+
 TEST(OutcomePredicate, AndBindsTighterThanOrAndParenthesesRegroup) {
   // a or b and c  ==  a or (b and c)
   EXPECT_TRUE(holds("sanctions < 10 or sanctions > 90 and arms-control > 90", {5, 0, 0}));

@@ -25,6 +25,34 @@ TEST(WhatIf, SetsEveryKindOfInput) {
   EXPECT_EQ(s.issue(0).status_quo->value, Uncertain::triangular(40, 45, 60));
 }
 
+TEST(WhatIf, MarksTheTitleAndCitesEveryOverride) {
+  Scenario s = two_actors();
+  s.metadata.title = "Talks";
+  apply_overrides(s, {"us.president.i.position=30", "a1.capability=[40, 60]"});
+  EXPECT_EQ(s.metadata.title, "Talks (what-if: us.president.i.position=30; a1.capability=[40, 60])");
+  ASSERT_EQ(s.metadata.sources.size(), 1u);  // one source for all overrides
+  EXPECT_EQ(s.metadata.sources[0].id, kWhatIfSource);
+  const int position = s.stance(0, 0).position->citation, capability = s.actor(1).capability.citation;
+  ASSERT_GE(position, 0);
+  ASSERT_GE(capability, 0);
+  EXPECT_EQ(s.citations.at(static_cast<std::size_t>(position)).note, "what-if: us.president.i.position=30");
+  EXPECT_EQ(s.citations.at(static_cast<std::size_t>(capability)).note, "what-if: a1.capability=[40, 60]");
+  EXPECT_EQ(s.citations.at(static_cast<std::size_t>(capability)).reference, 0u);
+  EXPECT_EQ(what_if_overrides(s), (std::vector<std::string>{"us.president.i.position=30", "a1.capability=[40, 60]"}));
+  // Without overrides, nothing changes.
+  Scenario plain = two_actors();
+  plain.metadata.title = "Talks";
+  apply_overrides(plain, {});
+  EXPECT_EQ(plain.metadata.title, "Talks");
+  EXPECT_TRUE(plain.metadata.sources.empty());
+  EXPECT_TRUE(what_if_overrides(plain).empty());
+  // A refused override adds no citation.
+  Scenario refused = two_actors();
+  EXPECT_THROW(apply_override(refused, "a1.capability=-3"), InputError);
+  EXPECT_TRUE(refused.citations.empty());
+  EXPECT_TRUE(refused.metadata.sources.empty());
+}
+
 void expect_refused(const std::string& assignment, const std::string& expected) {
   Scenario s = two_actors();
   const Scenario before = s;

@@ -82,7 +82,43 @@ TEST(SweepWriter, PrintsWhatParleySweepPrints) {
 TEST(SweepWriter, WarnsAboutOverlappingClassesAndUnclassifiedDraws) {
   const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
   EXPECT_EQ(sweep_class_warnings(sweep(median, 50)),
-            "warning: classes 'deep-deal' and 'shallow-deal' overlap: 50 draws (100.0 %) fall in both\n");
+            "warning: classes 'deep-deal' and 'shallow-deal' overlap: all 50 draws fall in both\n");
+  // A share of draws never reads 100.0 % unless it is all of them.
+  SweepSummary nearly;
+  nearly.draws = 2000;
+  nearly.classes = {{"a", "", "", wilson_interval(1999, 2000)}, {"b", "", "", wilson_interval(1999, 2000)}};
+  nearly.overlaps = {{0, 1, 1999}};
+  nearly.unclassified = {{"", wilson_interval(1999, 2000)}};
+  EXPECT_EQ(sweep_class_warnings(nearly),
+            "warning: classes 'a' and 'b' overlap: 1999 draws (> 99.9 %) fall in both\n"
+            "warning: 1999 draws (> 99.9 %) fall in no outcome class\n");
+  nearly.unclassified = {{"war", wilson_interval(2000, 2000)}};
+  nearly.overlaps.clear();
+  EXPECT_EQ(sweep_class_warnings(nearly), "warning: all 2000 draws fall in no outcome class of group 'war'\n");
+}
+
+TEST(SensitivityWriter, SaysWhereInteractionsDominate) {
+  SensitivityResults r;
+  r.title = "T";
+  r.model = "m";
+  r.inputs = {"x", "y", "z"};
+  r.issues = {"o"};
+  r.with_sobol = true;
+  r.samples = 8;
+  r.sobol.factors = 3, r.sobol.outputs = 1, r.sobol.samples = 8;
+  r.sobol.variance = {1};
+  // x: total 0.6 against first 0.02 (interactions); y: 0.52 against 0.5 (first order); z: 0.3 against -0.1 (interactions).
+  r.sobol.index = {{0.02, 0, 0.6, 0}, {0.5, 0, 0.52, 0}, {-0.1, 0, 0.3, 0}};
+  std::ostringstream out;
+  write_sensitivity(out, r, OutputFormat::table, 5);
+  EXPECT_NE(out.str().find("  note: interactions dominate for x, z: each one's total index exceeds twice its first-order index by more "
+                           "than 0.05, so first-order indices understate their effect\n"),
+            std::string::npos)
+      << out.str();
+  r.sobol.index = {{0.3, 0, 0.6, 0}, {0.5, 0, 0.52, 0}, {0.1, 0, 0.1, 0}};
+  std::ostringstream none;
+  write_sensitivity(none, r, OutputFormat::table, 5);
+  EXPECT_EQ(none.str().find("interactions dominate"), std::string::npos) << none.str();
 }
 
 /// The sensitivity of `file` as `parley sensitivity --model compromise --samples N` computes it.

@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <regex>
 
 #include "models/model_fixtures.hpp"
 #include "parley/parley.hpp"
 #include "report/golden_support.hpp"
+#include "report/headline.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
 #include "test_support.hpp"
@@ -126,7 +128,8 @@ TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
   const Report r = report_of("scenarios/us-russia.yaml", {"compromise", "bdm"}, 30);
   const ReportSummary& d = r.summary_data;
   EXPECT_EQ(d.title, "US–Russia relations under Trump and Putin (flagship)");
-  EXPECT_EQ(d.models, 2u);
+  EXPECT_EQ(d.ensemble.models, (std::vector<std::string>{"compromise", "bdm"}));
+  EXPECT_EQ(d.forecasts.size(), flagship().issues().size());
   EXPECT_EQ(d.lead, "bdm");
   ASSERT_EQ(d.most_likely.size(), 2u);  // the groups "relations" and "war"
   EXPECT_FALSE(d.drivers.empty());
@@ -134,7 +137,7 @@ TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
   EXPECT_TRUE(d.events->moves);
   EXPECT_FALSE(d.unlikely_deals.empty());
   const std::vector<std::string> points = summary_points(d);
-  EXPECT_EQ(points.size(), d.most_likely.size() + 1 + 1 + d.unlikely_deals.size());
+  EXPECT_EQ(points.size(), 1 + d.forecasts.size() + d.most_likely.size() + d.contradictions.size() + 1 + 1 + d.unlikely_deals.size());
   std::string text = d.title + "\n", html = "<div class=\"summary\"><ul>";
   for (const std::string& p : points) text += "- " + p + "\n", html += "<li>" + report::escape(p) + "</li>";
   EXPECT_EQ(r.summary, text);
@@ -142,21 +145,43 @@ TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
   EXPECT_NE(r.html.find("<h2 id=\"summary\">Summary</h2>" + summary_html(d)), std::string::npos);
 }
 
+/// A skill table of the test's own (never the shipped placeholder's numbers).
+SkillTable skill_of(std::vector<std::pair<std::string, double>> weights) {
+  SkillTable t;
+  t.data = "test data";
+  t.command = "parley backtest --cross-validate t.tsv";
+  for (const auto& [model, weight] : weights) {
+    ModelSkill m;
+    m.model = model, m.weight = weight;
+    t.models.push_back(m);
+  }
+  return t;
+}
+
 TEST(ReportSummary, SaysWhatItKnowsAndLeavesOutWhatItDoesNot) {
   ReportSummary d;
   d.title = "T";
-  d.models = 3;
-  d.most_likely = {{"war", "ceasefire", 0.6, 0.5, 0.75}};
+  d.ensemble = ensemble_weights(skill_of({{"a", 3}, {"b", 1}}), {"a", "b", "c"});
+  d.forecasts = {{"Terms", 55, {50, 70, std::nan("")}}};
+  d.most_likely = {
+      {"war", "ceasefire", wilson_interval(120, 200), {wilson_interval(80, 200), wilson_interval(200, 200), {}}, wilson_interval(0, 200)}};
+  d.contradictions = {{"ceasefire", wilson_interval(120, 200), "Terms", wilson_interval(0, 200)}};
   d.lead = "bdm";
   d.drivers = {{"a.capability", 0.25}, {"b.i.position", 0.15}};
   d.events = ReportSummary::EventShift{2, 3, false, "", "", 0, 0};
   Proportion zone;
-  zone.estimate = 0.25, zone.low = 0.125, zone.high = 0.375;
+  zone.total = 8, zone.count = 2, zone.estimate = 0.25, zone.low = 0.125, zone.high = 0.375;
   d.unlikely_deals = {{"Terms", zone, "", "", 0, 0}, {"Sanctions", zone, "Senate", "Duma", 60, 40}};
   EXPECT_EQ(
       summary_text(d),
       "T\n"
-      "- Most likely (war): ceasefire — probability 60 % on average over 3 models (from 50 % to 75 %).\n"
+      "- Ensemble: the skill-weighted mean of 3 models (weights a 0.75, b 0.25, c 0.00; from the skill table of test data, made by "
+      "`parley backtest --cross-validate t.tsv`); c has no weight in the skill table and is left out.\n"
+      "- Forecast of Terms: 55.0 (a 50.0, b 70.0, c —).\n"
+      "- Most likely (war): ceasefire — 60 % in the ensemble (a 40 %, b in all 200 draws (≥ 98.1 %, 95 % interval), c < 1 %); draws in "
+      "no class of war: in none of 200 draws (≤ 1.9 %, 95 % interval).\n"
+      "- Contradiction: ceasefire is judged likely (60 % in the ensemble), yet it depends on Terms, where a zone of agreement exists in "
+      "none of 200 draws (≤ 1.9 %, 95 % interval).\n"
       "- What drives the forecast (bdm, one input at a time): a.capability (moves an outcome by up to 25 % of its scale); b.i.position "
       "(moves an outcome by up to 15 % of its scale).\n"
       "- The 2 events leave every forecast where it was.\n"
@@ -164,6 +189,62 @@ TEST(ReportSummary, SaysWhatItKnowsAndLeavesOutWhatItDoesNot) {
       "- No deal likely on Sanctions: a zone of agreement exists in 25 % of draws [0.125, 0.375]; Senate's floor (60.0) is above Duma's "
       "ceiling (40.0).\n");
   EXPECT_EQ(summary_text(ReportSummary{}), "\n");
+}
+
+TEST(ReportSummary, SaysWhenNoModelIsInTheSkillTable) {
+  ReportSummary d;
+  d.ensemble = ensemble_weights(skill_of({}), {"x", "y"});
+  EXPECT_EQ(summary_points(d).at(0),
+            "Ensemble: the mean of 2 models with equal weights (x 0.50, y 0.50), as none of them is in the skill table.");
+}
+
+/// One issue "i" on 0-100 and two classes of one group over it.
+Scenario deadlocked() {
+  Scenario s = testing::one_issue({{30}, {70}}, 50);
+  s.issue(0).label = "Terms";
+  s.outcome_classes = {{"middle", "", "i in [0, 100]", "agreed"}, {"never", "", "i > 200", "agreed"}};
+  return s;
+}
+
+TEST(Headline, TheEnsembleWeighsModelsBySkillAndFlagsAContradiction) {
+  const Scenario s = deadlocked();
+  Forecast fa, fb;
+  fa.issues = {IssueForecast{}}, fb.issues = {IssueForecast{}};
+  fa.issues[0].outcome = 40, fb.issues[0].outcome = 80;
+  SweepSummary sa, sb;
+  sa.classes = {{"middle", "", "agreed", wilson_interval(90, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
+  sb.classes = {{"middle", "", "agreed", wilson_interval(50, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
+  sa.unclassified = {{"agreed", wilson_interval(10, 100)}};
+  sb.unclassified = {{"agreed", wilson_interval(50, 100)}};
+  const std::vector<report::ModelOutcome> models{{"a", &fa, &sa}, {"b", &fb, &sb}};
+  FeasibilityOdds odds;
+  odds.zone = {wilson_interval(10, 100)};
+  ReportSummary d;
+  report::fill_headline(d, s, models, skill_of({{"a", 3}, {"b", 1}}), &odds);
+  EXPECT_DOUBLE_EQ(d.forecasts.at(0).ensemble, 0.75 * 40 + 0.25 * 80);
+  ASSERT_EQ(d.most_likely.size(), 1u);
+  EXPECT_EQ(d.most_likely[0].name, "middle");
+  EXPECT_DOUBLE_EQ(d.most_likely[0].ensemble.estimate, 0.75 * 0.9 + 0.25 * 0.5);
+  EXPECT_DOUBLE_EQ(d.most_likely[0].unclassified.estimate, 0.75 * 0.1 + 0.25 * 0.5);
+  ASSERT_EQ(d.contradictions.size(), 1u);
+  EXPECT_EQ(d.contradictions[0].name, "middle");
+  EXPECT_EQ(d.contradictions[0].issue, "Terms");
+  EXPECT_DOUBLE_EQ(d.contradictions[0].zone.estimate, 0.1);
+  // No contradiction where a deal is likely, or without feasibility.
+  odds.zone = {wilson_interval(60, 100)};
+  ReportSummary ok;
+  report::fill_headline(ok, s, models, skill_of({{"a", 3}, {"b", 1}}), &odds);
+  EXPECT_TRUE(ok.contradictions.empty());
+  ReportSummary without;
+  report::fill_headline(without, s, models, skill_of({{"a", 3}, {"b", 1}}), nullptr);
+  EXPECT_TRUE(without.contradictions.empty());
+  // The Summary's tables show the weights, the ensemble beside each model and the draws in no class.
+  const std::string h = report::headline_html(d, s, models);
+  EXPECT_NE(h.find("<th>a <small>(weight 0.75)</small></th>"), std::string::npos) << h;
+  EXPECT_NE(h.find("<b>50.0</b>"), std::string::npos) << h;
+  EXPECT_NE(h.find("<td>in no class of agreed</td><td class=\"n\"><b>20 %</b></td>"), std::string::npos) << h;
+  EXPECT_NE(h.find("<td>never</td><td class=\"n\"><b>≤ 3.7 %</b></td>"), std::string::npos) << h;
+  EXPECT_NE(h.find("Weights from the skill table of test data (parley backtest --cross-validate t.tsv)."), std::string::npos) << h;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "io/text_table.hpp"
 #include "parley/output.hpp"
+#include "parley/what_if.hpp"
 #include "report/output/numbers.hpp"
 
 namespace parley {
@@ -81,7 +82,7 @@ std::string class_table(const Comparison& c, const std::vector<std::string>& cla
   for (const std::string& name : classes) {
     const ClassSummary *ca = class_of(c.a, name), *cb = class_of(c.b, name);
     auto cell = [](const ClassSummary* k) {
-      return k ? fmt::format("{:.3f} [{:.3f}, {:.3f}]", k->probability.estimate, k->probability.low, k->probability.high)
+      return k ? fmt::format("{} [{:.3f}, {:.3f}]", report::probability_cell(k->probability), k->probability.low, k->probability.high)
                : std::string(report::kNoValue);
     };
     const bool apart = ca && cb && (ca->probability.high < cb->probability.low || cb->probability.high < ca->probability.low);
@@ -118,6 +119,10 @@ std::string csv(const Comparison& c) {
     const ClassSummary *ca = class_of(c.a, name), *cb = class_of(c.b, name);
     const double pa = ca ? ca->probability.estimate : nan(), pb = cb ? cb->probability.estimate : nan();
     text += fmt::format("class,{},{},{},{},probability\n", io::csv_quote(name), plain(pa), plain(pb), plain(pb - pa));
+    text += fmt::format("class,{},{},{},,low\n", io::csv_quote(name), plain(ca ? ca->probability.low : nan()),
+                        plain(cb ? cb->probability.low : nan()));
+    text += fmt::format("class,{},{},{},,high\n", io::csv_quote(name), plain(ca ? ca->probability.high : nan()),
+                        plain(cb ? cb->probability.high : nan()));
   }
   return text;
 }
@@ -129,6 +134,8 @@ std::string json(const Comparison& c) {
   j["b"] = c.b.file;
   j["model"] = c.model;
   j["draws"] = c.draws;
+  // Only with --set (the same overrides apply to both files), so that other output is unchanged.
+  if (const std::vector<std::string> set = what_if_overrides(c.a.scenario); !set.empty()) j["what_if"] = set;
   j["issues"] = nlohmann::json::array();
   for (const IssueRow& r : issue_rows(c))
     j["issues"].push_back({{"id", r.id},

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "parley/output.hpp"
+#include "report/output/numbers.hpp"
 #include "report/output/writer_support.hpp"
 
 namespace parley {
@@ -24,7 +26,9 @@ std::string most_often(const Scenario& s, const std::vector<std::vector<std::uin
         at = {k, q};
       }
   if (best == 0) return "the scale";
-  return fmt::format("{} ({:.0f} %)", constraint_name(s, at), 100.0 * static_cast<double>(best) / static_cast<double>(draws));
+  // Never "100 %": all draws are said as such (docs/uncertainty.md).
+  if (best == draws) return fmt::format("{} (all {} draws)", constraint_name(s, at), draws);
+  return fmt::format("{} ({})", constraint_name(s, at), report::probability_words(wilson_interval(best, draws)));
 }
 
 std::string issue_table(const Scenario& s, const IssueFeasibility& r, const FeasibilityOdds& odds, std::size_t w) {
@@ -43,8 +47,9 @@ std::string issue_table(const Scenario& s, const IssueFeasibility& r, const Feas
                         r.upper ? constraint_name(s, *r.upper) : "the scale", r.zone.high);
   }
   const Proportion& p = odds.zone[r.issue];
-  text += fmt::format("  P(zone) {:.3f} [{:.3f}, {:.3f}]; floor most often set by {}, ceiling by {}\n", p.estimate, p.low, p.high,
-                      most_often(s, odds.lower_binding[r.issue], odds.draws), most_often(s, odds.upper_binding[r.issue], odds.draws));
+  text +=
+      fmt::format("  P(zone) {} [{:.3f}, {:.3f}]; floor most often set by {}, ceiling by {}\n", report::probability_cell(p), p.low, p.high,
+                  most_often(s, odds.lower_binding[r.issue], odds.draws), most_often(s, odds.upper_binding[r.issue], odds.draws));
   return text;
 }
 
@@ -54,8 +59,9 @@ std::string table(const Scenario& s, const Feasibility& f, const FeasibilityOdds
   std::size_t w = 4;
   for (const Side& side : s.sides) w = std::max(w, side.id.size());
   for (const IssueFeasibility& r : f.issues) text += issue_table(s, r, odds, w);
-  text += fmt::format("\nzone on every issue: {} at point values; P = {:.3f} [{:.3f}, {:.3f}]\n", f.every_issue ? "yes" : "no",
-                      odds.every_issue.estimate, odds.every_issue.low, odds.every_issue.high);
+  const std::string p = report::probability_cell(odds.every_issue);  // "P = 0.657", but "P ≤ 0.013"
+  text += fmt::format("\nzone on every issue: {} at point values; P {}{} [{:.3f}, {:.3f}]\n", f.every_issue ? "yes" : "no",
+                      std::isdigit(static_cast<unsigned char>(p[0])) ? "= " : "", p, odds.every_issue.low, odds.every_issue.high);
   return text;
 }
 

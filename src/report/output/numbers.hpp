@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "parley/sweep.hpp"
+
 namespace parley::report {
 
 /// What a table shows for a number without a value.
@@ -18,6 +20,20 @@ std::string fixed(std::optional<double> x, int decimals);
 std::string signed_fixed(double x, int decimals);
 /// Tables: a share as a whole percentage ("42 %"); `decimals` more digits on request ("41.7 %").
 std::string percent(double share, int decimals = 0);
+
+/// Text: a probability estimated from draws, never "100 %" or "0 %" (docs/uncertainty.md). Seen in
+/// all n draws: "in all 200 draws (≥ 98.1 %, 95 % interval)"; in none: "in none of 200 draws
+/// (≤ 1.9 %, 95 % interval)", the bound being the 95 % Wilson interval's (p.low, p.high); else the
+/// estimate as a whole percentage, "> 99 %" or "< 1 %" where it would round to 100 or 0. A bound
+/// gets more decimals where it would read as 0 or 100 ("≤ 0.02 %" for 20000 draws).
+std::string probability_words(const Proportion& p);
+/// Tables of percentages: as probability_words, but in all or none of the draws only the bound,
+/// "≥ 98.1 %" or "≤ 1.9 %" (the table says what the sign means).
+std::string probability_percent(const Proportion& p);
+/// Tables: the estimate with three decimals ("0.417"); "≥ 0.981" (the interval's low end) in all
+/// draws, "≤ 0.019" (its high end) in none, with more decimals where the bound would read as 0 or 1
+/// ("≤ 0.0002"); "> 0.999" or "< 0.001" where the estimate would round to 1 or 0.
+std::string probability_cell(const Proportion& p);
 
 /// CSV: the shortest text that reads back as `x` ("12.345", "1e-07"), or "" (an empty cell).
 std::string plain(double x);

@@ -47,6 +47,20 @@ const std::string& output_name(const SensitivityResults& r, std::size_t o) {
 }
 const char* output_kind(const SensitivityResults& r, std::size_t o) { return o < r.issues.size() ? "issue" : "class"; }
 
+/// The remark under an output whose inputs shown (the first `top` rows) interact
+/// (interactions_dominate), naming them.
+std::string interactions_note(const SensitivityResults& r, const std::vector<Row>& rows, std::size_t top) {
+  std::string names;
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < std::min(top, rows.size()); ++k)
+    if (interactions_dominate(rows[k].sobol)) names += (n++ ? ", " : "") + r.inputs[rows[k].input];
+  if (n == 0) return "";
+  return fmt::format(
+      "  note: interactions dominate for {}: {} total index exceeds twice {} first-order index by more than 0.05, so first-order "
+      "indices understate {} effect\n",
+      names, n == 1 ? "its" : "each one's", n == 1 ? "its" : "its", n == 1 ? "its" : "their");
+}
+
 std::string table(const SensitivityResults& r, std::size_t top) {
   const std::size_t d = r.inputs.size();
   std::string text = fmt::format("{} — model {}, {} uncertain inputs\n", r.title, r.model, d);
@@ -69,6 +83,7 @@ std::string table(const SensitivityResults& r, std::size_t top) {
                           fixed(row.high, 2));
     }
     if (rows.size() > top) text += fmt::format("  ... {} more (--top)\n", rows.size() - top);
+    if (r.with_sobol) text += interactions_note(r, rows, top);
   }
   return text;
 }

@@ -23,6 +23,12 @@ nlohmann::json proportion_json(const Proportion& p) {
   return {{"count", p.count}, {"draws", p.total}, {"probability", p.estimate}, {"low", p.low}, {"high", p.high}};
 }
 
+/// A share of draws with one decimal, "> 99.9 %" where that would read 100.0 (but is not all).
+std::string share_text(std::uint64_t count, double n) {
+  const std::string text = fmt::format("{:.1f} %", 100 * static_cast<double>(count) / n);
+  return text == "100.0 %" ? "> 99.9 %" : text;
+}
+
 std::string unclassified_name(const Unclassified& u) { return u.group.empty() ? std::string("unclassified") : "unclassified " + u.group; }
 
 std::string issue_table(const SweepSummary& s) {
@@ -43,7 +49,7 @@ std::string class_table(const SweepSummary& s) {
   for (const ClassSummary& k : s.classes) width = std::max(width, k.name.size());
   std::string out = fmt::format("\n{:<{}}  {:>11}  {:>17}  {:>7}\n", "outcome", width, "probability", "95% interval", "draws");
   auto row = [&](const std::string& name, const Proportion& p, const std::string& label) {
-    out += fmt::format("{:<{}}  {:>11.3f}  [{:.3f}, {:.3f}]    {:>7}{}\n", name, width, p.estimate, p.low, p.high, p.count,
+    out += fmt::format("{:<{}}  {:>11}  [{:.3f}, {:.3f}]    {:>7}{}\n", name, width, report::probability_cell(p), p.low, p.high, p.count,
                        label.empty() ? "" : "  " + label);
   };
   for (std::size_t g = 0; g < s.unclassified.size(); ++g) {
@@ -141,12 +147,17 @@ std::string sweep_class_warnings(const SweepSummary& s) {
   std::string out;
   const double n = static_cast<double>(std::max<std::uint64_t>(1, s.draws));
   for (const ClassOverlap& o : s.overlaps)
-    out += fmt::format("warning: classes '{}' and '{}' overlap: {} draws ({:.1f} %) fall in both\n", s.classes[o.first].name,
-                       s.classes[o.second].name, o.draws, 100 * static_cast<double>(o.draws) / n);
-  for (const Unclassified& u : s.unclassified)
-    if (u.share.count > 0)
-      out += fmt::format("warning: {} draws ({:.1f} %) fall in no outcome class{}\n", u.share.count,
-                         100 * static_cast<double>(u.share.count) / n, u.group.empty() ? "" : " of group '" + u.group + "'");
+    out += fmt::format(
+        "warning: classes '{}' and '{}' overlap: {} fall in both\n", s.classes[o.first].name, s.classes[o.second].name,
+        o.draws == s.draws ? fmt::format("all {} draws", o.draws) : fmt::format("{} draws ({})", o.draws, share_text(o.draws, n)));
+  for (const Unclassified& u : s.unclassified) {
+    if (u.share.count == 0) continue;
+    const std::string group = u.group.empty() ? "" : " of group '" + u.group + "'";
+    if (u.share.count == s.draws)
+      out += fmt::format("warning: all {} draws fall in no outcome class{}\n", u.share.count, group);
+    else
+      out += fmt::format("warning: {} draws ({}) fall in no outcome class{}\n", u.share.count, share_text(u.share.count, n), group);
+  }
   return out;
 }
 
