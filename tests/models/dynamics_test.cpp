@@ -172,7 +172,10 @@ TEST(CycleOption, DeclaredByBothModelsWithMeanAsDefault) {
   for (const char* name : {"bdm", "smp"}) {
     bool found = false;
     for (const ModelOptionSpec& o : find_model(name)->options())
-      if (o.name == "cycle") found = true, EXPECT_EQ(o.default_value, "mean") << name;
+      if (o.name == "cycle") {
+        found = true;
+        EXPECT_EQ(o.default_value, "mean") << name;
+      }
     EXPECT_TRUE(found) << name;
   }
 }

@@ -78,16 +78,23 @@ std::string table(const SensitivityResults& r, std::size_t top) {
     text += fmt::format("Sobol indices: N = {} ({} model runs), seed {}; ± is the 95 % bootstrap interval\n", r.samples,
                         r.samples * (d + 2), r.seed);
   if (r.with_tornado) text += "tornado: the output with the input at its 5 % and at its 95 % quantile, all others at their point values\n";
+  std::size_t unsettled = 0;
+  for (std::size_t o = 0; o < r.issues.size(); ++o) unsettled += withheld(r, o);
+  if (unsettled > 0)
+    text += fmt::format("caution: at the point values the model does not settle on {} of {} issues (below); indices of outcome classes "
+                        "built on them are no better\n",
+                        unsettled, r.issues.size());
   std::size_t w = 5;
   for (const std::string& name : r.inputs) w = std::max(w, name.size());
   for (std::size_t o = 0; o < outputs(r); ++o) {
     text += fmt::format("\n{} {}", output_kind(r, o), output_name(r, o));
     if (r.with_sobol) text += fmt::format(" (variance {})", fixed(r.sobol.variance[o], 3));
     if (r.with_tornado) text += fmt::format(" (at point values: {})", fixed(r.at_point_values[o], 2));
-    text += fmt::format("\n  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", "input", w, "S1", "±", "ST", "±", "at 5%", "at 95%");
-    const auto rows = ranked(r, o);
+    text += '\n';
     if (const std::string c = caution(r, o); !c.empty()) text += fmt::format("  {}: {}\n", withheld(r, o) ? "indices withheld" : "note", c);
     if (withheld(r, o)) continue;
+    text += fmt::format("  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", "input", w, "S1", "±", "ST", "±", "at 5%", "at 95%");
+    const auto rows = ranked(r, o);
     for (std::size_t k = 0; k < std::min(top, rows.size()); ++k) {
       const Row& row = rows[k];
       text += fmt::format("  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", r.inputs[row.input], w, fixed(row.sobol.first, 3),
