@@ -206,9 +206,10 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     h += "<tr><td>" + escape(s.issue(i).id) + "</td>";
     for (const ModelResult& r : results) {
       const Dynamics& d = r.point().issues[i].dynamics;  // a cycle or no convergence is marked, with its account as a tooltip
-      const std::string mark = !report::unsettled(d) ? ""
-                               : fmt::format(" <small title=\"{}\">({})</small>", escape(report::describe_dynamics(d)),
-                                             d.status == DynamicsStatus::cycle ? fmt::format("{}-cycle", d.period) : "not converged");
+      const std::string mark = !report::unsettled(d)
+                                   ? ""
+                                   : fmt::format(" <small title=\"{}\">({})</small>", escape(report::describe_dynamics(d)),
+                                                 d.status == DynamicsStatus::cycle ? fmt::format("{}-cycle", d.period) : "not converged");
       h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small>{}</td>", fixed(r.point().issues[i].outcome, 1),
                        fixed(r.sweep.issues[i].q05, 1), fixed(r.sweep.issues[i].q95, 1), mark);
     }

@@ -1,12 +1,13 @@
 // Convergence and cycles of the models with rounds (docs/models/bdm.md, "Convergence and cycles"):
 // the detection rule on made-up states, a constructed bdm case that 2-cycles, the flagship under bdm
 // for 10 to 14 rounds, smp's status on KTAB reference cases, and the `cycle` option.
+#include "models/dynamics.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-#include "models/dynamics.hpp"
 #include "models/model_fixtures.hpp"
 #include "parley/io.hpp"
 #include "parley/model.hpp"

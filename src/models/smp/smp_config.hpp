@@ -46,10 +46,10 @@ struct Config {
   Stop stop = Stop::ktab;
   int min_rounds = 2;
   int max_rounds = 100;
-  double threshold = 0.02;  // KTAB minDeltaRatio
-  int rounds = 10;          // with stop = rounds
+  double threshold = 0.02;                    // KTAB minDeltaRatio
+  int rounds = 10;                            // with stop = rounds
   CycleForecast cycle = CycleForecast::mean;  // the forecast of a run that cycles
-  bool trace = false;       // record challenges and bargains of every turn
+  bool trace = false;                         // record challenges and bargains of every turn
 };
 
 /// The option specs of the model.

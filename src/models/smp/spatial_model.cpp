@@ -226,8 +226,7 @@ void settle_by_ratio(const std::vector<SpatialTurn>& turns, std::size_t settled,
 
 /// The dynamics of the whole run (all issues' positions together) and each issue's forecast over
 /// it: outcomes[t] holds turn t's forecasts.
-void set_forecasts(const Scenario& s, const std::vector<std::vector<double>>& outcomes, std::size_t settled, const Config& c,
-                   Forecast& f) {
+void set_forecasts(const Scenario& s, const std::vector<std::vector<double>>& outcomes, std::size_t settled, const Config& c, Forecast& f) {
   const std::size_t d = s.issues().size();
   std::vector<std::vector<double>> states;
   for (const SpatialTurn& t : f.turns) states.push_back(t.positions);

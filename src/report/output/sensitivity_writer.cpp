@@ -63,11 +63,11 @@ std::string caution(const SensitivityResults& r, std::size_t o) {
   const Dynamics d = dynamics_of(r, o);
   const std::string how = report::describe_dynamics(d);
   if (d.status == DynamicsStatus::not_converged)
-    return "the model does not converge at the point values (" + how + "): its forecast depends on where the run was cut, so indices cannot be estimated";
+    return "the model does not converge at the point values (" + how +
+           "): its forecast depends on where the run was cut, so indices cannot be estimated";
   if (d.status == DynamicsStatus::cycle && !d.averaged)
     return "the model cycles at the point values (" + how + "): the indices would measure where the cycle was cut, not the inputs";
-  if (d.status == DynamicsStatus::cycle)
-    return "the model cycles at the point values (" + how + "): the indices are those of that mean";
+  if (d.status == DynamicsStatus::cycle) return "the model cycles at the point values (" + how + "): the indices are those of that mean";
   return "";
 }
 
@@ -81,9 +81,10 @@ std::string table(const SensitivityResults& r, std::size_t top) {
   std::size_t unsettled = 0;
   for (std::size_t o = 0; o < r.issues.size(); ++o) unsettled += withheld(r, o);
   if (unsettled > 0)
-    text += fmt::format("caution: at the point values the model does not settle on {} of {} issues (below); indices of outcome classes "
-                        "built on them are no better\n",
-                        unsettled, r.issues.size());
+    text += fmt::format(
+        "caution: at the point values the model does not settle on {} of {} issues (below); indices of outcome classes "
+        "built on them are no better\n",
+        unsettled, r.issues.size());
   std::size_t w = 5;
   for (const std::string& name : r.inputs) w = std::max(w, name.size());
   for (std::size_t o = 0; o < outputs(r); ++o) {
