@@ -68,6 +68,52 @@ struct RoundRecord {
   std::vector<std::size_t> events;
 };
 
+/// How a run of a model with rounds ended (docs/models/bdm.md and docs/models/smp.md, "Convergence
+/// and cycles"): its recorded states (every actor's position after each round) stopped moving,
+/// repeat with a period of two or more rounds, or neither by the last round. One-shot models
+/// (compromise, median, nbs) have no rounds: `one_shot`.
+enum class DynamicsStatus { one_shot, converged, cycle, not_converged };
+
+/// The status's name in output: "one-shot", "converged", "cycle", "not-converged".
+inline const char* to_string(DynamicsStatus status) {
+  switch (status) {
+    case DynamicsStatus::one_shot:
+      return "one-shot";
+    case DynamicsStatus::converged:
+      return "converged";
+    case DynamicsStatus::cycle:
+      return "cycle";
+    case DynamicsStatus::not_converged:
+      return "not-converged";
+  }
+  return "?";
+}
+
+/// What the recorded states of a run show. Two states are the same when every position differs
+/// by at most `kDynamicsTolerance` times its issue's scale width (NaN, an actor not taking part,
+/// equals only NaN). Only rounds from the last event on count (earlier states are of another
+/// scenario). smp also counts as converged a run whose last turn moved less than KTAB's stopping
+/// ratio (option `threshold`): its positions approach a point without reaching it.
+struct Dynamics {
+  DynamicsStatus status = DynamicsStatus::one_shot;
+  /// The number of the last round run (0 for one-shot models).
+  std::size_t rounds = 0;
+  /// cycle: the smallest p >= 2 with state(t) = state(t - p) for the last p rounds t (so at
+  /// least 2p rounds after the last event); converged: 1; otherwise 0.
+  std::size_t period = 0;
+  /// converged or cycle: the first round from which every state equals the one `period` rounds
+  /// later (converged: from which nothing moved); otherwise 0.
+  std::size_t start = 0;
+  /// cycle: true when the forecast is the mean of the per-round forecasts over the last `period`
+  /// rounds (the models' default, option cycle=mean), false when it is the last round's
+  /// (cycle=last). Always false for the other statuses, whose forecast is the last round's.
+  bool averaged = false;
+};
+
+/// The relative tolerance of Dynamics: 1e-6 of an issue's scale width, far below the two decimals
+/// outputs show on a 0-100 scale, far above rounding.
+inline constexpr double kDynamicsTolerance = 1e-6;
+
 /// A model's forecast for one issue.
 struct IssueForecast {
   std::string issue_id;
@@ -78,6 +124,10 @@ struct IssueForecast {
   /// For models with rounds: the state after every round, rounds[0] being the start. Empty for
   /// one-shot models.
   std::vector<RoundRecord> rounds;
+  /// How the run ended: bdm's for this issue (each issue runs separately), smp's for the whole run
+  /// (all issues move together, so every issue carries the same). one_shot for models without
+  /// rounds, and where the model gives no outcome.
+  Dynamics dynamics{};
 };
 
 /// A challenge in a turn of a spatial model (smp): the initiator proposes a bargain to the

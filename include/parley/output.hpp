@@ -103,6 +103,11 @@ struct SensitivityResults {
   bool with_tornado = false;
   std::vector<TornadoBar> tornado;
   std::vector<double> at_point_values;  // every output with all inputs at their point values
+  /// Per issue: how the model's run ended at the point values (Dynamics; one_shot for models
+  /// without rounds). Where it did not converge, or cycles and the forecast is the last round's
+  /// (cycle=last), the forecast depends on where the run was cut, and the writers withhold the
+  /// issue's indices from the table and add a caution to JSON and CSV.
+  std::vector<Dynamics> dynamics;
 };
 
 /// The names of `setup`'s inputs and outputs, its title and model; no Sobol indices or tornado yet.

@@ -17,6 +17,7 @@
 #include "parley/version.hpp"
 #include "report/headline.hpp"
 #include "report/names.hpp"
+#include "report/output/dynamics_text.hpp"
 #include "report/output/numbers.hpp"
 #include "report/page.hpp"
 #include "report/svg.hpp"
@@ -38,6 +39,17 @@ struct ModelResult {
   SweepSummary sweep;
   const Forecast& point() const { return setup->point_forecast(); }
 };
+
+/// Below the model table: what its "(2-cycle)" and "(not converged)" marks mean, when any is there.
+std::string unsettled_note(const std::vector<ModelResult>& results) {
+  bool any = false;
+  for (const ModelResult& r : results)
+    for (const IssueForecast& f : r.point().issues) any = any || report::unsettled(f.dynamics);
+  if (!any) return "";
+  return "<p><small>(p-cycle): the model's positions repeat every p rounds; its forecast is the mean over one cycle unless the "
+         "option cycle=last asks for the last round's. (not converged): the positions still moved at the last round, so the "
+         "forecast depends on the number of rounds. Hover over a mark for details.</small></p>";
+}
 
 /// The issues where a zone of agreement exists in fewer than half of the draws.
 std::vector<ReportSummary::UnlikelyDeal> unlikely_deals(const Scenario& s, const Feasibility& feas, const FeasibilityOdds& odds) {
@@ -161,12 +173,19 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   h += "</tr>";
   for (std::size_t i = 0; i < s.issues().size(); ++i) {
     h += "<tr><td>" + with_id(s.issue(i).label, s.issue(i).id) + "</td>";
-    for (const ModelResult& r : results)
-      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small></td>", fixed(r.point().issues[i].outcome, 1),
-                       fixed(r.sweep.issues[i].q05, 1), fixed(r.sweep.issues[i].q95, 1));
+    for (const ModelResult& r : results) {
+      const Dynamics& d = r.point().issues[i].dynamics;  // a cycle or no convergence is marked, with its account as a tooltip
+      const std::string mark = !report::unsettled(d)
+                                   ? ""
+                                   : fmt::format(" <small title=\"{}\">({})</small>", escape(report::describe_dynamics(d)),
+                                                 d.status == DynamicsStatus::cycle ? fmt::format("{}-cycle", d.period) : "not converged");
+      h += fmt::format("<td class=\"n\">{} <small>[{}, {}]</small>{}</td>", fixed(r.point().issues[i].outcome, 1),
+                       fixed(r.sweep.issues[i].q05, 1), fixed(r.sweep.issues[i].q95, 1), mark);
+    }
     h += "</tr>";
   }
   h += "</table>";
+  h += unsettled_note(results);
 
   if (!lead_result.point().issues.empty() && !lead_result.point().issues[0].rounds.empty()) {
     h += fmt::format("<h2>Positions over rounds ({})</h2><p>Each line is an actor's position, round by round, at the point values.</p>",

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
+#include "models/model_fixtures.hpp"
 #include "parley/parley.hpp"
 #include "parley/sensitivity.hpp"
 #include "report/golden_support.hpp"
@@ -145,6 +147,46 @@ TEST(SensitivityWriter, PrintsWhatParleySensitivityPrints) {
   expect_golden("sensitivity-flagship-table.txt", written([&](std::ostream& out) {
                   write_sensitivity(out, sensitivity(kFlagship, 16, true, true), OutputFormat::table, 2);
                 }));
+}
+
+TEST(SensitivityWriter, WithholdsTheIndicesOfAnIssueWhoseRunDoesNotSettle) {
+  SensitivityResults r = sensitivity(kArms, 16, true, true);
+  ASSERT_EQ(r.dynamics.size(), r.issues.size());  // from the point forecast: compromise is one-shot
+  EXPECT_EQ(r.dynamics[0].status, DynamicsStatus::one_shot);
+  r.dynamics[0] = {DynamicsStatus::not_converged, 10, 0, 0, false};
+  r.dynamics[1] = {DynamicsStatus::cycle, 10, 2, 3, true};
+  const std::string table = written([&](std::ostream& out) { write_sensitivity(out, r, OutputFormat::table, 3); });
+  const std::size_t first = table.find("\nissue " + r.issues[0]), second = table.find("\nissue " + r.issues[1]);
+  ASSERT_NE(second, std::string::npos);
+  const std::string withheld = table.substr(first, second - first);
+  EXPECT_NE(withheld.find("\n  indices withheld: the model does not converge at the point values (not converged after 10 rounds): its "
+                          "forecast depends on where the run was cut, so indices cannot be estimated\n"),
+            std::string::npos)
+      << withheld;
+  EXPECT_EQ(withheld.find(r.inputs[0]), std::string::npos) << withheld;  // no bare numbers
+  EXPECT_NE(table.find("\n  note: the model cycles at the point values (2-cycle from round 3: the forecast is the mean over the cycle)"),
+            std::string::npos);
+  const auto j = nlohmann::json::parse(written([&](std::ostream& out) { write_sensitivity(out, r, OutputFormat::json, 3); }));
+  EXPECT_EQ(j["outputs"][0]["indices_trusted"], false);
+  EXPECT_EQ(j["outputs"][0]["dynamics"]["status"], "not-converged");
+  EXPECT_EQ(j["outputs"][1]["indices_trusted"], true);
+  EXPECT_FALSE(j["outputs"][2].contains("dynamics"));
+  const std::string csv = written([&](std::ostream& out) { write_sensitivity(out, r, OutputFormat::csv, 3); });
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "kind,output,input,first,first_error,total,total_error,tornado_low,tornado_high,caution");
+  EXPECT_NE(csv.find(",\"the model does not converge at the point values"), std::string::npos);
+}
+
+TEST(SensitivityWriter, TakesTheDynamicsFromThePointForecast) {
+  const Scenario swing = testing::one_issue({{0, 0.2, 0.2}, {10, 2, 0.5}, {70, 2, 0.5}});
+  const SweepSetup setup(swing, *find_model("bdm"), {{"cycle", "last"}}, {1, 0.0});
+  const SensitivityResults r = sensitivity_outline(setup, 1);
+  ASSERT_EQ(r.dynamics.size(), 1u);
+  EXPECT_EQ(r.dynamics[0].status, DynamicsStatus::cycle);
+  EXPECT_FALSE(r.dynamics[0].averaged);
+  EXPECT_NE(written([&](std::ostream& out) { write_sensitivity(out, r, OutputFormat::table, 3); })
+                .find("indices withheld: the model cycles at the point values (2-cycle from round 1: the forecast is the last round's "
+                      "(cycle=last)): the indices would measure where the cycle was cut, not the inputs"),
+            std::string::npos);
 }
 
 TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "models/model_fixtures.hpp"
 #include "parley/parley.hpp"
 #include "report/golden_support.hpp"
 #include "test_support.hpp"
@@ -58,10 +59,44 @@ TEST(ForecastWriter, CsvAndTable) {
   std::ostringstream csv, table;
   write_forecast(csv, s, f, OutputFormat::csv);
   write_forecast(table, s, f, OutputFormat::table);
-  EXPECT_EQ(csv.str().substr(0, csv.str().find('\n')), "issue,label,outcome,status_quo,scale_min,scale_max,note");
+  EXPECT_EQ(csv.str().substr(0, csv.str().find('\n')),
+            "issue,label,outcome,status_quo,scale_min,scale_max,note,dynamics,rounds,period,cycle_start");
   EXPECT_NE(csv.str().find("sanctions-link,Linkage to sanctions relief,,,0,100,no status quo"), std::string::npos);
+  EXPECT_NE(csv.str().find("(try --option disagreement=remote),one-shot,,,\n"), std::string::npos);
   EXPECT_NE(table.str().find("On-site verification"), std::string::npos);
   EXPECT_NE(table.str().find("note: no status quo"), std::string::npos);
+}
+
+// A weak swing actor between two strong blocs: bdm 2-cycles from round 1 (tests/models/dynamics_test.cpp).
+Scenario swing() { return testing::one_issue({{0, 0.2, 0.2}, {10, 2, 0.5}, {70, 2, 0.5}}); }
+
+TEST(ForecastWriter, EveryFormatSaysHowARunWithRoundsEnded) {
+  const Scenario s = swing();
+  auto text = [&](const ModelOptions& o, OutputFormat format) {
+    return written([&](std::ostream& out) { write_forecast(out, s, find_model("bdm")->run(s, o), format); });
+  };
+  EXPECT_NE(text({}, OutputFormat::table).find("\n    2-cycle from round 1: the forecast is the mean over the cycle\n"), std::string::npos);
+  EXPECT_NE(text({{"cycle", "last"}}, OutputFormat::table).find("2-cycle from round 1: the forecast is the last round's (cycle=last)"),
+            std::string::npos);
+  const auto j = nlohmann::json::parse(text({}, OutputFormat::json));
+  EXPECT_EQ(j["issues"][0]["dynamics"],
+            nlohmann::json::parse(R"({"status": "cycle", "rounds": 10, "period": 2, "start": 1, "forecast": "mean-over-cycle"})"));
+  EXPECT_EQ(j["issues"][0]["outcome"], 40);
+  const auto last = nlohmann::json::parse(text({{"cycle", "last"}, {"rounds", "11"}}, OutputFormat::json));
+  EXPECT_EQ(last["issues"][0]["dynamics"]["forecast"], "last-round");
+  EXPECT_EQ(last["issues"][0]["outcome"], 10);
+  EXPECT_NE(text({}, OutputFormat::csv).find("\ni,I,40,,0,100,,cycle,10,2,1\n"), std::string::npos);
+  EXPECT_NE(text({{"rounds", "2"}}, OutputFormat::table).find("\n    not converged after 2 rounds\n"), std::string::npos);
+  EXPECT_NE(text({{"rounds", "2"}}, OutputFormat::csv).find(",not-converged,2,,\n"), std::string::npos);
+  // One-shot models say nothing of the kind.
+  const Forecast one_shot = find_model("compromise")->run(s, {});
+  EXPECT_FALSE(nlohmann::json::parse(written([&](std::ostream& out) { write_forecast(out, s, one_shot, OutputFormat::json); }))["issues"][0]
+                   .contains("dynamics"));
+  // smp runs all issues at once: one line for the whole run.
+  const Scenario arms = example();
+  const std::string smp =
+      written([&](std::ostream& out) { write_forecast(out, arms, find_model("smp")->run(arms, {}), OutputFormat::table); });
+  EXPECT_NE(smp.find("\nall issues together: converged after "), std::string::npos) << smp;
 }
 
 TEST(ForecastWriter, AnOutcomeWithoutAValueIsADashEmptyOrNull) {

@@ -51,6 +51,19 @@ TEST(Report, IsSelfContainedAndCoversEveryModelIssueAndInput) {
   EXPECT_GE(open, s.issues().size() * 3);
 }
 
+TEST(Report, MarksAModelThatCyclesInItsTable) {
+  // A weak swing actor between two strong blocs: bdm 2-cycles from round 1 (tests/models/dynamics_test.cpp).
+  const Scenario s = testing::one_issue({{0, 0.2, 0.2}, {10, 2, 0.5}, {70, 2, 0.5}});
+  ReportOptions o;
+  o.models = {find_model("compromise"), find_model("bdm")};
+  o.draws = 5;
+  const std::string h = build_report(s, o).html;
+  EXPECT_NE(h.find("<small title=\"2-cycle from round 1: the forecast is the mean over the cycle\">(2-cycle)</small>"), std::string::npos);
+  EXPECT_NE(h.find("(p-cycle): the model's positions repeat every p rounds"), std::string::npos);
+  o.models = {find_model("compromise")};
+  EXPECT_EQ(build_report(s, o).html.find("(p-cycle)"), std::string::npos);  // no note without a mark
+}
+
 TEST(Report, MarksTheEventsAndSaysWhichMovesTheForecastMost) {
   const Scenario s = flagship();
   ReportOptions o;

@@ -24,6 +24,7 @@ std::vector<ModelOptionSpec> option_specs() {
       {"rounds", "10", "number of rounds with stop=rounds"},
       {"threshold", "0.01", "median shift below which stop=median-shift stops (scale units)"},
       {"max_rounds", "100", "most rounds with stop=median-shift"},
+      cycle_option_spec(),
       {"trace", "false", "true: record risk exponents, expected utilities and offers of every round"},
   };
 }
@@ -74,6 +75,7 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.rounds = r.whole_number("rounds", 0, 100000);
   c.threshold = r.number("threshold", 0, 1e300);
   c.max_rounds = r.whole_number("max_rounds", 1, 100000);
+  c.cycle = read_cycle_option(r.resolved().at("cycle"));
   c.trace = pick(r, "trace", {"true", "false"}, {true, false}, "", resolved);
   return c;
 }

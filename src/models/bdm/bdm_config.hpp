@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "models/dynamics.hpp"
 #include "parley/model.hpp"
 
 namespace parley::models::bdm {
@@ -39,6 +40,7 @@ struct Config {
   int rounds = 10;
   double threshold = 0.01;
   int max_rounds = 100;
+  CycleForecast cycle = CycleForecast::mean;  // the forecast of a run that cycles
   bool trace = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include "models/bdm/bdm_config.hpp"
 #include "models/bdm/bdm_round.hpp"
+#include "models/dynamics.hpp"
 #include "models/options.hpp"
 #include "parley/model.hpp"
 #include "parley/timeline.hpp"
@@ -147,8 +148,19 @@ class ExpectedUtilityModel final : public Model {
     if (std::isnan(out.rounds.back().median))
       out.note = "no actor takes part at the end of the timeline";
     else
-      out.outcome = out.rounds.back().median;
+      out.outcome = forecast_of(out, s.issue(issue).scale, static_cast<std::size_t>(last_event), config.cycle);
     return out;
+  }
+
+  /// The forecast of the run in `out.rounds` (its median, over one period of a cycle with
+  /// cycle=mean), setting out.dynamics.
+  static double forecast_of(IssueForecast& out, const Scale& scale, std::size_t settled, CycleForecast rule) {
+    std::vector<std::vector<double>> states;
+    std::vector<double> medians;
+    for (const RoundRecord& r : out.rounds) states.push_back(r.positions), medians.push_back(r.median);
+    const std::vector<double> tolerance(states.front().size(), kDynamicsTolerance * (scale.max - scale.min));
+    out.dynamics = detect_dynamics(states, tolerance, settled);
+    return forecast_over_run(medians, out.dynamics, rule);
   }
 
   static void add_details(RoundRecord& rec, const bdm::RoundResult& result, const std::vector<std::size_t>& members, std::size_t n_all,

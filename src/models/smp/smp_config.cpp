@@ -67,6 +67,7 @@ std::vector<ModelOptionSpec> option_specs() {
       {"min_rounds", "2", "fewest turns with stop=ktab"},
       {"max_rounds", "100", "most turns with stop=ktab"},
       {"rounds", "10", "number of turns with stop=rounds"},
+      cycle_option_spec(),
       {"trace", "false", "true: record every challenge and every actor's chosen bargain"},
   };
 }
@@ -127,6 +128,7 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.min_rounds = r.whole_number("min_rounds", 1, 100000);
   c.max_rounds = r.whole_number("max_rounds", 1, 100000);
   c.rounds = r.whole_number("rounds", 0, 100000);
+  c.cycle = read_cycle_option(r.resolved().at("cycle"));
   c.trace = pick<bool>(r, "trace", {{"true", "true", true}, {"false", "false", false}}, resolved);
   return c;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/dynamics.hpp"
 #include "parley/model.hpp"
 
 namespace parley::models::smp {
@@ -45,9 +46,10 @@ struct Config {
   Stop stop = Stop::ktab;
   int min_rounds = 2;
   int max_rounds = 100;
-  double threshold = 0.02;  // KTAB minDeltaRatio
-  int rounds = 10;          // with stop = rounds
-  bool trace = false;       // record challenges and bargains of every turn
+  double threshold = 0.02;                    // KTAB minDeltaRatio
+  int rounds = 10;                            // with stop = rounds
+  CycleForecast cycle = CycleForecast::mean;  // the forecast of a run that cycles
+  bool trace = false;                         // record challenges and bargains of every turn
 };
 
 /// The option specs of the model.

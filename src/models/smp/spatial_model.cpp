@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "models/dynamics.hpp"
 #include "models/options.hpp"
 #include "models/smp/smp_config.hpp"
 #include "models/smp/smp_dynamics.hpp"
@@ -198,6 +199,52 @@ void fill_issue_rounds(std::size_t n_all, std::size_t d, const std::vector<std::
   }
 }
 
+/// Each issue's forecast in a state (on the issue's scale): the positions weighted by their
+/// probability of prevailing.
+std::vector<double> expected_outcomes(const Scenario& s, const Problem& p, const State& st, const Assessment& a) {
+  std::vector<double> out(p.d);
+  for (std::size_t k = 0; k < p.d; ++k) {
+    double expected = 0;
+    for (std::size_t q = 0; q < a.unique.size(); ++q) expected += a.unique_prob[q] * st.pos[a.unique[q] * p.d + k];
+    out[k] = to_scale(s.issue(k).scale, expected);
+  }
+  return out;
+}
+
+/// KTAB's convergence: a run whose positions neither stand still nor repeat has converged when its
+/// last turn moved less than `threshold` times the first turn after the last event (the stopping
+/// ratio, SpatialTurn::change); it did so from the first turn after which every ratio stayed below.
+void settle_by_ratio(const std::vector<SpatialTurn>& turns, std::size_t settled, double threshold, Dynamics& d) {
+  const std::size_t last = turns.size() - 1;
+  if (d.status != DynamicsStatus::not_converged || last <= settled || !(turns[last].change < threshold)) return;
+  std::size_t start = last;
+  while (start > settled + 1 && turns[start - 1].change < threshold) --start;
+  d.status = DynamicsStatus::converged;
+  d.period = 1;
+  d.start = start;
+}
+
+/// The dynamics of the whole run (all issues' positions together) and each issue's forecast over
+/// it: outcomes[t] holds turn t's forecasts.
+void set_forecasts(const Scenario& s, const std::vector<std::vector<double>>& outcomes, std::size_t settled, const Config& c, Forecast& f) {
+  const std::size_t d = s.issues().size();
+  std::vector<std::vector<double>> states;
+  for (const SpatialTurn& t : f.turns) states.push_back(t.positions);
+  std::vector<double> tolerance(states.front().size());
+  for (std::size_t i = 0; i < tolerance.size(); ++i) {
+    const Scale& scale = s.issue(i % d).scale;
+    tolerance[i] = kDynamicsTolerance * (scale.max - scale.min);
+  }
+  Dynamics run = detect_dynamics(states, tolerance, settled);
+  settle_by_ratio(f.turns, settled, c.threshold, run);
+  for (std::size_t k = 0; k < d; ++k) {
+    std::vector<double> per_turn;
+    for (const std::vector<double>& o : outcomes) per_turn.push_back(o[k]);
+    f.issues[k].dynamics = run;
+    f.issues[k].outcome = forecast_over_run(per_turn, f.issues[k].dynamics, c.cycle);
+  }
+}
+
 /// The setup after `events` (applied to `work` and `present`): actors that took part before keep
 /// their current position and ideal unless an event set their position on that issue.
 Setup after_events(Scenario& work, std::vector<bool>& present, const std::vector<std::size_t>& events, const Setup& before,
@@ -256,6 +303,7 @@ class SpatialModel final : public Model {
     State current = setup.start;
     Assessment now = smp::assess(setup.problem, current, c);
     f.turns.push_back(record_turn(s, setup, current, now, kNaN, weights.back()));
+    std::vector<std::vector<double>> outcomes{expected_outcomes(s, setup.problem, current, now)};  // per turn
     double first = 0;
     std::size_t phase_start = 1;  // the first turn since the last event
     const std::size_t last_event = static_cast<std::size_t>(last_event_round(s));
@@ -281,6 +329,7 @@ class SpatialModel final : public Model {
       f.turns.push_back(record_turn(s, setup, current, now, ratio, weights.back()));
       record_bargains(s, setup, step, f.turns.back());
       f.turns.back().events = events;
+      outcomes.push_back(expected_outcomes(s, p, current, now));
       if (c.stop == smp::Stop::ktab && iter >= last_event &&
           (static_cast<std::size_t>(c.max_rounds) <= iter || (static_cast<std::size_t>(c.min_rounds) <= iter && ratio < c.threshold)))
         break;
@@ -288,12 +337,8 @@ class SpatialModel final : public Model {
     const Problem& p = setup.problem;
     fill_issue_rounds(s.actors().size(), p.d, weights, f);
     const std::string note = note_of(filled, rescaled);
-    for (std::size_t k = 0; k < p.d; ++k) {
-      double expected = 0;  // the final state's positions weighted by their probability of prevailing
-      for (std::size_t q = 0; q < now.unique.size(); ++q) expected += now.unique_prob[q] * current.pos[now.unique[q] * p.d + k];
-      f.issues[k].outcome = to_scale(s.issue(k).scale, expected);
-      f.issues[k].note = note;
-    }
+    set_forecasts(s, outcomes, last_event, c, f);
+    for (std::size_t k = 0; k < p.d; ++k) f.issues[k].note = note;
     return f;
   }
 };

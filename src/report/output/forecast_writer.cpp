@@ -11,6 +11,7 @@
 #include "parley/output.hpp"
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
+#include "report/output/dynamics_text.hpp"
 #include "report/output/numbers.hpp"
 
 namespace parley {
@@ -58,6 +59,7 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     item["status_quo"] = json_number(status_quo_point(issue));
     item["outcome"] = json_number(r.outcome);
     if (!r.note.empty()) item["note"] = r.note;
+    if (r.dynamics.status != DynamicsStatus::one_shot) item["dynamics"] = report::dynamics_json(r.dynamics);
     if (!r.rounds.empty()) {
       nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
       for (std::size_t t = 0; t < r.rounds.size(); ++t) {
@@ -91,12 +93,15 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
 }
 
 void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
-  out << "issue,label,outcome,status_quo,scale_min,scale_max,note\n";
+  out << "issue,label,outcome,status_quo,scale_min,scale_max,note,dynamics,rounds,period,cycle_start\n";
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
+    const Dynamics& d = f.issues[i].dynamics;
+    auto cell = [](bool has, std::size_t n) { return has ? std::to_string(n) : std::string(); };
     out << io::csv_quote(issue.id) << ',' << io::csv_quote(issue.label) << ',' << plain(f.issues[i].outcome) << ','
         << plain(status_quo_point(issue)) << ',' << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ','
-        << io::csv_quote(f.issues[i].note) << '\n';
+        << io::csv_quote(f.issues[i].note) << ',' << to_string(d.status) << ',' << cell(d.status != DynamicsStatus::one_shot, d.rounds)
+        << ',' << cell(d.status == DynamicsStatus::cycle, d.period) << ',' << cell(d.status == DynamicsStatus::cycle, d.start) << '\n';
   }
 }
 
@@ -168,7 +173,11 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
       scale += fmt::format(" ({} … {})", issue.scale.min_label, issue.scale.max_label);
     out << fmt::format("{:<{}}  {:>9}  {:>10}  {}\n", label, width, outcome, sq, scale);
     if (!f.issues[i].note.empty()) out << "    note: " << f.issues[i].note << '\n';
+    if (f.turns.empty() && f.issues[i].dynamics.status != DynamicsStatus::one_shot)
+      out << "    " << report::describe_dynamics(f.issues[i].dynamics) << '\n';
   }
+  if (!f.turns.empty() && !f.issues.empty())  // smp: one run for all issues
+    out << "\nall issues together: " << report::describe_dynamics(f.issues[0].dynamics) << '\n';
   if (!f.stages.empty()) write_stages(out, s, f, width);
   for (std::size_t i = 0; i < f.issues.size(); ++i)
     if (!f.issues[i].rounds.empty()) write_account(out, s, s.issue(i), f.issues[i]);

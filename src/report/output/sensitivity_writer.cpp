@@ -9,6 +9,7 @@
 
 #include "io/text_table.hpp"
 #include "parley/output.hpp"
+#include "report/output/dynamics_text.hpp"
 #include "report/output/numbers.hpp"
 
 namespace parley {
@@ -61,6 +62,29 @@ std::string interactions_note(const SensitivityResults& r, const std::vector<Row
       names, n == 1 ? "its" : "each one's", n == 1 ? "its" : "its", n == 1 ? "its" : "their");
 }
 
+/// The model's dynamics at the point values for output o (one_shot for classes and models without rounds).
+Dynamics dynamics_of(const SensitivityResults& r, std::size_t o) { return o < r.dynamics.size() ? r.dynamics[o] : Dynamics{}; }
+
+/// Whether output o's forecast depends on where the run was cut at the point values (no
+/// convergence, or a cycle read at its last round), so that its indices cannot be trusted.
+bool withheld(const SensitivityResults& r, std::size_t o) {
+  const Dynamics d = dynamics_of(r, o);
+  return d.status == DynamicsStatus::not_converged || (d.status == DynamicsStatus::cycle && !d.averaged);
+}
+
+/// What a reader of output o's indices must know about the model's run, or "".
+std::string caution(const SensitivityResults& r, std::size_t o) {
+  const Dynamics d = dynamics_of(r, o);
+  const std::string how = report::describe_dynamics(d);
+  if (d.status == DynamicsStatus::not_converged)
+    return "the model does not converge at the point values (" + how +
+           "): its forecast depends on where the run was cut, so indices cannot be estimated";
+  if (d.status == DynamicsStatus::cycle && !d.averaged)
+    return "the model cycles at the point values (" + how + "): the indices would measure where the cycle was cut, not the inputs";
+  if (d.status == DynamicsStatus::cycle) return "the model cycles at the point values (" + how + "): the indices are those of that mean";
+  return "";
+}
+
 std::string table(const SensitivityResults& r, std::size_t top) {
   const std::size_t d = r.inputs.size();
   std::string text = fmt::format("{} — model {}, {} uncertain inputs\n", r.title, r.model, d);
@@ -68,13 +92,23 @@ std::string table(const SensitivityResults& r, std::size_t top) {
     text += fmt::format("Sobol indices: N = {} ({} model runs), seed {}; ± is the 95 % bootstrap interval\n", r.samples,
                         r.samples * (d + 2), r.seed);
   if (r.with_tornado) text += "tornado: the output with the input at its 5 % and at its 95 % quantile, all others at their point values\n";
+  std::size_t unsettled = 0;
+  for (std::size_t o = 0; o < r.issues.size(); ++o) unsettled += withheld(r, o);
+  if (unsettled > 0)
+    text += fmt::format(
+        "caution: at the point values the model does not settle on {} of {} issues (below); indices of outcome classes "
+        "built on them are no better\n",
+        unsettled, r.issues.size());
   std::size_t w = 5;
   for (const std::string& name : r.inputs) w = std::max(w, name.size());
   for (std::size_t o = 0; o < outputs(r); ++o) {
     text += fmt::format("\n{} {}", output_kind(r, o), output_name(r, o));
     if (r.with_sobol) text += fmt::format(" (variance {})", fixed(r.sobol.variance[o], 3));
     if (r.with_tornado) text += fmt::format(" (at point values: {})", fixed(r.at_point_values[o], 2));
-    text += fmt::format("\n  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", "input", w, "S1", "±", "ST", "±", "at 5%", "at 95%");
+    text += '\n';
+    if (const std::string c = caution(r, o); !c.empty()) text += fmt::format("  {}: {}\n", withheld(r, o) ? "indices withheld" : "note", c);
+    if (withheld(r, o)) continue;
+    text += fmt::format("  {:<{}}  {:>6} {:>6}  {:>6} {:>6}  {:>8}  {:>8}\n", "input", w, "S1", "±", "ST", "±", "at 5%", "at 95%");
     const auto rows = ranked(r, o);
     for (std::size_t k = 0; k < std::min(top, rows.size()); ++k) {
       const Row& row = rows[k];
@@ -89,12 +123,12 @@ std::string table(const SensitivityResults& r, std::size_t top) {
 }
 
 std::string csv(const SensitivityResults& r) {
-  std::string text = "kind,output,input,first,first_error,total,total_error,tornado_low,tornado_high\n";
+  std::string text = "kind,output,input,first,first_error,total,total_error,tornado_low,tornado_high,caution\n";
   for (std::size_t o = 0; o < outputs(r); ++o)
     for (const Row& row : ranked(r, o))
-      text += fmt::format("{},{},{},{},{},{},{},{},{}\n", output_kind(r, o), io::csv_quote(output_name(r, o)),
+      text += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", output_kind(r, o), io::csv_quote(output_name(r, o)),
                           io::csv_quote(r.inputs[row.input]), plain(row.sobol.first), plain(row.sobol.first_error), plain(row.sobol.total),
-                          plain(row.sobol.total_error), plain(row.low), plain(row.high));
+                          plain(row.sobol.total_error), plain(row.low), plain(row.high), io::csv_quote(caution(r, o)));
   return text;
 }
 
@@ -109,6 +143,11 @@ std::string json(const SensitivityResults& r) {
     nlohmann::ordered_json e{{"kind", output_kind(r, o)}, {"name", output_name(r, o)}};
     e["variance"] = r.with_sobol ? json_number(r.sobol.variance[o]) : nullptr;
     e["at_point_values"] = r.with_tornado ? json_number(r.at_point_values[o]) : nullptr;
+    if (const Dynamics d = dynamics_of(r, o); d.status != DynamicsStatus::one_shot) {
+      e["dynamics"] = report::dynamics_json(d);
+      e["indices_trusted"] = !withheld(r, o);
+      if (const std::string c = caution(r, o); !c.empty()) e["caution"] = c;
+    }
     e["inputs"] = nlohmann::json::array();
     for (const Row& row : ranked(r, o))
       e["inputs"].push_back({{"input", r.inputs[row.input]},
@@ -133,6 +172,7 @@ SensitivityResults sensitivity_outline(const SweepSetup& setup, std::uint64_t se
   r.seed = seed;
   for (const UncertainInput& in : setup.sampler().inputs()) r.inputs.push_back(in.name);
   for (const Issue& i : s.issues()) r.issues.push_back(i.id);
+  for (const IssueForecast& i : setup.point_forecast().issues) r.dynamics.push_back(i.dynamics);
   for (const OutcomeClass& c : s.outcome_classes) r.classes.push_back(c.name);
   return r;
 }
