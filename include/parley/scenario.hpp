@@ -84,7 +84,7 @@ struct Stance {
   std::optional<Parameter> salience;  // in [0, 1]
   /// The actor's capability on this issue alone (> 0), where it differs by issue (DEU III with
   /// `--capability council`: Council votes by treaty era); none: the actor's capability.
-  std::optional<Parameter> capability;
+  std::optional<Parameter> capability{};
   bool takes_part() const { return position.has_value() && salience.has_value(); }
 };
 
@@ -105,6 +105,10 @@ struct OutcomeClass {
   /// Classes of one group are meant to be exclusive and exhaustive (e.g. the futures of the
   /// relationship, or of a war); sweeps check overlaps and unclassified draws within each group.
   std::string group;
+  /// Issues (indices) this future presupposes a deal on, beyond those its expression names: a
+  /// ceasefire needs agreed terms. The report flags the class when it is likely while no zone of
+  /// agreement exists on such an issue (docs/scenario-format.md, `needs_deal_on`).
+  std::vector<std::size_t> needs_deal_on;
 };
 
 /// What one domestic actor accepts (Putnam's two-level games): explicit bounds on issues, and/or

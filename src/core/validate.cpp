@@ -183,6 +183,10 @@ void validate(const Scenario& s) {
   check_sides(s);
   check_events(s);
   OutcomeClassifier{s};  // names and expressions of the outcome classes
+  for (const OutcomeClass& c : s.outcome_classes)
+    for (std::size_t i : c.needs_deal_on)
+      if (i >= s.issues().size())
+        fail("outcomes." + c.name + ".needs_deal_on", {"issue index out of range", "an issue of this scenario"});
 }
 
 }  // namespace parley

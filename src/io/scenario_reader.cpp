@@ -226,10 +226,17 @@ class ScenarioReader {
       c.name = key.text;
       const Node* when = &value;
       if (value.type == Type::mapping) {
-        Fields f(reader_, value, field, {"when", "label", "group"});
+        Fields f(reader_, value, field, {"when", "label", "group", "needs_deal_on"});
         when = &f.require("when");
         c.label = f.text_or("label", "");
         c.group = f.text_or("group", "");
+        if (const Node* needs = f.get("needs_deal_on"))
+          c.needs_deal_on = read_list<std::size_t>(*needs, f.path("needs_deal_on"), "issue", [this](const Node& n, const std::string& path) {
+            const std::string id = reader_.text(n, path);
+            auto i = issue_index_.find(id);
+            if (i == issue_index_.end()) reader_.fail(n, path, "unknown issue '" + id + "'", "the id of an issue in 'issues'");
+            return i->second;
+          });
       }
       if (when->type != Type::string)
         reader_.fail(*when, field, std::string("got ") + describe(*when), "a condition such as \"sanctions <= 40 and arms_control >= 60\"");

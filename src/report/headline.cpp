@@ -72,7 +72,10 @@ std::vector<ReportSummary::Contradiction> contradictions(const Scenario& s, cons
   for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
     const Proportion p = ensemble_probability(w, class_probabilities(models, c));
     if (p.estimate <= 0.5) continue;
-    for (std::size_t i : classifier.issues(c))
+    std::vector<std::size_t> issues = classifier.issues(c);
+    for (std::size_t i : s.outcome_classes[c].needs_deal_on)
+      if (std::find(issues.begin(), issues.end(), i) == issues.end()) issues.push_back(i);
+    for (std::size_t i : issues)
       if (odds.zone[i].estimate < 0.5) out.push_back({class_name(s.outcome_classes[c]), p, s.issue(i).label, odds.zone[i]});
   }
   return out;

@@ -25,7 +25,7 @@ Scenario grouped_scenario() {
       issue.group = "p" + std::to_string(g);
       issue.outcome = 10.0 * g + k;
       const std::size_t i = s.add_issue(issue);
-      s.stance(i, 0) = Stance{Parameter{Uncertain::point(50), -1}, Parameter{Uncertain::point(1), -1}, std::nullopt};
+      s.stance(i, 0) = Stance{Parameter{Uncertain::point(50), -1}, Parameter{Uncertain::point(1), -1}};
     }
   return s;
 }

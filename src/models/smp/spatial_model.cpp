@@ -84,6 +84,14 @@ Setup set_up(const Scenario& s, const std::vector<bool>& present) {
       out.start.pos[a * p.d + k] = (x - scale.min) / (scale.max - scale.min);
       p.sal_sum[a] = p.sal_sum[a] + p.sal[a * p.d + k];
     }
+    if (s.has_issue_capabilities() && p.sal_sum[a] > 0) {
+      // smp weighs an actor once for all issues (capability × summed salience): with issue-specific
+      // capabilities (DEU --capability council) its capability is their salience-weighted mean, so
+      // that capability × summed salience is the sum over issues of capability × salience.
+      double weighted = 0;
+      for (std::size_t k = 0; k < p.d; ++k) weighted += s.capability(k, id).point() * p.sal[a * p.d + k];
+      p.cap[a] = weighted / p.sal_sum[a];
+    }
     if (!(p.sal_sum[a] > 0))
       throw InputError({}, "positions." + s.actor(id).id, "no issue with a positive salience",
                        "at least one issue the actor cares about (smp weighs distances by salience)");
