@@ -11,6 +11,8 @@ PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohman
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
+# The libFuzzer targets of fuzz/CMakeLists.txt: make fuzz builds these and nothing else of build/fuzz.
+FUZZERS := scenario_yaml scenario_json ktab_csv ktab_xml deu_table expression
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
 .PHONY: deps configure build-cli build demo test test-release test-random test-sanitize fuzz bench format tidy clean
@@ -75,8 +77,8 @@ test-sanitize: deps
 fuzz: deps
 	@if command -v clang++ >/dev/null; then \
 	  CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON >/dev/null; \
-	  cmake --build build/fuzz -j $(JOBS); \
-	  for t in scenario_yaml scenario_json ktab_csv ktab_xml deu_table expression; do \
+	  cmake --build build/fuzz -j $(JOBS) $(addprefix --target fuzz_,$(FUZZERS)); \
+	  for t in $(FUZZERS); do \
 	    mkdir -p build/fuzz/corpus/$$t; \
 	    echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	    ./build/fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
