@@ -77,7 +77,7 @@ test-sanitize: deps
 fuzz: deps
 	@if command -v clang++ >/dev/null; then \
 	  CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON >/dev/null; \
-	  cmake --build build/fuzz -j $(JOBS) $(addprefix --target fuzz_,$(FUZZERS)); \
+	  cmake --build build/fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZERS)); \
 	  for t in $(FUZZERS); do \
 	    mkdir -p build/fuzz/corpus/$$t; \
 	    echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
