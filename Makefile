@@ -11,7 +11,8 @@ PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohman
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
-# The libFuzzer targets of fuzz/CMakeLists.txt: make fuzz builds these and nothing else of build/fuzz.
+# The libFuzzer targets of fuzz/CMakeLists.txt: make fuzz builds these and nothing else of build/fuzz,
+# then runs each for FUZZ_SECONDS, JOBS of them at a time (a fuzzer uses one core).
 FUZZERS := scenario_yaml scenario_json ktab_csv ktab_xml deu_table expression
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
@@ -81,12 +82,11 @@ fuzz: deps
 	  CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo '-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG' \
 	    -DPARLEY_FUZZ=ON >/dev/null; \
 	  cmake --build build/fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZERS)); \
-	  for t in $(FUZZERS); do \
-	    mkdir -p build/fuzz/corpus/$$t; \
-	    echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
-	    ./build/fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
-	      build/fuzz/corpus/$$t fuzz/seeds/$$t 2>build/fuzz/$$t.log || { tail -40 build/fuzz/$$t.log; exit 1; }; \
-	  done; \
+	  for t in $(FUZZERS); do mkdir -p build/fuzz/corpus/$$t; done; \
+	  printf '%s\n' $(FUZZERS) | xargs -P $(JOBS) -I {} bash -c \
+	    'echo "fuzzing {} for $(FUZZ_SECONDS) s"; \
+	     ./build/fuzz/fuzz/fuzz_{} -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
+	       build/fuzz/corpus/{} fuzz/seeds/{} 2>build/fuzz/{}.log || { tail -40 build/fuzz/{}.log; exit 255; }'; \
 	else echo "clang++ not found: fuzzers skipped"; fi
 
 test: test-release test-sanitize fuzz
