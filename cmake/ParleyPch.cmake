@@ -1,6 +1,6 @@
 # Precompiled headers (CONTRIBUTING.md, "Build time"): the larger targets parse the heavy standard
-# and third-party headers once per target instead of once per file, which cuts a clean build (make
-# test builds three trees from nothing) by about a third.
+# and third-party headers once per target instead of once per file (a clean build of a CLI or
+# report file parses some 100 000 lines of CLI11 or nlohmann/json before its own code).
 #
 # parley_precompile(<target> [<header>...])
 #   Precompiles the common standard headers, fmt and the given headers for <target> (PRIVATE: a
