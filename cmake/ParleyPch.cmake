@@ -7,9 +7,9 @@
 #   target that links it does not inherit them). Only headers from outside parley belong here: a
 #   PCH is included in every file of its target, so a parley header in it would let a layer see a
 #   header it must not (the probes of tests/layers check that it cannot).
-# -DPARLEY_PCH=OFF builds without them (for tools that cannot read GCC's .gch files). The test
-# programs have none: with them, GCC 12's false -Warray-bounds/-Wstringop-overflow positives in
-# std::string (bug 105329 and kin) fire in test files under -Werror.
+# -DPARLEY_PCH=OFF builds without them (for tools that cannot read GCC's .gch files). The unit
+# tests (parley_tests) share one too, built with -Wno-array-bounds -Wno-stringop-overflow: with a
+# PCH, GCC 12's false positives in std::string (bug 105329 and kin) fire in test files.
 
 option(PARLEY_PCH "Precompile the heavy third-party headers of the library layers and the CLI" ON)
 
