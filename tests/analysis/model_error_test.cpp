@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "models/model_fixtures.hpp"
 #include "parley/model.hpp"
 
