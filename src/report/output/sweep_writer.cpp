@@ -79,8 +79,13 @@ std::string class_table(const SweepSummary& s) {
 std::string table(const SweepSummary& s, const SweepContext& c) {
   std::string out = fmt::format("{} — model {}, {} draws, seed {}, {} uncertain inputs\n", c.title, c.model, s.draws, c.seed, c.inputs);
   if (c.run > 0) out += fmt::format("stored as run {} in {}\n", c.run, c.db);
-  out += "\n" + issue_table(s.issues);
-  if (s.with_model_error) out += "\n" + model_error_source(*s.with_model_error) + issue_table(s.with_model_error->issues);
+  out += '\n';
+  out += issue_table(s.issues);
+  if (s.with_model_error) {
+    out += '\n';
+    out += model_error_source(*s.with_model_error);
+    out += issue_table(s.with_model_error->issues);
+  }
   if (s.classes.empty()) return out;
   return out + class_table(s) + sweep_class_warnings(s);
 }
