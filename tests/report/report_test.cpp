@@ -150,7 +150,9 @@ TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
   EXPECT_TRUE(d.events->moves);
   EXPECT_FALSE(d.unlikely_deals.empty());
   const std::vector<std::string> points = summary_points(d);
-  EXPECT_EQ(points.size(), 1 + d.forecasts.size() + d.most_likely.size() + d.contradictions.size() + 1 + 1 + d.unlikely_deals.size());
+  // The ensemble, the forecasts, where the probabilities come from, the likely classes, ...
+  EXPECT_EQ(points.size(), 1 + d.forecasts.size() + 1 + d.most_likely.size() + d.contradictions.size() + 1 + 1 + d.unlikely_deals.size());
+  EXPECT_TRUE(d.with_model_error);  // both models are in the shipped skill table
   std::string text = d.title + "\n", html = "<div class=\"summary\"><ul>";
   for (const std::string& p : points) text += "- " + p + "\n", html += "<li>" + report::escape(p) + "</li>";
   EXPECT_EQ(r.summary, text);

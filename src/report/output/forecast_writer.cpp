@@ -29,7 +29,7 @@ std::optional<double> status_quo_point(const Issue& issue) {
 
 /// The predictive intervals of issue i's forecast (empty without skill or without an outcome).
 std::vector<PredictiveInterval> intervals_of(const ModelSkill* skill, const Issue& issue, const IssueForecast& r) {
-  if (!skill || !r.outcome) return {};
+  if (!skill || !r.outcome || std::isnan(*r.outcome)) return {};
   return predictive_intervals(*skill, *r.outcome, issue.scale.min, issue.scale.max);
 }
 
@@ -86,9 +86,9 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f, const S
     item["status_quo"] = json_number(status_quo_point(issue));
     item["outcome"] = json_number(r.outcome);
     if (skill) {
-      nlohmann::ordered_json predictive = r.outcome ? nlohmann::ordered_json::array() : nlohmann::ordered_json(nullptr);
-      for (const PredictiveInterval& p : intervals_of(skill, issue, r))
-        predictive.push_back({{"level", p.level}, {"low", p.low}, {"high", p.high}});
+      const std::vector<PredictiveInterval> intervals = intervals_of(skill, issue, r);
+      nlohmann::ordered_json predictive = intervals.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::array();
+      for (const PredictiveInterval& p : intervals) predictive.push_back({{"level", p.level}, {"low", p.low}, {"high", p.high}});
       item["predictive"] = std::move(predictive);
     }
     if (!r.note.empty()) item["note"] = r.note;
