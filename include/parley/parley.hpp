@@ -7,6 +7,7 @@
 #include "parley/forecast.hpp"
 #include "parley/io.hpp"
 #include "parley/model.hpp"
+#include "parley/model_error.hpp"
 #include "parley/outcome_class.hpp"
 #include "parley/output.hpp"
 #include "parley/sampling.hpp"

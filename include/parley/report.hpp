@@ -43,6 +43,12 @@ struct ReportSummary {
   };
   std::vector<IssueCall> forecasts;
 
+  /// Whether the class probabilities below include the models' measured error
+  /// (SweepSummary::with_model_error), and the models whose do not (no residuals in the skill
+  /// table): theirs come from the spread of the inputs only.
+  bool with_model_error = false;
+  std::vector<std::string> inputs_only;
+
   /// Per group of outcome classes, the class the ensemble finds most likely.
   struct LikelyClass {
     std::string group;               // "" for classes without a group

@@ -25,7 +25,8 @@ struct StoredRun {
 /// longer reads). The inputs of every draw only `with_inputs`.
 StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs);
 
-/// The summary of the stored draws (as the sweep printed it once complete).
+/// The summary of the stored draws (as the sweep printed it once complete), with the model's
+/// measured error where the shipped skill table knows the model.
 SweepSummary summarize_stored_run(const StoredRun& run);
 
 }  // namespace parley

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -121,12 +122,26 @@ struct ClassOverlap {
   std::uint64_t draws = 0;            // draws that fall in both
 };
 
+/// The same draws with the model's own measured error added to every outcome (model_error.hpp,
+/// docs/uncertainty.md): quantiles and class probabilities that combine the spread of the inputs
+/// with how wrong the model has been on real cases.
+struct ModelErrorSummary {
+  std::string model;  // the skill table's row
+  std::string data;   // what its error was measured on (SkillTable::data)
+  std::vector<IssueSummary> issues;
+  std::vector<ClassSummary> classes;
+  std::vector<Unclassified> unclassified;  // per group, as SweepSummary::unclassified
+};
+
 struct SweepSummary {
   std::uint64_t draws = 0;
   std::vector<IssueSummary> issues;
   std::vector<ClassSummary> classes;
   std::vector<ClassOverlap> overlaps;      // pairs of one group that share at least one draw
   std::vector<Unclassified> unclassified;  // per group, in order of first appearance
+  /// Set where the model is known and the skill table has its residuals (DrawResults::summarize
+  /// with a model, run_sweep, summarize_stored_run); the numbers above are from the inputs only.
+  std::optional<ModelErrorSummary> with_model_error;
 };
 
 /// Summarises `draws` draws stored in draw order: outcomes[d * issues + i], classes[d * k + c].
@@ -145,6 +160,9 @@ class DrawResults {
   bool has(std::uint64_t d) const { return have_[d]; }
   /// The summary of the draws put so far, in draw order (missing draws are left out).
   SweepSummary summarize(const Scenario& scenario) const;
+  /// The same with_model_error of `model` as the shipped skill table knows it (none where it does
+  /// not), drawn from the stream of `seed` (summarize_model_error).
+  SweepSummary summarize(const Scenario& scenario, const std::string& model, std::uint64_t seed) const;
 
  private:
   std::size_t issues_, classes_;
@@ -154,8 +172,9 @@ class DrawResults {
   std::uint64_t count_ = 0;
 };
 
-/// Evaluates draws 0 .. draws-1 in memory (nothing stored) and summarises them. When stopped
-/// early, summarises the draws finished (SweepSummary::draws says how many).
+/// Evaluates draws 0 .. draws-1 in memory (nothing stored) and summarises them, with the model's
+/// measured error where the shipped skill table knows the model. When stopped early, summarises
+/// the draws finished (SweepSummary::draws says how many).
 SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const SweepControl& control);
 
 /// Linear-interpolation quantile of sorted values (type 7).

@@ -12,6 +12,7 @@
 
 #include "core/parallel.hpp"
 #include "parley/error.hpp"
+#include "parley/model_error.hpp"
 
 namespace parley {
 
@@ -252,19 +253,28 @@ void DrawResults::put(const DrawChunk& chunk) {
     put(chunk.draws[k], chunk.outcomes.data() + k * issues_, chunk.classes.data() + k * classes_);
 }
 
-SweepSummary DrawResults::summarize(const Scenario& scenario) const {
-  if (count_ == have_.size()) return summarize_sweep(scenario, count_, outcomes_.data(), members_.data());
+SweepSummary DrawResults::summarize(const Scenario& scenario) const { return summarize(scenario, "", 0); }
+
+SweepSummary DrawResults::summarize(const Scenario& scenario, const std::string& model, std::uint64_t seed) const {
+  auto with_error = [&](SweepSummary s, const double* outcomes, const std::uint64_t* draw_numbers) {
+    if (!model.empty()) s.with_model_error = model_error_summary(shipped_skill(), model, scenario, seed, s.draws, outcomes, draw_numbers);
+    return s;
+  };
+  if (count_ == have_.size())
+    return with_error(summarize_sweep(scenario, count_, outcomes_.data(), members_.data()), outcomes_.data(), nullptr);
   // Some draws are missing (a stopped sweep): summarise those present, in draw order.
   std::vector<double> outcomes;
   std::vector<unsigned char> members;
+  std::vector<std::uint64_t> numbers;
   for (std::size_t d = 0; d < have_.size(); ++d) {
     if (!have_[d]) continue;
+    numbers.push_back(d);
     outcomes.insert(outcomes.end(), outcomes_.begin() + static_cast<std::ptrdiff_t>(d * issues_),
                     outcomes_.begin() + static_cast<std::ptrdiff_t>((d + 1) * issues_));
     members.insert(members.end(), members_.begin() + static_cast<std::ptrdiff_t>(d * classes_),
                    members_.begin() + static_cast<std::ptrdiff_t>((d + 1) * classes_));
   }
-  return summarize_sweep(scenario, count_, outcomes.data(), members.data());
+  return with_error(summarize_sweep(scenario, count_, outcomes.data(), members.data()), outcomes.data(), numbers.data());
 }
 
 SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const SweepControl& control) {
@@ -272,7 +282,7 @@ SweepSummary run_sweep(const SweepSetup& setup, std::uint64_t draws, const Sweep
   for (std::uint64_t d = 0; d < draws; ++d) todo[d] = d;
   DrawResults results(draws, setup.issues(), setup.classes());
   evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) { results.put(chunk); });
-  return results.summarize(setup.scenario());
+  return results.summarize(setup.scenario(), std::string(setup.model().name()), setup.sampler().options().seed);
 }
 
 }  // namespace parley

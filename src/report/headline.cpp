@@ -19,20 +19,21 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string class_name(const OutcomeClass& c) { return c.label.empty() ? c.name : c.label; }
 
-/// Each model's probability of class c.
+/// Each model's probability of class c: with its measured error where the sweep has it.
 std::vector<Proportion> class_probabilities(const std::vector<ModelOutcome>& models, std::size_t c) {
   std::vector<Proportion> out;
-  for (const ModelOutcome& m : models) out.push_back(m.sweep->classes[c].probability);
+  for (const ModelOutcome& m : models)
+    out.push_back(m.sweep->with_model_error ? m.sweep->with_model_error->classes[c].probability : m.sweep->classes[c].probability);
   return out;
 }
 
-/// Each model's share of draws in no class of `group`.
+/// Each model's share of draws in no class of `group`, likewise.
 std::vector<Proportion> unclassified_shares(const std::vector<ModelOutcome>& models, const std::string& group) {
   std::vector<Proportion> out;
   for (const ModelOutcome& m : models) {
-    auto u =
-        std::find_if(m.sweep->unclassified.begin(), m.sweep->unclassified.end(), [&](const Unclassified& x) { return x.group == group; });
-    out.push_back(u == m.sweep->unclassified.end() ? Proportion{} : u->share);
+    const std::vector<Unclassified>& list = m.sweep->with_model_error ? m.sweep->with_model_error->unclassified : m.sweep->unclassified;
+    auto u = std::find_if(list.begin(), list.end(), [&](const Unclassified& x) { return x.group == group; });
+    out.push_back(u == list.end() ? Proportion{} : u->share);
   }
   return out;
 }
@@ -85,12 +86,31 @@ std::string cell(const std::string& text) { return "<td class=\"n\">" + escape(t
 
 }  // namespace
 
+std::string probability_basis(const ReportSummary& sum) {
+  if (!sum.with_model_error) return "Probabilities come from the spread of the inputs only (no model has a measured error).";
+  std::string out =
+      "Probabilities include each model's measured error: its out-of-fold residuals on real outcomes are added to every draw "
+      "(docs/uncertainty.md)";
+  if (sum.inputs_only.empty()) return out + ".";
+  std::string names;
+  for (std::size_t m = 0; m < sum.inputs_only.size(); ++m) names += (m ? ", " : "") + sum.inputs_only[m];
+  return out + fmt::format("; {}'s come from the inputs only (no measured error).", names);
+}
+
 void fill_headline(ReportSummary& sum, const Scenario& s, const std::vector<ModelOutcome>& models, const SkillTable& skill,
                    const FeasibilityOdds* zone_odds) {
   if (models.empty()) return;
   std::vector<std::string> names;
   for (const ModelOutcome& m : models) names.push_back(m.model);
   sum.ensemble = ensemble_weights(skill, names);
+  sum.with_model_error = false;
+  sum.inputs_only.clear();
+  for (const ModelOutcome& m : models) {
+    if (m.sweep->with_model_error)
+      sum.with_model_error = true;
+    else
+      sum.inputs_only.push_back(m.model);
+  }
   sum.forecasts = issue_calls(s, models, sum.ensemble);
   sum.most_likely = likely_classes(s, models, sum.ensemble);
   if (zone_odds) sum.contradictions = contradictions(s, models, sum.ensemble, *zone_odds);
@@ -101,10 +121,11 @@ std::string headline_html(const ReportSummary& sum, const Scenario& s, const std
   if (models.empty() || w.models.empty()) return "";
   std::string h = fmt::format(
       "<p>The ensemble beside each model: forecasts at the point values, then the share of draws in each outcome class and in no "
-      "class of each group. {} A share marked ≥ or ≤ was seen in all or none of the draws: the bound is the end of its 95 % Wilson "
+      "class of each group. {} {} A share marked ≥ or ≤ was seen in all or none of the draws: the bound is the end of its 95 % Wilson "
       "interval.</p>",
       w.equal ? "Every model weighs the same (none is in the skill table)."
-              : escape(fmt::format("Weights from the skill table of {} ({}).", w.data, w.command)));
+              : escape(fmt::format("Weights from the skill table of {} ({}).", w.data, w.command)),
+      s.outcome_classes.empty() ? "" : escape(probability_basis(sum)));
   h += "<table><tr><th>issue</th><th>ensemble</th>";
   for (std::size_t m = 0; m < w.models.size(); ++m)
     h += fmt::format("<th>{} <small>(weight {:.2f})</small></th>", escape(w.models[m]), w.weights[m]);

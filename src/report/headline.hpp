@@ -28,6 +28,10 @@ struct ModelOutcome {
 void fill_headline(ReportSummary& summary, const Scenario& scenario, const std::vector<ModelOutcome>& models, const SkillTable& skill,
                    const FeasibilityOdds* zone_odds);
 
+/// Where the class probabilities come from: "Probabilities include each model's measured error
+/// …", naming the models whose come from the inputs only.
+std::string probability_basis(const ReportSummary& summary);
+
 /// The Summary section's tables: the ensemble's weights and where they come from, its forecast of
 /// each issue beside each model's, and each class's probability in the ensemble and per model with
 /// the share of draws in no class of each group. Empty without models.

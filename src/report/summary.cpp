@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "parley/report.hpp"
+#include "report/headline.hpp"
 #include "report/output/numbers.hpp"
 #include "report/svg.hpp"
 
@@ -86,6 +87,7 @@ std::vector<std::string> summary_points(const ReportSummary& s) {
   std::vector<std::string> points;
   if (!s.ensemble.models.empty()) points.push_back(ensemble_point(s.ensemble));
   for (const ReportSummary::IssueCall& c : s.forecasts) points.push_back(forecast_point(c, s.ensemble));
+  if (!s.most_likely.empty()) points.push_back(report::probability_basis(s));
   for (const ReportSummary::LikelyClass& c : s.most_likely) points.push_back(likely_point(c, s.ensemble));
   for (const ReportSummary::Contradiction& c : s.contradictions) points.push_back(contradiction_point(c));
   if (!s.drivers.empty()) points.push_back(drivers_point(s.lead, s.drivers));

@@ -2,6 +2,7 @@
 
 #include "parley/error.hpp"
 #include "parley/io.hpp"
+#include "parley/model_error.hpp"
 #include "parley/what_if.hpp"
 
 namespace parley {
@@ -43,7 +44,10 @@ StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs) {
 }
 
 SweepSummary summarize_stored_run(const StoredRun& l) {
-  return summarize_sweep(l.scenario, l.draws.size(), l.outcomes.data(), l.classes.data());
+  SweepSummary s = summarize_sweep(l.scenario, l.draws.size(), l.outcomes.data(), l.classes.data());
+  s.with_model_error =
+      model_error_summary(shipped_skill(), l.run.model, l.scenario, l.run.seed, l.draws.size(), l.outcomes.data(), l.draws.data());
+  return s;
 }
 
 }  // namespace parley

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "cli/cli_support.hpp"
+#include "parley/skill.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -58,6 +59,33 @@ TEST(Cli, RunWritesEachFormat) {
   // Same input, same bytes.
   EXPECT_EQ(parley_cli("run " + kExample + " --format json").out, read_text(out.string()));
   fs::remove(out);
+}
+
+TEST(Cli, RunPrintsEachForecastsPredictiveInterval) {
+  // compromise forecasts the warhead ceiling at 46.14 on 0–100; its 80 % interval is that ± the
+  // measured half-width (a share of the scale width, data/skill/deu3-dev.csv).
+  const parley::ModelSkill* skill = parley::shipped_skill().find("compromise");
+  ASSERT_NE(skill, nullptr);
+  const double h = 100 * skill->half_width[1];
+  const Result table = parley_cli("run " + kExample);
+  ASSERT_EQ(table.code, 0) << table.out;
+  EXPECT_NE(table.out.find("80 % interval"), std::string::npos) << table.out;
+  const std::size_t row = table.out.find("Deployed warhead ceiling");
+  ASSERT_NE(row, std::string::npos) << table.out;
+  double low = 0, high = 0;
+  ASSERT_EQ(std::sscanf(table.out.c_str() + table.out.find('[', row), "[%lf, %lf]", &low, &high), 2) << table.out;
+  EXPECT_NEAR((low + high) / 2, 46.14, 0.06);
+  EXPECT_NEAR(high - low, 2 * h, 0.11);
+  EXPECT_NE(table.out.find("intervals: compromise's out-of-fold error on " + parley::shipped_skill().data), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("measured coverage 50/80/90 %: "), std::string::npos) << table.out;
+  const Result json = parley_cli("run " + kExample + " --format json");
+  EXPECT_NE(json.out.find("\"predictive\": ["), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"level\": 0.9"), std::string::npos) << json.out;
+  const Result csv = parley_cli("run " + kExample + " --format csv");
+  EXPECT_NE(
+      csv.out.find(",predictive_50_low,predictive_50_high,predictive_80_low,predictive_80_high,predictive_90_low,predictive_90_high\n"),
+      std::string::npos)
+      << csv.out;
 }
 
 TEST(Cli, BadInputExitsTwoWithAPreciseMessageAndNoOutputFile) {

@@ -32,6 +32,19 @@ fs::path fresh_db(const std::string& name) {
   return p;
 }
 
+TEST(SweepCli, PrintsClassProbabilitiesFromTheInputsOnlyAndWithModelError) {
+  const fs::path db = fresh_db("sweep-model-error.db");
+  const Result r = parley_cli("sweep " + kExample + " --draws 300 --seed 2 --no-progress --db " + db.string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("inputs only"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("with model error"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("compromise's out-of-fold errors on DEU III"), std::string::npos) << r.out;
+  const Result json = parley_cli("show 1 --format json --db " + db.string());
+  EXPECT_NE(json.out.find("\"with_model_error\": {"), std::string::npos) << json.out;
+  const Result csv = parley_cli("show 1 --format csv --db " + db.string());
+  EXPECT_NE(csv.out.find("class_with_model_error,shallow-deal,probability,"), std::string::npos) << csv.out;
+}
+
 TEST(SweepCli, PrintsDistributionsAndClassProbabilitiesAndStoresTheRun) {
   const fs::path db = fresh_db("sweep.db");
   const Result r = parley_cli("sweep " + kExample + " --draws 2000 --seed 4 --db " + db.string());

@@ -33,6 +33,10 @@ TEST(TinyModelCli, RunForecastsWithItAndRefusesWhatItCannotDo) {
   const Result r = tiny_cli("run " + kExample + " " + kModel + " --format json");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, std::string("\"model\": \"") + kTinyModel + "\"")) << r.out;
+  // The skill table does not know it: no predictive interval, no model error in sweeps.
+  const Result table = tiny_cli("run " + kExample + " " + kModel);
+  EXPECT_TRUE(contains(table.out, "80 % interval: no measured error for model")) << table.out;
+  EXPECT_FALSE(contains(table.out, "[")) << table.out;
   // Its traits say it has no rounds: the contract refuses --rounds without asking its options.
   const Result rounds = tiny_cli("run " + kExample + " " + kModel + " --rounds 3");
   EXPECT_EQ(rounds.code, 2) << rounds.out;
@@ -45,6 +49,8 @@ TEST(TinyModelCli, SweepSensitivityAndCompareRunIt) {
   const Result sweep = tiny_cli("sweep " + kExample + " " + kModel + " --draws 50 --no-progress --db " + db.string());
   ASSERT_EQ(sweep.code, 0) << sweep.out;
   EXPECT_TRUE(contains(sweep.out, kTinyModel)) << sweep.out;
+  EXPECT_FALSE(contains(sweep.out, "with model error")) << sweep.out;
+  EXPECT_TRUE(contains(sweep.out, "probability")) << sweep.out;
   const Result show = tiny_cli("show 1 --db " + db.string());
   EXPECT_EQ(show.code, 0) << show.out;
   EXPECT_TRUE(contains(show.out, kTinyModel)) << show.out;

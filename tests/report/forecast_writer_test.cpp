@@ -60,9 +60,10 @@ TEST(ForecastWriter, CsvAndTable) {
   write_forecast(csv, s, f, OutputFormat::csv);
   write_forecast(table, s, f, OutputFormat::table);
   EXPECT_EQ(csv.str().substr(0, csv.str().find('\n')),
-            "issue,label,outcome,status_quo,scale_min,scale_max,note,dynamics,rounds,period,cycle_start");
+            "issue,label,outcome,status_quo,scale_min,scale_max,note,dynamics,rounds,period,cycle_start,predictive_50_low,"
+            "predictive_50_high,predictive_80_low,predictive_80_high,predictive_90_low,predictive_90_high");
   EXPECT_NE(csv.str().find("sanctions-link,Linkage to sanctions relief,,,0,100,no status quo"), std::string::npos);
-  EXPECT_NE(csv.str().find("(try --option disagreement=remote),one-shot,,,\n"), std::string::npos);
+  EXPECT_NE(csv.str().find("(try --option disagreement=remote),one-shot,,,,,,,,,\n"), std::string::npos);  // no outcome: no interval
   EXPECT_NE(table.str().find("On-site verification"), std::string::npos);
   EXPECT_NE(table.str().find("note: no status quo"), std::string::npos);
 }
@@ -85,9 +86,9 @@ TEST(ForecastWriter, EveryFormatSaysHowARunWithRoundsEnded) {
   const auto last = nlohmann::json::parse(text({{"cycle", "last"}, {"rounds", "11"}}, OutputFormat::json));
   EXPECT_EQ(last["issues"][0]["dynamics"]["forecast"], "last-round");
   EXPECT_EQ(last["issues"][0]["outcome"], 10);
-  EXPECT_NE(text({}, OutputFormat::csv).find("\ni,I,40,,0,100,,cycle,10,2,1\n"), std::string::npos);
+  EXPECT_NE(text({}, OutputFormat::csv).find("\ni,I,40,,0,100,,cycle,10,2,1,"), std::string::npos);
   EXPECT_NE(text({{"rounds", "2"}}, OutputFormat::table).find("\n    not converged after 2 rounds\n"), std::string::npos);
-  EXPECT_NE(text({{"rounds", "2"}}, OutputFormat::csv).find(",not-converged,2,,\n"), std::string::npos);
+  EXPECT_NE(text({{"rounds", "2"}}, OutputFormat::csv).find(",not-converged,2,,,"), std::string::npos);
   // One-shot models say nothing of the kind.
   const Forecast one_shot = find_model("compromise")->run(s, {});
   EXPECT_FALSE(nlohmann::json::parse(written([&](std::ostream& out) { write_forecast(out, s, one_shot, OutputFormat::json); }))["issues"][0]
@@ -99,20 +100,65 @@ TEST(ForecastWriter, EveryFormatSaysHowARunWithRoundsEnded) {
   EXPECT_NE(smp.find("\nall issues together: converged after "), std::string::npos) << smp;
 }
 
+TEST(ForecastWriter, EveryFormatGivesThePredictiveIntervalsOfTheModelsMeasuredError) {
+  const Scenario s = example();
+  const Forecast f = find_model("compromise")->run(s, {});  // warhead-cap: 46.14 on 0–100
+  SkillTable table;
+  table.data = "hand-made data";
+  ModelSkill m;
+  m.model = "compromise";
+  m.half_width = {0.1, 0.2, 0.6};
+  m.coverage = {0.52, 0.79, 0.93};
+  table.models.push_back(m);
+  const double x = *f.issues[0].outcome;
+  auto text = [&](const SkillTable& t, OutputFormat format) {
+    return written([&](std::ostream& out) { write_forecast(out, s, f, format, t); });
+  };
+  const std::string t = text(table, OutputFormat::table);
+  EXPECT_NE(t.find(fmt::format("{:>9}  {:>14}  {:>10}", "46.14", fmt::format("[{:.1f}, {:.1f}]", x - 20, x + 20), "55.00")),
+            std::string::npos)
+      << t;
+  EXPECT_NE(
+      t.find("\nintervals: compromise's out-of-fold error on hand-made data (docs/skill.md); measured coverage 50/80/90 %: 52/79/93 %\n"),
+      std::string::npos)
+      << t;
+  const auto j = nlohmann::json::parse(text(table, OutputFormat::json));
+  EXPECT_EQ(j["issues"][0]["predictive"][0],
+            nlohmann::json::parse(fmt::format(R"({{"level": 0.5, "low": {}, "high": {}}})", x - 10, x + 10)));
+  EXPECT_DOUBLE_EQ(j["issues"][0]["predictive"][2]["low"].get<double>(), 0);  // clipped to the scale
+  EXPECT_DOUBLE_EQ(j["issues"][0]["predictive"][2]["high"].get<double>(), 100);
+  EXPECT_EQ(j["intervals"]["data"], "hand-made data");
+  EXPECT_NE(text(table, OutputFormat::csv).find(fmt::format(",{},{},{},{},0,100\n", x - 10, x + 10, x - 20, x + 20)), std::string::npos);
+  // A model the table does not know: no interval, and the table says so once.
+  const std::string none = text(SkillTable{}, OutputFormat::table);
+  EXPECT_EQ(none.find("80 % interval  "), std::string::npos) << none;
+  EXPECT_NE(none.find("\n80 % interval: no measured error for model compromise (not in the skill table, docs/skill.md)\n"),
+            std::string::npos)
+      << none;
+  EXPECT_FALSE(nlohmann::json::parse(text(SkillTable{}, OutputFormat::json))["issues"][0].contains("predictive"));
+  EXPECT_NE(text(SkillTable{}, OutputFormat::csv).find(",one-shot,,,,,,,,,\n"), std::string::npos);
+}
+
 TEST(ForecastWriter, AnOutcomeWithoutAValueIsADashEmptyOrNull) {
   const Scenario s = example();
   Forecast f = find_model("compromise")->run(s, {});
   f.issues[0].outcome = std::nan("");
   f.issues[1].outcome.reset();
   const std::string table = written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::table); });
-  EXPECT_NE(table.find(fmt::format("{:<27}  {:>9}  {:>10}", "Deployed warhead ceiling", "—", "55.00")), std::string::npos) << table;
-  EXPECT_NE(table.find(fmt::format("{:<27}  {:>9}  {:>10}", "On-site verification", "—", "20.00")), std::string::npos) << table;
+  // No outcome, no predictive interval.
+  EXPECT_NE(table.find(fmt::format("{:<27}  {:>9}  {:>14}  {:>10}", "Deployed warhead ceiling", "—", "—", "55.00")), std::string::npos)
+      << table;
+  EXPECT_NE(table.find(fmt::format("{:<27}  {:>9}  {:>14}  {:>10}", "On-site verification", "—", "—", "20.00")), std::string::npos)
+      << table;
   const std::string csv = written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::csv); });
   EXPECT_NE(csv.find("warhead-cap,Deployed warhead ceiling,,55,"), std::string::npos) << csv;
   EXPECT_NE(csv.find("verification,On-site verification,,20,"), std::string::npos) << csv;
   const auto j = nlohmann::json::parse(written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::json); }));
   EXPECT_TRUE(j["issues"][0]["outcome"].is_null());
   EXPECT_TRUE(j["issues"][1]["outcome"].is_null());
+  EXPECT_TRUE(j["issues"][0]["predictive"].is_null());
+  EXPECT_TRUE(j["issues"][1]["predictive"].is_null());
+  EXPECT_EQ(j["issues"][2]["predictive"].size(), 3u);
 }
 
 TEST(ForecastWriter, PrintsWhatParleyRunPrintsForEveryModelAndFormat) {

@@ -150,7 +150,9 @@ TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
   EXPECT_TRUE(d.events->moves);
   EXPECT_FALSE(d.unlikely_deals.empty());
   const std::vector<std::string> points = summary_points(d);
-  EXPECT_EQ(points.size(), 1 + d.forecasts.size() + d.most_likely.size() + d.contradictions.size() + 1 + 1 + d.unlikely_deals.size());
+  // The ensemble, the forecasts, where the probabilities come from, the likely classes, ...
+  EXPECT_EQ(points.size(), 1 + d.forecasts.size() + 1 + d.most_likely.size() + d.contradictions.size() + 1 + 1 + d.unlikely_deals.size());
+  EXPECT_TRUE(d.with_model_error);  // both models are in the shipped skill table
   std::string text = d.title + "\n", html = "<div class=\"summary\"><ul>";
   for (const std::string& p : points) text += "- " + p + "\n", html += "<li>" + report::escape(p) + "</li>";
   EXPECT_EQ(r.summary, text);
@@ -191,6 +193,7 @@ TEST(ReportSummary, SaysWhatItKnowsAndLeavesOutWhatItDoesNot) {
       "- Ensemble: the skill-weighted mean of 3 models (weights a 0.75, b 0.25, c 0.00; from the skill table of test data, made by "
       "`parley backtest --cross-validate t.tsv`); c has no weight in the skill table and is left out.\n"
       "- Forecast of Terms: 55.0 (a 50.0, b 70.0, c —).\n"
+      "- Probabilities come from the spread of the inputs only (no model has a measured error).\n"
       "- Most likely (war): ceasefire — 60 % in the ensemble (a 40 %, b in all 200 draws (≥ 98.1 %, 95 % interval), c < 1 %); draws in "
       "no class of war: in none of 200 draws (≤ 1.9 %, 95 % interval).\n"
       "- Contradiction: ceasefire is judged likely (60 % in the ensemble), yet it depends on Terms, where a zone of agreement exists in "
@@ -258,6 +261,40 @@ TEST(Headline, TheEnsembleWeighsModelsBySkillAndFlagsAContradiction) {
   EXPECT_NE(h.find("<td>in no class of agreed</td><td class=\"n\"><b>20 %</b></td>"), std::string::npos) << h;
   EXPECT_NE(h.find("<td>never</td><td class=\"n\"><b>≤ 3.7 %</b></td>"), std::string::npos) << h;
   EXPECT_NE(h.find("Weights from the skill table of test data (parley backtest --cross-validate t.tsv)."), std::string::npos) << h;
+}
+
+TEST(Headline, UsesEachModelsProbabilitiesWithModelErrorWhereItHasThem) {
+  const Scenario s = deadlocked();
+  Forecast fa, fb;
+  fa.issues = {IssueForecast{}}, fb.issues = {IssueForecast{}};
+  fa.issues[0].outcome = 40, fb.issues[0].outcome = 80;
+  SweepSummary sa, sb;
+  sa.classes = {{"middle", "", "agreed", wilson_interval(90, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
+  sb.classes = {{"middle", "", "agreed", wilson_interval(50, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
+  sa.unclassified = {{"agreed", wilson_interval(10, 100)}};
+  sb.unclassified = {{"agreed", wilson_interval(50, 100)}};
+  // a's measured error moves draws out of "middle" and into no class; b has none.
+  ModelErrorSummary ea{"a",
+                       "test data",
+                       {},
+                       {{"middle", "", "agreed", wilson_interval(70, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}},
+                       {{"agreed", wilson_interval(30, 100)}}};
+  sa.with_model_error = ea;
+  const std::vector<report::ModelOutcome> models{{"a", &fa, &sa}, {"b", &fb, &sb}};
+  ReportSummary d;
+  report::fill_headline(d, s, models, skill_of({{"a", 3}, {"b", 1}}), nullptr);
+  ASSERT_EQ(d.most_likely.size(), 1u);
+  EXPECT_DOUBLE_EQ(d.most_likely[0].ensemble.estimate, 0.75 * 0.7 + 0.25 * 0.5);
+  EXPECT_DOUBLE_EQ(d.most_likely[0].models[0].estimate, 0.7);
+  EXPECT_DOUBLE_EQ(d.most_likely[0].unclassified.estimate, 0.75 * 0.3 + 0.25 * 0.5);
+  EXPECT_TRUE(d.with_model_error);
+  EXPECT_EQ(d.inputs_only, std::vector<std::string>{"b"});
+  const std::string words = report::probability_basis(d);
+  EXPECT_EQ(words.rfind("Probabilities include each model's measured error", 0), 0u) << words;
+  EXPECT_NE(words.find("b's come from the inputs only"), std::string::npos) << words;
+  EXPECT_NE(summary_text(d).find("- " + words + "\n- Most likely (agreed)"), std::string::npos) << summary_text(d);
+  EXPECT_NE(report::headline_html(d, s, models).find("Probabilities include each model&#39;s measured error"), std::string::npos)
+      << report::headline_html(d, s, models);
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ struct SweepArgs {
 void add_options(CLI::App& cmd, SweepArgs& a) {
   cmd.add_option("FILE", a.input.file, "scenario (not needed with --resume)");
   cmd.add_option("--input-format", a.input.input_format, "auto, yaml, json, ktab-csv, ktab-xml or deu")->capture_default_str();
-  cmd.add_option("--capability", a.input.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")->capture_default_str();
+  cmd.add_option("--capability", a.input.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")
+      ->capture_default_str();
   add_sampling(cmd, a.sampling);
   cmd.add_option("-n,--draws", a.draws, "number of draws")->capture_default_str();
   cmd.add_option("--db", a.db, "results database (default: parley.db in the working directory)");
@@ -102,7 +103,7 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
     if (!collected.has(d)) todo.push_back(d);
   const unsigned threads = resolve_threads(args.sampling.threads);
   evaluate_and_store(db, r.id, setup, todo, r.draws, collected, threads, args.sampling.progress);
-  const SweepSummary summary = collected.summarize(setup.scenario());
+  const SweepSummary summary = collected.summarize(setup.scenario(), std::string(setup.model().name()), setup.sampler().options().seed);
   write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, out);
 }
 
@@ -144,7 +145,7 @@ void sweep(const SweepArgs& args, Context& context) {
   for (std::uint64_t d = 0; d < args.draws; ++d) todo[d] = d;
   DrawResults collected(args.draws, setup.issues(), setup.classes());
   evaluate_and_store(db, id, setup, todo, args.draws, collected, threads, a.progress);
-  const SweepSummary summary = collected.summarize(setup.scenario());
+  const SweepSummary summary = collected.summarize(setup.scenario(), std::string(setup.model().name()), setup.sampler().options().seed);
 
   write(summary, {setup.scenario().metadata.title, a.model, a.seed, setup.inputs(), id, path}, args, format, context.out);
 }

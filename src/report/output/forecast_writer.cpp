@@ -9,6 +9,7 @@
 
 #include "io/text_table.hpp"
 #include "parley/output.hpp"
+#include "parley/skill.hpp"
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
 #include "report/output/dynamics_text.hpp"
@@ -24,6 +25,31 @@ using report::plain;
 
 std::optional<double> status_quo_point(const Issue& issue) {
   return issue.status_quo ? std::optional<double>(issue.status_quo->point()) : std::nullopt;
+}
+
+/// The predictive intervals of issue i's forecast (empty without skill or without an outcome).
+std::vector<PredictiveInterval> intervals_of(const ModelSkill* skill, const Issue& issue, const IssueForecast& r) {
+  if (!skill || !r.outcome || std::isnan(*r.outcome)) return {};
+  return predictive_intervals(*skill, *r.outcome, issue.scale.min, issue.scale.max);
+}
+
+/// "[41.2, 77.9]": the interval at `level`, or "—".
+std::string interval_text(const std::vector<PredictiveInterval>& intervals, double level) {
+  for (const PredictiveInterval& p : intervals)
+    if (std::abs(p.level - level) < 1e-9) return fmt::format("[{:.1f}, {:.1f}]", p.low, p.high);
+  return report::kNoValue;
+}
+
+/// Under the table: where the intervals come from, or that the model has none.
+std::string interval_source(const SkillTable& table, const ModelSkill* skill, const std::string& model) {
+  if (!skill) return fmt::format("\n80 % interval: no measured error for model {} (not in the skill table, docs/skill.md)\n", model);
+  std::string levels, coverage;
+  for (std::size_t k = 0; k < skill->coverage.size() && k < interval_levels().size(); ++k) {
+    levels += fmt::format("{}{:g}", k ? "/" : "", 100 * interval_levels()[k]);
+    coverage += fmt::format("{}{:.0f}", k ? "/" : "", 100 * skill->coverage[k]);
+  }
+  return fmt::format("\nintervals: {}'s out-of-fold error on {} (docs/skill.md); measured coverage {} %: {} %\n", model, table.data, levels,
+                     coverage);
 }
 
 nlohmann::ordered_json event_ids(const Scenario& s, const std::vector<std::size_t>& events) {
@@ -42,7 +68,8 @@ nlohmann::ordered_json document_head(const char* schema, const Forecast& f) {
   return j;
 }
 
-void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
+void write_json(std::ostream& out, const Scenario& s, const Forecast& f, const SkillTable& table) {
+  const ModelSkill* skill = table.find(f.model);
   nlohmann::ordered_json j = document_head(kForecastSchema, f);
   j["scenario"] = {{"title", s.metadata.title}, {"date", s.metadata.date}};
   nlohmann::ordered_json actors = nlohmann::ordered_json::array();
@@ -58,6 +85,12 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     item["scale"] = {{"min", issue.scale.min}, {"max", issue.scale.max}};
     item["status_quo"] = json_number(status_quo_point(issue));
     item["outcome"] = json_number(r.outcome);
+    if (skill) {
+      const std::vector<PredictiveInterval> intervals = intervals_of(skill, issue, r);
+      nlohmann::ordered_json predictive = intervals.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::array();
+      for (const PredictiveInterval& p : intervals) predictive.push_back({{"level", p.level}, {"low", p.low}, {"high", p.high}});
+      item["predictive"] = std::move(predictive);
+    }
     if (!r.note.empty()) item["note"] = r.note;
     if (r.dynamics.status != DynamicsStatus::one_shot) item["dynamics"] = report::dynamics_json(r.dynamics);
     if (!r.rounds.empty()) {
@@ -84,6 +117,12 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
     issues.push_back(std::move(item));
   }
   j["issues"] = std::move(issues);
+  if (skill) {
+    nlohmann::ordered_json coverage = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < skill->coverage.size() && k < interval_levels().size(); ++k)
+      coverage.push_back({{"level", interval_levels()[k]}, {"coverage", skill->coverage[k]}});
+    j["intervals"] = {{"data", table.data}, {"measured_coverage", std::move(coverage)}};
+  }
   if (!s.events.empty()) {
     nlohmann::ordered_json events = nlohmann::ordered_json::array();
     for (const Event& e : s.events) events.push_back({{"id", e.id}, {"label", e.label}, {"date", e.date}, {"round", e.round}});
@@ -92,8 +131,11 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f) {
   out << j.dump(2) << '\n';
 }
 
-void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
-  out << "issue,label,outcome,status_quo,scale_min,scale_max,note,dynamics,rounds,period,cycle_start\n";
+void write_csv(std::ostream& out, const Scenario& s, const Forecast& f, const SkillTable& table) {
+  const ModelSkill* skill = table.find(f.model);
+  out << "issue,label,outcome,status_quo,scale_min,scale_max,note,dynamics,rounds,period,cycle_start";
+  for (double level : interval_levels()) out << fmt::format(",predictive_{0:g}_low,predictive_{0:g}_high", 100 * level);
+  out << '\n';
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
     const Dynamics& d = f.issues[i].dynamics;
@@ -101,7 +143,11 @@ void write_csv(std::ostream& out, const Scenario& s, const Forecast& f) {
     out << io::csv_quote(issue.id) << ',' << io::csv_quote(issue.label) << ',' << plain(f.issues[i].outcome) << ','
         << plain(status_quo_point(issue)) << ',' << fmt::format("{},{}", issue.scale.min, issue.scale.max) << ','
         << io::csv_quote(f.issues[i].note) << ',' << to_string(d.status) << ',' << cell(d.status != DynamicsStatus::one_shot, d.rounds)
-        << ',' << cell(d.status == DynamicsStatus::cycle, d.period) << ',' << cell(d.status == DynamicsStatus::cycle, d.start) << '\n';
+        << ',' << cell(d.status == DynamicsStatus::cycle, d.period) << ',' << cell(d.status == DynamicsStatus::cycle, d.start);
+    const std::vector<PredictiveInterval> intervals = intervals_of(skill, issue, f.issues[i]);
+    for (std::size_t k = 0; k < interval_levels().size(); ++k)
+      out << ',' << (k < intervals.size() ? plain(intervals[k].low) : "") << ',' << (k < intervals.size() ? plain(intervals[k].high) : "");
+    out << '\n';
   }
 }
 
@@ -152,7 +198,8 @@ void write_stages(std::ostream& out, const Scenario& s, const Forecast& f, std::
   }
 }
 
-void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
+void write_table(std::ostream& out, const Scenario& s, const Forecast& f, const SkillTable& table) {
+  const ModelSkill* skill = table.find(f.model);
   out << fmt::format("{} — model: {}\n", s.metadata.title, f.model);
   if (!f.options.empty()) {
     std::string opts;
@@ -162,7 +209,9 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
   std::size_t width = 5;
   for (const Issue& issue : s.issues()) width = std::max(width, issue.label.size());
   width = std::min<std::size_t>(width, 48);
-  out << '\n' << fmt::format("{:<{}}  {:>9}  {:>10}  {}\n", "issue", width, "outcome", "status quo", "scale");
+  // The 80 % predictive interval where the model's error is measured (skill.hpp).
+  const auto interval = [&](const std::string& text) { return skill ? fmt::format("  {:>14}", text) : std::string(); };
+  out << '\n' << fmt::format("{:<{}}  {:>9}{}  {:>10}  {}\n", "issue", width, "outcome", interval("80 % interval"), "status quo", "scale");
   for (std::size_t i = 0; i < f.issues.size(); ++i) {
     const Issue& issue = s.issue(i);
     std::string label = issue.label.size() > width ? issue.label.substr(0, width - 1) + "…" : issue.label;
@@ -171,13 +220,15 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f) {
     std::string scale = fmt::format("{:g}–{:g}", issue.scale.min, issue.scale.max);
     if (!issue.scale.min_label.empty() || !issue.scale.max_label.empty())
       scale += fmt::format(" ({} … {})", issue.scale.min_label, issue.scale.max_label);
-    out << fmt::format("{:<{}}  {:>9}  {:>10}  {}\n", label, width, outcome, sq, scale);
+    out << fmt::format("{:<{}}  {:>9}{}  {:>10}  {}\n", label, width, outcome,
+                       interval(interval_text(intervals_of(skill, issue, f.issues[i]), 0.8)), sq, scale);
     if (!f.issues[i].note.empty()) out << "    note: " << f.issues[i].note << '\n';
     if (f.turns.empty() && f.issues[i].dynamics.status != DynamicsStatus::one_shot)
       out << "    " << report::describe_dynamics(f.issues[i].dynamics) << '\n';
   }
   if (!f.turns.empty() && !f.issues.empty())  // smp: one run for all issues
     out << "\nall issues together: " << report::describe_dynamics(f.issues[0].dynamics) << '\n';
+  out << interval_source(table, skill, f.model);
   if (!f.stages.empty()) write_stages(out, s, f, width);
   for (std::size_t i = 0; i < f.issues.size(); ++i)
     if (!f.issues[i].rounds.empty()) write_account(out, s, s.issue(i), f.issues[i]);
@@ -283,15 +334,19 @@ void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
 }
 
 void write_forecast(std::ostream& out, const Scenario& s, const Forecast& f, OutputFormat format) {
+  write_forecast(out, s, f, format, shipped_skill());
+}
+
+void write_forecast(std::ostream& out, const Scenario& s, const Forecast& f, OutputFormat format, const SkillTable& skill) {
   switch (format) {
     case OutputFormat::json:
-      write_json(out, s, f);
+      write_json(out, s, f, skill);
       break;
     case OutputFormat::csv:
-      write_csv(out, s, f);
+      write_csv(out, s, f, skill);
       break;
     case OutputFormat::table:
-      write_table(out, s, f);
+      write_table(out, s, f, skill);
       break;
   }
 }
