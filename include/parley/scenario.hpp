@@ -108,7 +108,7 @@ struct OutcomeClass {
   /// Issues (indices) this future presupposes a deal on, beyond those its expression names: a
   /// ceasefire needs agreed terms. The report flags the class when it is likely while no zone of
   /// agreement exists on such an issue (docs/scenario-format.md, `needs_deal_on`).
-  std::vector<std::size_t> needs_deal_on;
+  std::vector<std::size_t> needs_deal_on{};
 };
 
 /// What one domestic actor accepts (Putnam's two-level games): explicit bounds on issues, and/or

@@ -58,7 +58,8 @@ constexpr std::array<DeuActor, 30> kActors{{
 }
 
 struct Columns {
-  std::size_t isnr = 0, prnr = 0, prname = 0, intro = 0, rp = 0, out = 0;
+  std::size_t isnr = 0, prnr = 0, prname = 0, rp = 0, out = 0;
+  std::optional<std::size_t> intro;  // needed by --capability council only
   std::array<std::size_t, 30> position{}, salience{};
   std::size_t width = 0;
 };
@@ -75,7 +76,7 @@ Columns find_columns(const TextRow& header, const std::string& file) {
   c.isnr = column("isnr");
   c.prnr = column("prnr");
   c.prname = column("prname");
-  c.intro = column("intro");
+  if (auto it = index.find("intro"); it != index.end()) c.intro = it->second;
   c.rp = column("rp");
   c.out = column("out");
   for (std::size_t a = 0; a < kActors.size(); ++a) {
@@ -181,7 +182,10 @@ Scenario read_deu_table(const std::string& content, const std::string& file, Deu
       st.position = Parameter{Uncertain::point(*x), -1};
       if (sal) st.salience = Parameter{Uncertain::point(*sal / 100.0), -1};
     }
-    if (capability == DeuCapability::council) set_council_capabilities(s, i, row[col.intro], file);
+    if (capability == DeuCapability::council) {
+      if (!col.intro) fail(file, rows[0][0], "header", "no column 'intro'", "the DEU III column 'intro' (needed by --capability council)");
+      set_council_capabilities(s, i, row[*col.intro], file);
+    }
   }
   return s;
 }

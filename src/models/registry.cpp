@@ -14,11 +14,11 @@ namespace models {
 // Adding a model is a folder and a line here (docs/contributing-model.md).
 #define PARLEY_BUILTIN_MODELS(MODEL) \
   MODEL(compromise_model)            \
-  MODEL(focal_point_model)           \
   MODEL(weighted_median_model)       \
   MODEL(nash_bargaining_model)       \
   MODEL(expected_utility_model)      \
-  MODEL(spatial_model)
+  MODEL(spatial_model)               \
+  MODEL(focal_point_model)
 
 #define PARLEY_DECLARE_MODEL(factory) const Model& factory();
 PARLEY_BUILTIN_MODELS(PARLEY_DECLARE_MODEL)

@@ -55,7 +55,8 @@ TEST(HeadlineCli, AWhatIfNamesItselfInEveryOutput) {
   EXPECT_NE(page.find("<h1>" + kTitle + "</h1>"), std::string::npos);
   EXPECT_NE(
       page.find(
-          "<td>us-president.warhead-cap.position</td><td>30</td><td>what-if</td><td>what-if: us-president.warhead-cap.position=30</td>"),
+          "<td><span title=\"us-president.warhead-cap.position\">US president — Deployed warhead ceiling — position</span></td><td>30</td>"
+          "<td>what-if</td><td>what-if: us-president.warhead-cap.position=30</td>"),
       std::string::npos);
 }
 

@@ -132,7 +132,9 @@ TEST(FocalModel, ShipsTheCoefficientsFittedOnTheDeuDevData) {
   const Model& focal = *find_model("focal");
   const ModelOptions fitted = *focal.fit(s, all, {});
   for (const ModelOptionSpec& o : focal.options())
-    if (o.name != "capability_exponent") EXPECT_NEAR(std::stod(o.default_value), std::stod(fitted.at(o.name)), 5e-4) << o.name;
+    if (o.name != "capability_exponent") {
+      EXPECT_NEAR(std::stod(o.default_value), std::stod(fitted.at(o.name)), 5e-4) << o.name;
+    }
 }
 
 }  // namespace
