@@ -70,9 +70,18 @@ std::vector<ReportSummary::Contradiction> contradictions(const Scenario& s, cons
                                                          const EnsembleWeights& w, const FeasibilityOdds& odds) {
   std::vector<ReportSummary::Contradiction> out;
   const OutcomeClassifier classifier(s);
+  // A class is judged likely when the ensemble gives it more than one half, or more than any other
+  // class of its group (the headline's "most likely").
+  std::vector<Proportion> ps;
+  for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) ps.push_back(ensemble_probability(w, class_probabilities(models, c)));
+  auto most_likely_of_group = [&](std::size_t c) {
+    for (std::size_t d = 0; d < ps.size(); ++d)
+      if (d != c && s.outcome_classes[d].group == s.outcome_classes[c].group && ps[d].estimate >= ps[c].estimate) return false;
+    return true;
+  };
   for (std::size_t c = 0; c < s.outcome_classes.size(); ++c) {
-    const Proportion p = ensemble_probability(w, class_probabilities(models, c));
-    if (p.estimate <= 0.5) continue;
+    const Proportion p = ps[c];
+    if (p.estimate <= 0.5 && !most_likely_of_group(c)) continue;
     std::vector<std::size_t> issues = classifier.issues(c);
     for (std::size_t i : s.outcome_classes[c].needs_deal_on)
       if (std::find(issues.begin(), issues.end(), i) == issues.end()) issues.push_back(i);

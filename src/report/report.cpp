@@ -84,7 +84,7 @@ std::vector<ReportSummary::Driver> drivers_of(const Scenario& s, const std::vect
   std::stable_sort(swing.begin(), swing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<ReportSummary::Driver> drivers;
   for (std::size_t k = 0; k < std::min<std::size_t>(3, swing.size()) && swing[k].first > 0; ++k)
-    drivers.push_back({inputs[swing[k].second].name, swing[k].first});
+    drivers.push_back({report::input_label(s, inputs[swing[k].second]), swing[k].first});
   return drivers;
 }
 

@@ -116,6 +116,17 @@ TEST(OutcomeClasses, ReaderPointsErrorsIntoTheFile) {
   testing::expect_input_error([&] { read_scenario_text(head + "  bad name: true\n", "s.yaml"); }, 8, 3, "outcomes.bad name", "");
 }
 
+TEST(OutcomeClasses, NeedsDealOnNamesIssuesAndPointsAtAnUnknownOne) {
+  const std::string head =
+      "metadata: {title: t}\nissues:\n  - id: sanctions\n  - id: arms\nactors:\n  - {id: a, capability: 1}\noutcomes:\n";
+  const Scenario s = read_scenario_text(head + "  calm: {when: \"sanctions < 50\", needs_deal_on: [arms]}\n", "s.yaml");
+  EXPECT_EQ(s.outcome_classes.at(0).needs_deal_on, std::vector<std::size_t>{1});
+  testing::expect_input_error([&] { read_scenario_text(head + "  calm: {when: \"sanctions < 50\", needs_deal_on: [armz]}\n", "s.yaml"); },
+                              8, 50, "outcomes.calm.needs_deal_on[0]", "the id of an issue");
+  testing::expect_input_error([&] { read_scenario_text(head + "  calm: {when: \"sanctions < 50\", needs_deal_on: arms}\n", "s.yaml"); }, 8,
+                              49, "outcomes.calm.needs_deal_on", "a list");
+}
+
 TEST(OutcomeClasses, ValidateChecksScenariosBuiltInCode) {
   Scenario s;
   Issue i;

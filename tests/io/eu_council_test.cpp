@@ -60,9 +60,9 @@ TEST(DeuCouncilCapability, EveryDevIssueGetsTheVotesOfItsEraRelativeToTheStatesT
       const std::string& g = s.issue(i).group;
       const int yy = std::stoi(g.substr(1, 2)), year = yy >= 90 ? 1900 + yy : 2000 + yy;
       double expected = 0;
-      if (year <= 2002) expected = 10.0 / 2;                     // votes of the EU of 15
-      if (year >= 2005 && year <= 2010) expected = 29.0 / 4;     // Nice
-      if (year >= 2013) expected = 81.2 / 0.56;                  // population
+      if (year <= 2002) expected = 10.0 / 2;                  // votes of the EU of 15
+      if (year >= 2005 && year <= 2010) expected = 29.0 / 4;  // Nice
+      if (year >= 2013) expected = 81.2 / 0.56;               // population
       if (expected > 0) {
         EXPECT_NEAR(ratio, expected, 1e-9) << g;
       }

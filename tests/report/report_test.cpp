@@ -222,6 +222,45 @@ Scenario deadlocked() {
   return s;
 }
 
+TEST(Headline, FlagsTheMostLikelyClassOfAGroupAndTheIssuesItNeedsADealOn) {
+  // Two issues: the class names only "i", but needs a deal on "terms", where no zone exists. It is
+  // the most likely of its group at 40 %, below one half.
+  Scenario s = testing::one_issue({{30}, {70}}, 50);
+  Issue terms = s.issue(0);
+  terms.id = "terms";
+  terms.label = "Terms";
+  s.add_issue(terms);
+  OutcomeClass ceasefire{"ceasefire", "", "i in [0, 60]", "war"};
+  OutcomeClass other{"war-goes-on", "", "i > 60", "war"};
+  ceasefire.needs_deal_on = {1};
+  s.outcome_classes = {ceasefire, other};
+  Forecast f;
+  f.issues = {IssueForecast{}, IssueForecast{}};
+  f.issues[0].outcome = 40, f.issues[1].outcome = 50;
+  SweepSummary sw;
+  sw.classes = {{"ceasefire", "", "war", wilson_interval(40, 100)}, {"war-goes-on", "", "war", wilson_interval(35, 100)}};
+  sw.unclassified = {{"war", wilson_interval(25, 100)}};
+  const std::vector<report::ModelOutcome> models{{"a", &f, &sw}};
+  FeasibilityOdds odds;
+  odds.zone = {wilson_interval(90, 100), wilson_interval(0, 100)};
+  ReportSummary d;
+  report::fill_headline(d, s, models, skill_of({{"a", 1}}), &odds);
+  ASSERT_EQ(d.contradictions.size(), 1u);
+  EXPECT_EQ(d.contradictions[0].name, "ceasefire");
+  EXPECT_EQ(d.contradictions[0].issue, "Terms");
+  // Without needs_deal_on the class depends on "i" alone, where a deal is likely: no remark.
+  s.outcome_classes[0].needs_deal_on.clear();
+  ReportSummary none;
+  report::fill_headline(none, s, models, skill_of({{"a", 1}}), &odds);
+  EXPECT_TRUE(none.contradictions.empty());
+  // A class that is neither over one half nor the most likely of its group is not flagged.
+  s.outcome_classes[0].needs_deal_on = {1};
+  sw.classes[1].probability = wilson_interval(50, 100);
+  ReportSummary second;
+  report::fill_headline(second, s, models, skill_of({{"a", 1}}), &odds);
+  EXPECT_TRUE(second.contradictions.empty());
+}
+
 TEST(Headline, TheEnsembleWeighsModelsBySkillAndFlagsAContradiction) {
   const Scenario s = deadlocked();
   Forecast fa, fb;
