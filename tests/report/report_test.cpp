@@ -222,6 +222,22 @@ Scenario deadlocked() {
   return s;
 }
 
+/// Two models on deadlocked(): a forecasts 40 and finds "middle" in 90 % of its draws (10 % in no
+/// class), b forecasts 80 and finds it in 50 % (50 % in no class).
+struct TwoModels {
+  Forecast fa, fb;
+  SweepSummary sa, sb;
+  TwoModels() {
+    fa.issues = {IssueForecast{}}, fb.issues = {IssueForecast{}};
+    fa.issues[0].outcome = 40, fb.issues[0].outcome = 80;
+    sa.classes = {{"middle", "", "agreed", wilson_interval(90, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
+    sb.classes = {{"middle", "", "agreed", wilson_interval(50, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
+    sa.unclassified = {{"agreed", wilson_interval(10, 100)}};
+    sb.unclassified = {{"agreed", wilson_interval(50, 100)}};
+  }
+  std::vector<report::ModelOutcome> models() const { return {{"a", &fa, &sa}, {"b", &fb, &sb}}; }
+};
+
 TEST(Headline, FlagsTheMostLikelyClassOfAGroupAndTheIssuesItNeedsADealOn) {
   // Two issues: the class names only "i", but needs a deal on "terms", where no zone exists. It is
   // the most likely of its group at 40 %, below one half.
@@ -263,15 +279,8 @@ TEST(Headline, FlagsTheMostLikelyClassOfAGroupAndTheIssuesItNeedsADealOn) {
 
 TEST(Headline, TheEnsembleWeighsModelsBySkillAndFlagsAContradiction) {
   const Scenario s = deadlocked();
-  Forecast fa, fb;
-  fa.issues = {IssueForecast{}}, fb.issues = {IssueForecast{}};
-  fa.issues[0].outcome = 40, fb.issues[0].outcome = 80;
-  SweepSummary sa, sb;
-  sa.classes = {{"middle", "", "agreed", wilson_interval(90, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
-  sb.classes = {{"middle", "", "agreed", wilson_interval(50, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
-  sa.unclassified = {{"agreed", wilson_interval(10, 100)}};
-  sb.unclassified = {{"agreed", wilson_interval(50, 100)}};
-  const std::vector<report::ModelOutcome> models{{"a", &fa, &sa}, {"b", &fb, &sb}};
+  TwoModels two;
+  const std::vector<report::ModelOutcome> models = two.models();
   FeasibilityOdds odds;
   odds.zone = {wilson_interval(10, 100)};
   ReportSummary d;
@@ -304,22 +313,15 @@ TEST(Headline, TheEnsembleWeighsModelsBySkillAndFlagsAContradiction) {
 
 TEST(Headline, UsesEachModelsProbabilitiesWithModelErrorWhereItHasThem) {
   const Scenario s = deadlocked();
-  Forecast fa, fb;
-  fa.issues = {IssueForecast{}}, fb.issues = {IssueForecast{}};
-  fa.issues[0].outcome = 40, fb.issues[0].outcome = 80;
-  SweepSummary sa, sb;
-  sa.classes = {{"middle", "", "agreed", wilson_interval(90, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
-  sb.classes = {{"middle", "", "agreed", wilson_interval(50, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}};
-  sa.unclassified = {{"agreed", wilson_interval(10, 100)}};
-  sb.unclassified = {{"agreed", wilson_interval(50, 100)}};
+  TwoModels two;
   // a's measured error moves draws out of "middle" and into no class; b has none.
   ModelErrorSummary ea{"a",
                        "test data",
                        {},
                        {{"middle", "", "agreed", wilson_interval(70, 100)}, {"never", "", "agreed", wilson_interval(0, 100)}},
                        {{"agreed", wilson_interval(30, 100)}}};
-  sa.with_model_error = ea;
-  const std::vector<report::ModelOutcome> models{{"a", &fa, &sa}, {"b", &fb, &sb}};
+  two.sa.with_model_error = ea;
+  const std::vector<report::ModelOutcome> models = two.models();
   ReportSummary d;
   report::fill_headline(d, s, models, skill_of({{"a", 3}, {"b", 1}}), nullptr);
   ASSERT_EQ(d.most_likely.size(), 1u);
