@@ -58,7 +58,9 @@ std::vector<double> out_of_fold(const Scenario& s, const Model& m, const ModelOp
     std::vector<std::size_t> training;
     for (std::size_t k = 0; k < issues.size(); ++k)
       if (fold[k] != f) training.push_back(issues[k]);
-    Forecast forecast = fixed ? *fixed : m.run(s, *m.fit(s, training, options));
+    // A model without fitted parameters forecasts once (`fixed`); it is not copied per fold.
+    std::optional<Forecast> fitted;
+    const Forecast& forecast = fixed ? *fixed : fitted.emplace(m.run(s, *m.fit(s, training, options)));
     for (std::size_t k = 0; k < issues.size(); ++k)
       if (fold[k] == f)
         if (auto x = outcome_of(forecast, issues[k])) out[k] = *x;
