@@ -72,7 +72,8 @@ class Model {
   /// does) with `options` taking precedence. Throws InputError for an unknown or malformed option.
   /// When the scenario has events and the model does not apply them itself, it forecasts the
   /// scenario before the first event and after each (Forecast::stages), and the outcomes are those
-  /// after the last event.
+  /// after the last event. Capabilities of extreme magnitude are rescaled by a power of two first
+  /// (exact; models are homogeneous in them), and an outcome that is not finite throws InputError.
   Forecast run(const Scenario& scenario, const ModelOptions& options) const;
 
   /// For a model with parameters fitted to observed outcomes (focal): fits them to the outcomes of
@@ -89,6 +90,8 @@ class Model {
   virtual Forecast forecast(const Scenario& scenario, const ModelOptions& options) const = 0;
 
  private:
+  /// run() on a scenario whose capabilities are of moderate magnitude (src/models/magnitude.hpp).
+  Forecast run_options_merged(const Scenario& scenario, const ModelOptions& options) const;
   /// run() once the scenario's options are merged in.
   Forecast run_merged(const Scenario& scenario, const ModelOptions& options) const;
 };

@@ -42,6 +42,11 @@ struct Metadata {
   int citation = -1;  // optional citation for the scenario as a whole
 };
 
+/// The largest magnitude of a scale's bounds validate() accepts: far beyond any real scale, and
+/// small enough that sums and powers of positions (nbs raises distances to the 8th power after
+/// rescaling them) stay finite.
+inline constexpr double kMaxScaleMagnitude = 1e100;
+
 /// The range of positions on an issue and what each end means.
 struct Scale {
   double min = 0;

@@ -63,6 +63,10 @@ std::optional<Problem> scale(const Scale& s) {
   if (auto bad = finite(s.min)) return bad;
   if (auto bad = finite(s.max)) return bad;
   if (!(s.min < s.max)) return Problem{fmt::format("min {} is not below max {}", s.min, s.max), "min < max"};
+  for (double bound : {s.min, s.max})
+    if (std::fabs(bound) > kMaxScaleMagnitude)
+      return Problem{fmt::format("the bound {} is too large for the models' arithmetic", bound),
+                     fmt::format("bounds within [-{}, {}] (rescale the issue, e.g. to 0-100)", kMaxScaleMagnitude, kMaxScaleMagnitude)};
   return std::nullopt;
 }
 

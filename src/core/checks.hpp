@@ -21,7 +21,7 @@ std::optional<Problem> finite(double x);
 std::optional<Problem> within(const Uncertain& u, double lo, double hi, const std::string& what);
 /// A well-formed distribution whose values are all > 0 (a normal's mean must be).
 std::optional<Problem> positive(const Uncertain& u);
-/// A scale with finite min < max.
+/// A scale with finite min < max, both within ±kMaxScaleMagnitude.
 std::optional<Problem> scale(const Scale& s);
 /// A non-empty id of letters, digits, '_', '-', '.', ':' or '/'.
 std::optional<Problem> identifier(const std::string& id);

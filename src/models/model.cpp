@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "models/magnitude.hpp"
 #include "models/options.hpp"
 #include "parley/error.hpp"
 #include "parley/timeline.hpp"
@@ -71,6 +72,13 @@ ModelOptions Model::request_options(const RunRequest&) const { return {}; }
 void Model::check_options(const ModelOptions& options) const { (void)models::OptionReader(*this, options); }
 
 Forecast Model::run(const Scenario& scenario, const ModelOptions& options) const {
+  const int k = models::capability_rescaling(scenario);
+  Forecast out = k == 0 ? run_options_merged(scenario, options) : run_options_merged(models::with_capabilities_rescaled(scenario, k), options);
+  models::check_outcomes_finite(*this, out);
+  return out;
+}
+
+Forecast Model::run_options_merged(const Scenario& scenario, const ModelOptions& options) const {
   if (!scenario.model_options.empty()) {
     const auto own = scenario.model_options.find(std::string(name()));
     if (own != scenario.model_options.end() && !own->second.empty()) {

@@ -1,7 +1,9 @@
 // The asymmetric Nash bargaining solution on one issue (docs/models/nbs.md):
 //   x* = argmax_x  prod_i (L(d - x_i) - L(x - x_i))^{w_i},  L(u) = |u|^p,  d = status quo,
 // over the x that leave every actor better off than d.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "models/options.hpp"
 #include "models/participants.hpp"
@@ -73,6 +75,17 @@ double remote_disagreement(const std::vector<Bargainer>& b, double p) {
   return bisect_decreasing(lo, hi, slope);
 }
 
+/// The power of two e by which positions are divided before solving: 0 unless |x|^p could leave
+/// the range of doubles (positions near the ±1e100 validate() allows, with p up to 8), else the
+/// exponent of the largest magnitude. Dividing by 2^e is exact, so the solution is the same.
+int position_rescaling(const std::vector<Bargainer>& b, std::optional<double> d, double p) {
+  double largest = d ? std::fabs(*d) : 0;
+  for (const Bargainer& a : b) largest = std::max(largest, std::fabs(a.x));
+  if (largest == 0) return 0;
+  const int e = std::ilogb(largest);
+  return p * (e + 2) > 960 || p * e < -960 ? e : 0;
+}
+
 class NashBargainingModel final : public Model {
  public:
   std::string_view name() const override { return "nbs"; }
@@ -100,14 +113,18 @@ class NashBargainingModel final : public Model {
         const double w = use_salience ? a.c * a.s : a.c;
         if (w > 0) b.push_back({a.x, w});
       }
+      std::optional<double> d;
+      if (!remote && s.issue(i).status_quo) d = s.issue(i).status_quo->point();
+      const int e = position_rescaling(b, d, p);
+      for (Bargainer& a : b) a.x = std::ldexp(a.x, -e);
       if (b.empty()) {
         r.note = "no actor takes part with a positive weight";
       } else if (remote) {
-        r.outcome = remote_disagreement(b, p);
-      } else if (!s.issue(i).status_quo) {
+        r.outcome = std::ldexp(remote_disagreement(b, p), e);
+      } else if (!d) {
         r.note = "no status quo to serve as disagreement point (try --option disagreement=remote)";
       } else {
-        r.outcome = solve(b, s.issue(i).status_quo->point(), p, r.note);
+        r.outcome = std::ldexp(solve(b, std::ldexp(*d, -e), p, r.note), e);
       }
       f.issues.push_back(std::move(r));
     }
