@@ -3,6 +3,7 @@
 // 0 with wrong numbers. Each test damages a copy of a good database with the SQLite C API.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,16 +19,23 @@ using parley::testing::Result;
 using parley::testing::source_path;
 using parley::testing::temp;
 
-/// A good database: one complete run of 200 draws of the example (made once per process).
+/// A good database: one complete run of 200 draws of the example (made once per process, removed
+/// at exit).
 const fs::path& good_db() {
-  static const fs::path db = [] {
-    const fs::path p = temp("damaged-good-" + std::to_string(getpid()) + ".db");
-    fs::remove(p);
-    const Result r = parley_cli("sweep " + source_path("scenarios/examples/arms-control.yaml") + " --draws 200 --db " + p.string());
-    if (r.code != 0) throw std::runtime_error(r.out);
-    return p;
-  }();
-  return db;
+  struct Made {
+    fs::path path = temp("damaged-good-" + std::to_string(getpid()) + ".db");
+    Made() {
+      fs::remove(path);
+      const Result r = parley_cli("sweep " + source_path("scenarios/examples/arms-control.yaml") + " --draws 200 --db " + path.string());
+      if (r.code != 0) throw std::runtime_error(r.out);
+    }
+    ~Made() {
+      fs::remove(path);
+      fs::remove(path.string() + "-journal");
+    }
+  };
+  static const Made made;
+  return made.path;
 }
 
 /// A copy of the good database with `sql` run on it.
