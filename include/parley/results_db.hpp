@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,10 @@
 struct sqlite3;
 
 namespace parley {
+
+namespace store {
+class RunLock;
+}
 
 /// What a sweep was asked to do, and how far it got.
 struct RunRecord {
@@ -49,6 +54,9 @@ class ResultsDb {
  public:
   /// The current schema version; older databases are migrated on open.
   static constexpr int kSchemaVersion = 2;
+  /// How long a statement waits for another connection's lock (a reader's transaction, another
+  /// sweep's batch) before it gives up with OutputError.
+  static constexpr int kBusyTimeoutMs = 60'000;
 
   /// Opens or creates the database and migrates it. Throws InputError when it is not a parley
   /// results database or was written by a newer parley.
@@ -64,10 +72,19 @@ class ResultsDb {
   int schema_version() const;
   const std::string& path() const { return path_; }
 
-  /// Stores a new run (status "running") with the setup's inputs, issues and classes; returns its id.
+  /// Stores a new run (status "running") with the setup's inputs, issues and classes, claimed by
+  /// this connection (see claim); returns its id.
   std::int64_t create_run(RunRecord run, const SweepSetup& setup);
-  /// Stores a chunk of draws in one transaction.
+  /// Makes this connection the one writer of `run` until it is destroyed (docs/results-db.md, "One
+  /// writer per run"): a lock that the system releases when the process ends, kill -9 included.
+  /// Throws InputError (field "--db", naming the run and the process holding it) when another
+  /// connection, in this process or another, holds it. Claim before reading which draws are stored.
+  void claim(std::int64_t run);
+  bool claimed(std::int64_t run) const { return claims_.count(run) > 0; }
+  /// Stores a chunk of draws in one transaction. The run must be claimed (std::logic_error if not).
   void insert(std::int64_t run, const DrawChunk& chunk);
+  /// Sets the run's status, adds the elapsed time. The run must be claimed. A run marked "complete"
+  /// must hold exactly its number of draws: InputError (field "--db") if not.
   void finish(std::int64_t run, const std::string& status, double elapsed_seconds, unsigned threads);
 
   std::vector<RunRecord> runs();
@@ -75,13 +92,17 @@ class ResultsDb {
   RunRecord run(std::int64_t id);
   std::vector<std::uint64_t> stored_draws(std::int64_t run);
   /// Calls `each` for every stored draw of the run, in draw order (inputs nullptr unless
-  /// `with_inputs`).
+  /// `with_inputs`). InputError (field "--db") when a batch is damaged: a blob of the wrong size, a
+  /// draw number beyond the run's draws or stored twice.
   void load(std::int64_t run, const std::function<void(const StoredDraw&)>& each, bool with_inputs = true);
 
  private:
   void migrate(int target);
+  void require_claim(std::int64_t run, const char* what) const;
+  [[noreturn]] void damaged(std::int64_t run, const std::string& what) const;
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::map<std::int64_t, std::unique_ptr<store::RunLock>> claims_;  // null for a database in memory
 };
 
 /// SHA-256 of `bytes`, as 64 lowercase hex digits.

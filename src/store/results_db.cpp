@@ -11,6 +11,7 @@
 #include <type_traits>
 
 #include "parley/error.hpp"
+#include "store/run_lock.hpp"
 #include "store/sqlite.hpp"
 
 namespace parley {
@@ -122,7 +123,7 @@ ResultsDb::ResultsDb(const std::string& path, int migrate_to) : path_(path) {
     db_ = nullptr;
     throw InputError({path, 0, 0}, "--db", "cannot open: " + message, "a writable SQLite file");
   }
-  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   try {
     // A file that is not SQLite fails on its first read.
     if (sqlite3_exec(db_, "PRAGMA page_size = 16384; PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
@@ -137,7 +138,10 @@ ResultsDb::ResultsDb(const std::string& path, int migrate_to) : path_(path) {
   }
 }
 
-ResultsDb::~ResultsDb() { sqlite3_close(db_); }
+ResultsDb::~ResultsDb() {
+  sqlite3_close(db_);
+  claims_.clear();  // the locks go after the connection: nothing of the run is written after its writer has let go
+}
 
 int ResultsDb::schema_version() const {
   Statement q(db_, "PRAGMA user_version");
@@ -145,22 +149,43 @@ int ResultsDb::schema_version() const {
 }
 
 void ResultsDb::migrate(int target) {
-  const int version = schema_version();
-  if (version > kSchemaVersion)
-    throw InputError({path_, 0, 0}, "--db", "schema version " + std::to_string(version) + " was written by a newer parley",
-                     "schema version " + std::to_string(kSchemaVersion) + " or older");
+  auto check = [this](int version) {
+    if (version > kSchemaVersion)
+      throw InputError({path_, 0, 0}, "--db", "schema version " + std::to_string(version) + " was written by a newer parley",
+                       "schema version " + std::to_string(kSchemaVersion) + " or older");
+  };
+  check(schema_version());
+  if (schema_version() >= target) return;  // readers of a current database never wait for the write lock
+  // Read the version again under the write lock: two sweeps that open one new file at once must not
+  // both create its tables.
+  store::Transaction t(db_);
+  int version = schema_version();
+  check(version);
   if (version == 0) {
     // A new file, or some other SQLite database: refuse the latter.
     Statement tables(db_, "SELECT count(*) FROM sqlite_schema");
     if (tables.step() && tables.integer(0) > 0)
       throw InputError({path_, 0, 0}, "--db", "an SQLite database with other tables", "a parley results database, or a new file");
   }
-  for (int v = version; v < target; ++v) {
-    store::Transaction t(db_);
-    store::exec(db_, kMigrations[v]);
-    store::exec(db_, "PRAGMA user_version = " + std::to_string(v + 1));
-    t.commit();
+  for (; version < target; ++version) {
+    store::exec(db_, kMigrations[version]);
+    store::exec(db_, "PRAGMA user_version = " + std::to_string(version + 1));
   }
+  t.commit();
+}
+
+void ResultsDb::damaged(std::int64_t run, const std::string& what) const {
+  throw InputError({path_, 0, 0}, "--db", "run " + std::to_string(run) + ": " + what, "an intact parley results database");
+}
+
+void ResultsDb::claim(std::int64_t run) {
+  if (claimed(run)) return;
+  const bool in_memory = path_.empty() || path_ == ":memory:";
+  claims_.emplace(run, in_memory ? nullptr : std::make_unique<store::RunLock>(path_, run));
+}
+
+void ResultsDb::require_claim(std::int64_t run, const char* what) const {
+  if (!claimed(run)) throw std::logic_error(std::string(what) + " run " + std::to_string(run) + " without claiming it (ResultsDb::claim)");
 }
 
 std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
@@ -185,6 +210,7 @@ std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
       .bind(14, static_cast<std::int64_t>(r.threads));
   insert.run();
   const std::int64_t id = sqlite3_last_insert_rowid(db_);
+  claim(id);  // before the run is visible to anyone who might resume it
   const Scenario& s = setup.scenario();
   Statement input(db_, "INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?)");
   const auto& inputs = setup.sampler().inputs();
@@ -208,6 +234,7 @@ std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
 }
 
 void ResultsDb::insert(std::int64_t run, const DrawChunk& chunk) {
+  require_claim(run, "insert into");
   if (chunk.size() == 0) return;
   // One row per chunk: a row per draw would cost more than the model for cheap models.
   Statement insert(
@@ -221,8 +248,21 @@ void ResultsDb::insert(std::int64_t run, const DrawChunk& chunk) {
 }
 
 void ResultsDb::finish(std::int64_t run, const std::string& status, double elapsed_seconds, unsigned threads) {
+  require_claim(run, "finish");
+  store::Transaction t(db_);
+  if (status == "complete") {
+    // The last line of defence against a draw stored twice (by a parley without run claims, say):
+    // every draw below the run's count is stored, so the count says whether one is there twice.
+    Statement count(db_,
+                    "SELECT draws, (SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id) FROM runs WHERE id = ?");
+    count.bind(1, run);
+    if (count.step() && count.integer(0) != count.integer(1))
+      damaged(run, std::to_string(count.integer(1)) + " draws stored for a run of " + std::to_string(count.integer(0)) +
+                       " (written by more than one process at once?)");
+  }
   Statement q(db_, "UPDATE runs SET status = ?, elapsed_seconds = elapsed_seconds + ?, threads = ? WHERE id = ?");
   q.bind(1, status).bind(2, elapsed_seconds).bind(3, static_cast<std::int64_t>(threads)).bind(4, run).run();
+  t.commit();
 }
 
 std::vector<RunRecord> ResultsDb::runs() {
@@ -238,7 +278,9 @@ RunRecord ResultsDb::run(std::int64_t id) {
   Statement q(db_,
               "SELECT created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, model, options, "
               "overrides, seed, draws, actor_correlation, status, threads, elapsed_seconds, "
-              "(SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id) FROM runs WHERE id = ?");
+              "(SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id), "
+              "(SELECT coalesce(sum(length(draws)), 0) FROM draw_batches WHERE run_id = runs.id), "
+              "typeof(seed) = 'integer' AND typeof(draws) = 'integer' AND draws >= 0 FROM runs WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) throw InputError({path_, 0, 0}, "RUN", "no run " + std::to_string(id), "the id of a stored run (see 'parley runs')");
   RunRecord r;
@@ -255,9 +297,11 @@ RunRecord ResultsDb::run(std::int64_t id) {
     r.options = nlohmann::json::parse(q.text(8)).get<ModelOptions>();
     r.overrides = nlohmann::json::parse(q.text(9)).get<std::vector<std::string>>();
   } catch (const nlohmann::json::exception& e) {
-    throw InputError({path_, 0, 0}, "--db", "run " + std::to_string(id) + ": unreadable options or overrides: " + e.what(),
-                     "an intact parley results database");
+    damaged(id, std::string("unreadable options or overrides: ") + e.what());
   }
+  if (q.integer(18) == 0) damaged(id, "its seed or number of draws is not a non-negative integer");
+  if (q.integer(17) != q.integer(16) * static_cast<std::int64_t>(sizeof(std::uint64_t)))
+    damaged(id, "a batch of draws is truncated or damaged: its draw count disagrees with its draw numbers");
   r.seed = as_unsigned(q.integer(10));
   r.draws = static_cast<std::uint64_t>(q.integer(11));
   r.actor_correlation = q.real(12);
@@ -292,21 +336,18 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
   std::vector<std::uint64_t> draws;
   std::vector<double> inputs, outcomes;
   std::vector<unsigned char> classes;
-  Statement q(db_, with_inputs ? "SELECT draws, inputs, outcomes, classes FROM draw_batches WHERE run_id = ?"
-                               : "SELECT draws, x'', outcomes, classes FROM draw_batches WHERE run_id = ?");
+  Statement q(db_, with_inputs ? "SELECT draws, inputs, outcomes, classes, draw_count FROM draw_batches WHERE run_id = ?"
+                               : "SELECT draws, x'', outcomes, classes, draw_count FROM draw_batches WHERE run_id = ?");
   q.bind(1, run);
   auto append = [&q, this, run](auto& v, int col, std::size_t expected) {
     using T = typename std::remove_reference_t<decltype(v)>::value_type;
-    if (q.bytes(col) != expected * sizeof(T))
-      throw InputError({path_, 0, 0}, "--db",
-                       "run " + std::to_string(run) + ": corrupt draw batch: blob sizes disagree with the run's inputs",
-                       "an intact parley results database");
+    if (q.bytes(col) != expected * sizeof(T)) damaged(run, "corrupt draw batch: blob sizes disagree with the run's inputs");
     const std::size_t at = v.size();
     v.resize(at + expected);
     if (expected) std::memcpy(v.data() + at, q.blob(col), expected * sizeof(T));
   };
   while (q.step()) {
-    const std::size_t n = q.bytes(0) / sizeof(std::uint64_t);
+    const std::size_t n = static_cast<std::size_t>(std::max<std::int64_t>(q.integer(4), 0));
     append(draws, 0, n);
     append(inputs, 1, n * n_in);
     append(outcomes, 2, n * n_out);
@@ -315,6 +356,14 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
   std::vector<std::size_t> order(draws.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return draws[a] < draws[b]; });
+  // A draw is a function of the seed and its number: one beyond the run or stored twice is damage
+  // (or, for the latter, two writers at once before runs were claimed), never a sample to count.
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (draws[order[k]] >= r.draws)
+      damaged(run, "draw number " + std::to_string(draws[order[k]]) + " is beyond the run's " + std::to_string(r.draws) + " draws");
+    if (k > 0 && draws[order[k]] == draws[order[k - 1]])
+      damaged(run, "draw " + std::to_string(draws[order[k]]) + " is stored twice (written by more than one process at once?)");
+  }
   for (std::size_t k : order)
     each({draws[k], with_inputs ? inputs.data() + k * n_in : nullptr, outcomes.data() + k * n_out, classes.data() + k * n_cls});
 }

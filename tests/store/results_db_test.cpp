@@ -78,6 +78,7 @@ TEST(ResultsDb, StoresRunsAndDrawsBitForBit) {
     EXPECT_EQ(d.classes[0], chunk.classes[k]);
   });
   EXPECT_EQ(order, (std::vector<std::uint64_t>{1, 4}));
+  db.claim(id);
   EXPECT_THROW(db.insert(id, chunk), std::runtime_error);  // a draw is stored once
   EXPECT_THROW(db.run(id + 1), InputError);
 }

@@ -83,6 +83,7 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   const std::string path = args.db.empty() ? kDefaultDb : args.db;
   ResultsDb db = open_existing(path);
   const RunRecord r = db.run(args.resume);
+  db.claim(r.id);  // one writer per run: before reading which draws are stored (docs/results-db.md)
   if (r.parley_version != kVersion)
     throw InputError({path, 0, 0}, "--resume", fmt::format("run {} was made by parley {}, this is {}", r.id, r.parley_version, kVersion),
                      "the same parley version, so that the remaining draws match the stored ones");

@@ -1,0 +1,231 @@
+// Concurrent writers of one results database (issue #14, item 3; docs/results-db.md, "One writer
+// per run"): a second writer of a run is refused while the first holds it, so no draw is stored
+// twice; sweeps of different runs share the database.
+//
+// A writer is caught mid-run deterministically: the test waits until its lock file names it (it has
+// claimed the run), then stops it (SIGSTOP) between two transactions, when it holds no lock on the
+// database, only its claim, and lets it go on once the second writer has been refused.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "cli/cli_support.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using parley::testing::parley_cli;
+using parley::testing::Result;
+using parley::testing::shell;
+using parley::testing::source_path;
+using parley::testing::temp;
+
+const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = temp("concurrent-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+/// The first column of the first row of `sql` on `db`, read as any other SQLite client would; -1 if
+/// it cannot be read.
+long long query(const fs::path& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  long long value = -1;
+  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(raw, 2000);
+    sqlite3_stmt* q = nullptr;
+    if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+      value = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+  }
+  sqlite3_close(raw);
+  return value;
+}
+
+long long stored(const fs::path& db) { return fs::exists(db) ? query(db, "SELECT coalesce(sum(draw_count), 0) FROM draw_batches") : -1; }
+
+/// True when nobody holds any lock on `db` (an exclusive transaction starts without waiting).
+bool unlocked(const fs::path& db) {
+  sqlite3* raw = nullptr;
+  bool free = false;
+  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+    free = sqlite3_exec(raw, "BEGIN EXCLUSIVE; ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK;
+  sqlite3_close(raw);
+  return free;
+}
+
+/// Starts parley with `args`, its standard output and error into `log`.
+pid_t start(const std::vector<std::string>& args, const fs::path& log) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(out, 1);
+    dup2(out, 2);
+    std::vector<char*> argv{const_cast<char*>(PARLEY_EXE)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(PARLEY_EXE, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+/// Waits (at most 60 s) until `pid` has claimed run 1: its lock file names it, or (for a parley that
+/// takes no claims) `db` holds more than `more_than` draws.
+void wait_for_claim(pid_t pid, const fs::path& db, long long more_than) {
+  const fs::path lock = db.string() + ".run-1.lock";
+  const std::string holder = "pid " + std::to_string(pid) + " on ";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream in(lock);
+    std::string line;
+    if ((std::getline(in, line) && line.rfind(holder, 0) == 0) || stored(db) > more_than) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+/// Stops `pid` between two transactions, when it holds no lock on `db` (so that its run, if it has
+/// just created it, is committed). False if it ended first.
+bool stop_between_batches(pid_t pid, const fs::path& db) {
+  for (int attempt = 0; attempt < 2000; ++attempt) {
+    kill(pid, SIGSTOP);
+    int status = 0;
+    waitpid(pid, &status, WUNTRACED);
+    if (!WIFSTOPPED(status)) return false;
+    if (unlocked(db)) return true;
+    kill(pid, SIGCONT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
+}
+
+/// Lets a stopped `pid` go on; its exit code (-1 if a signal ended it).
+int resume_and_wait(pid_t pid) {
+  kill(pid, SIGCONT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> sweep_args(const fs::path& db, int draws) {
+  return {"sweep", kExample, "--model", "bdm", "--draws", std::to_string(draws), "--seed", "3", "--format", "csv", "--db", db.string()};
+}
+
+/// The run holds each of its draws once: counted in SQL, and in the export (3 issues a draw).
+void expect_each_draw_once(const fs::path& db, int run, long long draws) {
+  const std::string r = std::to_string(run);
+  EXPECT_EQ(query(db, "SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = " + r), draws) << "run " << r;
+  EXPECT_EQ(query(db, "SELECT draws FROM runs WHERE id = " + r), draws) << "run " << r;
+  EXPECT_EQ(query(db, "SELECT status = 'complete' FROM runs WHERE id = " + r), 1) << "run " << r;
+  const Result csv = parley_cli("export " + r + " --format csv --db " + db.string());
+  EXPECT_EQ(csv.code, 0) << csv.out.substr(0, 300);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1 + draws * 3) << "run " << r;
+}
+
+void expect_intact(const fs::path& db) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "ok");
+  sqlite3_finalize(q);
+  sqlite3_close(raw);
+}
+
+std::string refusal(pid_t holder) {
+  return "error: field '--db': run 1 is being written by another parley process (pid " + std::to_string(holder) + " on ";
+}
+
+TEST(ConcurrentWriters, AResumeWhileTheSweepStillRunsIsRefusedAndNothingIsStoredTwice) {
+  const fs::path dir = fresh_dir("resume-while-running"), db = dir / "results.db";
+  const int draws = 400;
+  const pid_t sweep = start(sweep_args(db, draws), dir / "sweep.log");
+  wait_for_claim(sweep, db, 0);
+  ASSERT_TRUE(stop_between_batches(sweep, db)) << "the sweep ended before it could be caught";
+  ASSERT_LT(stored(db), draws);
+
+  const Result second = parley_cli("sweep --resume 1 --format csv --db " + db.string());
+  EXPECT_EQ(second.code, 2) << second.out;
+  EXPECT_NE(second.out.find(db.string() + ": " + refusal(sweep)), std::string::npos) << second.out;
+
+  EXPECT_EQ(resume_and_wait(sweep), 0);
+  expect_intact(db);
+  expect_each_draw_once(db, 1, draws);
+  // Its claim ended with it: a resume of the complete run is free to go (and has nothing to add).
+  const Result again = parley_cli("sweep --resume 1 --format csv --db " + db.string());
+  EXPECT_EQ(again.code, 0) << again.out;
+  EXPECT_EQ(stored(db), draws);
+}
+
+TEST(ConcurrentWriters, TwoResumesOfOneRunStoreEachDrawOnce) {
+  const fs::path dir = fresh_dir("two-resumes"), db = dir / "results.db";
+  const int draws = 400;
+  // A sweep killed with -9 leaves its run 'running', and a claim that died with it.
+  const pid_t killed = start(sweep_args(db, draws), dir / "killed.log");
+  wait_for_claim(killed, db, 0);
+  ASSERT_TRUE(stop_between_batches(killed, db)) << "the sweep ended before it could be caught";
+  kill(killed, SIGKILL);
+  waitpid(killed, nullptr, 0);
+  const long long before = stored(db);
+  ASSERT_LT(before, draws) << "the sweep ended before it could be killed";
+
+  const pid_t first = start({"sweep", "--resume", "1", "--format", "csv", "--db", db.string()}, dir / "first.log");
+  wait_for_claim(first, db, before);
+  ASSERT_TRUE(stop_between_batches(first, db)) << "the first resume ended before it could be caught";
+  ASSERT_LT(stored(db), draws);
+
+  const Result second = parley_cli("sweep --resume 1 --format csv --db " + db.string());
+  EXPECT_EQ(second.code, 2) << second.out;
+  EXPECT_NE(second.out.find(refusal(first)), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("expected one writer per run: wait until it has finished"), std::string::npos) << second.out;
+
+  EXPECT_EQ(resume_and_wait(first), 0);
+  expect_intact(db);
+  expect_each_draw_once(db, 1, draws);
+}
+
+TEST(ConcurrentWriters, FourSweepsIntoOneNewDatabaseAtOnce) {
+  const fs::path dir = fresh_dir("four-sweeps"), db = dir / "results.db";
+  const std::vector<int> draws{200, 300, 400, 500};
+  std::string line = "cd '" + dir.string() + "' || exit 9; ";
+  for (std::size_t k = 0; k < draws.size(); ++k) {
+    const std::string n = std::to_string(k);
+    const std::string sweep = std::string(PARLEY_EXE) + " sweep " + kExample + " --draws " + std::to_string(draws[k]) + " --seed " + n;
+    line += "(" + sweep + " --format csv --db results.db > out" + n + " 2>&1; echo $? > code" + n + ") & ";
+  }
+  line += "wait";
+  ASSERT_EQ(shell(line).code, 0);
+  for (std::size_t k = 0; k < draws.size(); ++k) {
+    const std::string n = std::to_string(k);
+    EXPECT_EQ(parley::testing::read_text((dir / ("code" + n)).string()), "0\n") << parley::testing::read_text((dir / ("out" + n)).string());
+  }
+  expect_intact(db);
+  ASSERT_EQ(query(db, "SELECT count(*) FROM runs"), 4);
+  std::multiset<long long> asked;
+  for (int run = 1; run <= 4; ++run) {
+    const long long n = query(db, "SELECT draws FROM runs WHERE id = " + std::to_string(run));
+    asked.insert(n);
+    expect_each_draw_once(db, run, n);
+  }
+  EXPECT_EQ(asked, (std::multiset<long long>{200, 300, 400, 500}));
+  EXPECT_EQ(std::count_if(fs::directory_iterator(dir), fs::directory_iterator(),
+                          [](const fs::directory_entry& e) { return e.path().extension() == ".lock"; }),
+            0);  // every claim let go, and took its file with it
+}
+
+}  // namespace
