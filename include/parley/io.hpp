@@ -39,8 +39,12 @@ Scenario read_scenario_file(const std::string& path, const ReadOptions& options 
 /// The same from text; `name` is used as the file name in messages.
 Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options = {});
 
-/// Writes `content` to `path` atomically: to a temporary file beside it, then renamed, so a
-/// failure never leaves a partial file. Throws OutputError (exit code 3) on failure.
+/// Writes `content` to `path`. A regular file (new or existing) is written atomically: to a
+/// temporary file with a short name in the same folder, flushed to disk, then renamed over it, so a
+/// failure never leaves a partial file; an existing file keeps its permissions. A symbolic link is
+/// followed and the file it names replaced, so the link stays. What exists and is no regular file (a
+/// device such as /dev/null, a FIFO, /dev/stdout) is opened and written as it is, never replaced.
+/// Throws OutputError (exit code 3) on failure.
 void write_file_atomically(const std::string& path, const std::string& content);
 
 }  // namespace parley

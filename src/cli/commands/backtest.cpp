@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 #include "parley/version.hpp"
 
@@ -94,6 +95,8 @@ void backtest(const BacktestArgs& args, Context& context) {
 }
 
 void act(const BacktestArgs& args, Context& context) {
+  check_outputs({{"--per-issue", args.per_issue, "the per-issue table"}, {"--skill-out", args.skill_out, "the skill table"}},
+                {{"FILE", args.input.file, "the scenario"}});
   if (args.cross_validate) return cross_validate(args, args.model_option->count() > 0, context);
   for (const CLI::Option* only : args.cross_validation_only)
     if (only->count() > 0) throw InputError({}, only->get_name(), "given without --cross-validate", "--cross-validate with it");

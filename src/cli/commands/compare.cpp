@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "cli/progress.hpp"
 #include "parley/parley.hpp"
 #include "parley/sweep.hpp"
@@ -42,6 +43,8 @@ ComparedScenario evaluate(const InputArgs& input, const CompareArgs& args) {
 }
 
 void compare(const CompareArgs& args, Context& context) {
+  check_outputs({{"--output", args.sampling.output, "the comparison"}},
+                {{"A", args.first.file, "scenario A"}, {"B", args.second.file, "scenario B"}});
   const OutputFormat format = parse_output_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
 

@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -27,6 +28,7 @@ void add_options(CLI::App& cmd, ExportArgs& a) {
 }
 
 void export_run(const ExportArgs& args, Context& context) {
+  check_outputs({{"--output", args.output, "the export"}}, {{"--db", args.db, "the results database"}});
   const OutputFormat format = parse_output_format(args.format, {OutputFormat::csv, OutputFormat::json});
   const std::optional<ExportTable> table = export_table_from_string(args.table);
   if (!table || (*table == ExportTable::all && format == OutputFormat::csv))

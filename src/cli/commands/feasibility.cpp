@@ -5,6 +5,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -28,6 +29,7 @@ void add_options(CLI::App& cmd, FeasibilityArgs& a) {
 
 void feasibility(const FeasibilityArgs& args, Context& context) {
   const SamplingArgs& a = args.sampling;
+  check_outputs({{"--output", a.output, "the assessment"}}, {{"FILE", args.input.file, "the scenario"}});
   const OutputFormat format = parse_output_format(a.format, {OutputFormat::table, OutputFormat::json});
   const Scenario s = read_input(args.input, a.overrides);
 

@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -38,6 +39,7 @@ void add_options(CLI::App& cmd, ReportArgs& a) {
 
 void report(const ReportArgs& args, Context& context) {
   if (args.output.empty()) throw InputError({}, "--output", "missing", "the HTML file to write, e.g. --output report.html");
+  check_outputs({{"--output", args.output, "the report"}}, {{"FILE", args.input.file, "the scenario"}});
   if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
   const Scenario s = read_input(args.input, args.overrides);
   ReportOptions o;

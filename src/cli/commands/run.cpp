@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -45,6 +46,8 @@ ModelOptions model_options(const RunArgs& args, const Model& model) {
 }
 
 void run(const RunArgs& args, Context& context) {
+  check_outputs({{"--trace", args.trace, "the trace"}, {"--output", args.output, "the forecast"}},
+                {{"FILE", args.input.file, "the scenario"}});
   const OutputFormat format = parse_output_format(args.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   const Model& model = model_named(args.model);
   const ModelOptions options = model_options(args, model);

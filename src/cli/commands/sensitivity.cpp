@@ -5,6 +5,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -29,6 +30,7 @@ void add_options(CLI::App& cmd, SensitivityArgs& a) {
 
 void sensitivity(const SensitivityArgs& args, Context& context) {
   const SamplingArgs& a = args.sampling;
+  check_outputs({{"--output", a.output, "the indices"}}, {{"FILE", args.input.file, "the scenario"}});
   const OutputFormat format = parse_output_format(a.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
     throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");

@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -24,6 +25,7 @@ void add_options(CLI::App& cmd, ShowArgs& a) {
 }
 
 void show(const ShowArgs& args, Context& context) {
+  check_outputs({{"--output", args.output, "the summary"}}, {{"--db", args.db, "the results database"}});
   const OutputFormat format = parse_output_format(args.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   ResultsDb db = open_existing(args.db);
 

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/outputs.hpp"
 #include "cli/progress.hpp"
 #include "parley/parley.hpp"
 #include "parley/results_db.hpp"
@@ -128,6 +129,11 @@ RunRecord new_run(const SweepArgs& args, const std::string& content, const Sweep
 
 void sweep(const SweepArgs& args, Context& context) {
   const OutputFormat format = parse_output_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+  // The results database is read (with --resume) and written: no output may replace it, and it may
+  // not be the scenario.
+  check_outputs(
+      {{"--db", args.db.empty() ? kDefaultDb : args.db, "the results database"}, {"--output", args.sampling.output, "the summary"}},
+      {{"FILE", args.input.file, "the scenario"}});
   if (args.resume > 0) return resume(args, format, context.out);
   if (args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
   if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
