@@ -2,6 +2,7 @@
 // are in parley/output.hpp.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -33,10 +34,21 @@ struct ReadOptions {
 /// YAML).
 InputFormat detect_format(const std::string& content);
 
-/// Reads and validates a scenario from a file. Throws InputError (with file, line, column, field
-/// and what was expected) on any problem.
+/// The largest input parley reads: 256 MiB (docs/cli.md).
+inline constexpr std::uint64_t kMaxInputBytes = std::uint64_t{256} << 20;
+
+/// The bytes of an input file, read whole: a regular file of at most kMaxInputBytes (refused from
+/// its size before reading), or a pipe (a FIFO, `<(...)`) that has a writer when it is opened and
+/// ends within kMaxInputBytes. Anything else (a directory, a device such as /dev/zero, a FIFO that
+/// nothing writes to) is refused without waiting. Throws InputError naming the file.
+std::string read_input_file(const std::string& path);
+
+/// Reads and validates a scenario from a file (read_input_file, then read_scenario_text). Throws
+/// InputError (with file, line, column, field and what was expected) on any problem.
 Scenario read_scenario_file(const std::string& path, const ReadOptions& options = {});
-/// The same from text; `name` is used as the file name in messages.
+/// The same from text; `name` is used as the file name in messages. The text must be UTF-8 with
+/// no control characters but tab and line breaks: anything else is refused at its line and column
+/// before any reader sees it.
 Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options = {});
 
 /// Writes `content` to `path`. A regular file (new or existing) is written atomically: to a

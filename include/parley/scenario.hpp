@@ -147,6 +147,10 @@ struct EventChange {
   Parameter value;           // the new value, on the scale, in [0, 1], or > 0
 };
 
+/// The most rounds a model with rounds computes (bdm's and smp's `rounds`, `max_rounds`,
+/// `min_rounds`), and so the latest round at which an event can take effect (docs/events.md).
+inline constexpr int kMaxRounds = 100000;
+
 /// Something that happens during the negotiation (a summit, a phone call, an election): from
 /// round `round` on (models with rounds apply it before computing that round; docs/events.md),
 /// the changes hold, the actors in `join` take part and those in `leave` no longer do. An actor
@@ -155,7 +159,7 @@ struct Event {
   std::string id;
   std::string label;  // optional
   std::string date;   // optional, as written
-  int round = 1;      // >= 1; events are in order of round
+  int round = 1;      // in [1, kMaxRounds]; events are in order of round
   int citation = -1;  // index into Scenario::citations, or -1
   std::vector<EventChange> changes;
   std::vector<std::size_t> join, leave;  // actor indices

@@ -100,6 +100,9 @@ void check_events(const Scenario& s) {
     const std::string field = "events." + e.id;
     if (s.find_actor(e.id) || s.find_issue(e.id))
       fail(field + ".id", {"event id '" + e.id + "' is also an actor's or an issue's", "an id of its own (--set names use it)"});
+    if (e.round < 1 || e.round > kMaxRounds)
+      fail(field + ".round", {fmt::format("round {}", e.round),
+                              fmt::format("a round from 1 to {} (models compute at most {} rounds)", kMaxRounds, kMaxRounds)});
     if (e.round < round)
       fail(field + ".round",
            {fmt::format("round {} after an event at round {}", e.round, round), "events in order of round, from round 1"});
@@ -185,8 +188,7 @@ void validate(const Scenario& s) {
   OutcomeClassifier{s};  // names and expressions of the outcome classes
   for (const OutcomeClass& c : s.outcome_classes)
     for (std::size_t i : c.needs_deal_on)
-      if (i >= s.issues().size())
-        fail("outcomes." + c.name + ".needs_deal_on", {"issue index out of range", "an issue of this scenario"});
+      if (i >= s.issues().size()) fail("outcomes." + c.name + ".needs_deal_on", {"issue index out of range", "an issue of this scenario"});
 }
 
 }  // namespace parley

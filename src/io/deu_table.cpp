@@ -141,6 +141,8 @@ Scenario read_deu_table(const std::string& content, const std::string& file, Deu
       fail(file, rows[r].back(), "row", fmt::format("{} cells", rows[r].size()), fmt::format("{} cells, like the header", col.width));
   if (rows.size() < 2 || !rows[1][col.isnr].text.empty())
     fail(file, rows.size() < 2 ? rows[0][0] : rows[1][0], "row 2", "no capability row", "row 2 with the GDP proxy per actor and no issue");
+  if (rows.size() < 3)
+    fail(file, rows[1][0], "issues", "no issue rows after the capability row", "at least one issue row (one per controversial issue)");
 
   Scenario s;
   s.metadata.title = "DEU III (" + file + ")";

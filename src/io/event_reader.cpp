@@ -1,5 +1,7 @@
 #include "io/event_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <unordered_set>
 
 #include "core/checks.hpp"
@@ -48,9 +50,10 @@ class EventReader {
     e.date = f.text_or("date", "");
     const Node& round = f.require("round");
     const double rn = r_.number(round, f.path("round"));
-    if (!(rn >= 1 && rn <= 1e6 && rn == static_cast<int>(rn)))
+    if (!(rn >= 1 && rn <= kMaxRounds && rn == static_cast<int>(rn)))
       r_.fail(round, f.path("round"), "round '" + round.text + "'",
-              "a whole number from 1 (the round before which the event takes effect)");
+              fmt::format("a whole number from 1 to {} (the round before which the event takes effect; models compute at most {} rounds)",
+                          kMaxRounds, kMaxRounds));
     e.round = static_cast<int>(rn);
     if (e.round < last_round_)
       r_.fail(round, f.path("round"), "round " + round.text + " after an event at round " + std::to_string(last_round_),

@@ -1,15 +1,11 @@
 // Reading any supported input: detection from content, then the matching reader, then validate().
-#include <sys/stat.h>
-
 #include <cctype>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "io/document.hpp"
 #include "io/importers.hpp"
+#include "io/input_file.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/text_check.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
@@ -69,6 +65,7 @@ InputFormat detect_format(const std::string& content) {
 }
 
 Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options) {
+  io::check_text(content, name);
   const InputFormat format = options.format == InputFormat::automatic ? detect_format(content) : options.format;
   Scenario s;
   switch (format) {
@@ -97,17 +94,10 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
   return s;
 }
 
+std::string read_input_file(const std::string& path) { return io::read_input_bytes(path, kMaxInputBytes); }
+
 Scenario read_scenario_file(const std::string& path, const ReadOptions& options) {
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0)
-    throw InputError({path, 0, 0}, "", std::string("cannot open the file: ") + std::strerror(errno), "a readable file");
-  if (S_ISDIR(info.st_mode)) throw InputError({path, 0, 0}, "", "this is a directory", "a readable file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "", std::string("cannot open the file: ") + std::strerror(errno), "a readable file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw InputError({path, 0, 0}, "", "cannot read the file", "a readable file");
-  const std::string content = buffer.str();
+  const std::string content = read_input_file(path);
   if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError({path, 0, 0}, "", "the file is empty", "a scenario");
   return read_scenario_text(content, path, options);
 }

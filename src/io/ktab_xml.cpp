@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <pugixml.hpp>
 #include <unordered_set>
@@ -128,6 +130,42 @@ void read_parameters(const XmlReader& r, const pugi::xml_node& scen, Scenario& s
   }
 }
 
+/// XML 1.0's Char: what a character reference (&#N; or &#xN;) may name.
+bool is_xml_char(std::uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/// Refuses a character reference to what XML does not allow (&#0;, &#1;, a surrogate), which
+/// pugixml would decode anyway (&#0; as the end of the text). Comments and CDATA sections, where
+/// "&#" is plain text, are skipped; a malformed reference is left to pugixml.
+void check_character_references(const XmlReader& r, const std::string& content) {
+  const std::size_t n = content.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    for (const auto& [open, close] : {std::pair<const char*, const char*>{"<!--", "-->"}, {"<![CDATA[", "]]>"}})
+      if (content.compare(k, std::strlen(open), open) == 0) {
+        k = content.find(close, k + std::strlen(open));
+        if (k == std::string::npos) return;
+      }
+    if (content.compare(k, 2, "&#") != 0) continue;
+    std::size_t j = k + 2;
+    const bool hex = j < n && (content[j] == 'x' || content[j] == 'X');
+    if (hex) ++j;
+    std::uint32_t value = 0;
+    const std::size_t digits_from = j;
+    for (; j < n && (hex ? std::isxdigit(static_cast<unsigned char>(content[j])) : std::isdigit(static_cast<unsigned char>(content[j])));
+         ++j) {
+      const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(content[j])));
+      const std::uint32_t digit = c <= '9' ? static_cast<std::uint32_t>(c - '0') : static_cast<std::uint32_t>(c - 'a' + 10);
+      value = std::min<std::uint32_t>(value * (hex ? 16 : 10) + digit, 0x110000);
+    }
+    if (j == digits_from || j >= n || content[j] != ';') continue;
+    if (!is_xml_char(value))
+      r.fail(static_cast<std::ptrdiff_t>(k), "",
+             "the character reference '" + content.substr(k, j - k + 1) + "' names a character XML does not allow",
+             "a character other than U+0000, a control character (but tab and line breaks) or a surrogate");
+  }
+}
+
 }  // namespace
 
 bool looks_like_xml(const std::string& content) {
@@ -138,6 +176,7 @@ bool looks_like_xml(const std::string& content) {
 
 Scenario read_ktab_xml(const std::string& content, const std::string& file) {
   const XmlReader r(content, file);
+  check_character_references(r, content);
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed = doc.load_buffer(content.data(), content.size());
   if (!parsed) r.fail(parsed.offset, "", std::string("malformed XML: ") + parsed.description(), "a well-formed KTAB SMP XML file");

@@ -2,6 +2,7 @@
 
 #include "models/options.hpp"
 #include "parley/error.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley::models::bdm {
 
@@ -72,9 +73,9 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.range = pick(r, "range", {"initial", "scale"}, {Range::initial, Range::scale}, "", resolved);
   c.median = pick(r, "median", {"condorcet", "weighted"}, {MedianRule::condorcet, MedianRule::weighted}, "", resolved);
   c.stop = pick(r, "stop", {"rounds", "median-shift"}, {Stop::rounds, Stop::median_shift}, "", resolved);
-  c.rounds = r.whole_number("rounds", 0, 100000);
+  c.rounds = r.whole_number("rounds", 0, kMaxRounds);
   c.threshold = r.number("threshold", 0, 1e300);
-  c.max_rounds = r.whole_number("max_rounds", 1, 100000);
+  c.max_rounds = r.whole_number("max_rounds", 1, kMaxRounds);
   c.cycle = read_cycle_option(r.resolved().at("cycle"));
   c.trace = pick(r, "trace", {"true", "false"}, {true, false}, "", resolved);
   return c;

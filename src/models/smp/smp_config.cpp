@@ -6,6 +6,7 @@
 
 #include "models/options.hpp"
 #include "parley/error.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley::models::smp {
 
@@ -125,9 +126,9 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.seed = whole_seed(r.resolved().at("seed"));
   c.stop = pick<Stop>(r, "stop", {{"ktab", "ktab", Stop::ktab}, {"rounds", "rounds", Stop::rounds}}, resolved);
   c.threshold = r.number("threshold", 0, 1e300);
-  c.min_rounds = r.whole_number("min_rounds", 1, 100000);
-  c.max_rounds = r.whole_number("max_rounds", 1, 100000);
-  c.rounds = r.whole_number("rounds", 0, 100000);
+  c.min_rounds = r.whole_number("min_rounds", 1, kMaxRounds);
+  c.max_rounds = r.whole_number("max_rounds", 1, kMaxRounds);
+  c.rounds = r.whole_number("rounds", 0, kMaxRounds);
   c.cycle = read_cycle_option(r.resolved().at("cycle"));
   c.trace = pick<bool>(r, "trace", {{"true", "true", true}, {"false", "false", false}}, resolved);
   return c;
