@@ -68,12 +68,18 @@ InputFormat detect_format(const std::string& content) {
   return InputFormat::yaml;
 }
 
-Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options) {
+namespace {
+
+[[noreturn]] void out_of_memory(const std::string& name, std::size_t bytes) {
+  throw ResourceError(name + ": error: not enough memory to read the file (" + std::to_string(bytes) + " bytes)");
+}
+
+Scenario read_scenario(const std::string& content, const std::string& name, const ReadOptions& options) {
   const InputFormat format = options.format == InputFormat::automatic ? detect_format(content) : options.format;
   Scenario s;
   switch (format) {
     case InputFormat::json:
-      s = io::read_scenario_document(io::parse_json(content, name), name);
+      s = io::read_scenario_document(io::parse_json(content, name).root(), name);
       break;
     case InputFormat::ktab_csv:
       s = io::read_ktab_csv(content, name);
@@ -86,7 +92,7 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
       break;
     case InputFormat::yaml:
     case InputFormat::automatic:
-      s = io::read_scenario_document(io::parse_yaml(content, name), name);
+      s = io::read_scenario_document(io::parse_yaml(content, name).root(), name);
       break;
   }
   try {
@@ -97,6 +103,16 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
   return s;
 }
 
+}  // namespace
+
+Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options) {
+  try {
+    return read_scenario(content, name, options);
+  } catch (const std::bad_alloc&) {
+    out_of_memory(name, content.size());
+  }
+}
+
 Scenario read_scenario_file(const std::string& path, const ReadOptions& options) {
   struct stat info {};
   if (stat(path.c_str(), &info) != 0)
@@ -104,10 +120,22 @@ Scenario read_scenario_file(const std::string& path, const ReadOptions& options)
   if (S_ISDIR(info.st_mode)) throw InputError({path, 0, 0}, "", "this is a directory", "a readable file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "", std::string("cannot open the file: ") + std::strerror(errno), "a readable file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // One string of the file's size, with spare room for the JSON parser to read it in place.
+  std::string content;
+  try {
+    const auto size = static_cast<std::size_t>(info.st_size);
+    content.resize(size + io::kParsePadding);
+    in.read(content.data(), static_cast<std::streamsize>(size));
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.gcount() == static_cast<std::streamsize>(size)) {
+      std::ostringstream more;  // the file grew since stat()
+      more << in.rdbuf();
+      content += more.str();
+    }
+  } catch (const std::bad_alloc&) {
+    out_of_memory(path, static_cast<std::size_t>(info.st_size));
+  }
   if (in.bad()) throw InputError({path, 0, 0}, "", "cannot read the file", "a readable file");
-  const std::string content = buffer.str();
   if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError({path, 0, 0}, "", "the file is empty", "a scenario");
   return read_scenario_text(content, path, options);
 }
