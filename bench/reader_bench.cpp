@@ -32,7 +32,8 @@ constexpr std::size_t kActors = 4000, kIssues = 50;
 /// The generated scenario, written once to a temporary file.
 const std::string& scenario_file(Syntax syntax) {
   static const auto write = [](Syntax s) {
-    const auto path = std::filesystem::temp_directory_path() / (s == Syntax::json ? "parley-reader-bench.json" : "parley-reader-bench.yaml");
+    const auto path =
+        std::filesystem::temp_directory_path() / (s == Syntax::json ? "parley-reader-bench.json" : "parley-reader-bench.yaml");
     std::ofstream(path, std::ios::binary) << parley::bench::generate_scenario(kActors, kIssues, s);
     return path.string();
   };

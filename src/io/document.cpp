@@ -53,7 +53,8 @@ SourcePosition position_of(std::string_view content, std::size_t offset, const s
 
 void check_document_size(std::size_t bytes, const std::string& file) {
   if (bytes > kMaxDocumentBytes)
-    throw InputError({file, 0, 0}, "", "the file has " + std::to_string(bytes) + " bytes", "at most 4 GiB less 1 MiB (" + std::to_string(kMaxDocumentBytes) + " bytes)");
+    throw InputError({file, 0, 0}, "", "the file has " + std::to_string(bytes) + " bytes",
+                     "at most 4 GiB less 1 MiB (" + std::to_string(kMaxDocumentBytes) + " bytes)");
 }
 
 Place Node::place() const {

@@ -104,7 +104,7 @@ class TextPool {
 
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::vector<char*> slots_;  // the start of each 1 MiB of offsets
-  std::uint64_t next_ = 0;          // the next free offset
+  std::uint64_t next_ = 0;    // the next free offset
   std::size_t bytes_ = 0;
 };
 
@@ -128,10 +128,10 @@ class Document {
   static Text text_of(std::uint8_t kind) { return static_cast<Text>(kind >> 4); }
 
   std::string_view source_;
-  bool offsets_ = true;                  // position_ is a byte offset into source_ (JSON), or a line (YAML)
+  bool offsets_ = true;  // position_ is a byte offset into source_ (JSON), or a line (YAML)
   detail::Blocks<std::uint8_t> kind_;
   detail::Blocks<std::uint32_t> position_;
-  detail::Blocks<std::uint32_t> column_;  // YAML only
+  detail::Blocks<std::uint32_t> column_;   // YAML only
   detail::Blocks<std::uint64_t> payload_;  // a double, text (offset << 32 | length), or children (first << 32 | count)
   detail::TextPool pool_;
   std::uint32_t root_ = 0;

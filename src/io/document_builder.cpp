@@ -18,7 +18,9 @@ DocumentBuilder::DocumentBuilder(std::string_view source, Positions positions) {
   document_.offsets_ = positions == Positions::offsets;
 }
 
-void DocumentBuilder::push(std::uint8_t node_kind, At at, std::uint64_t payload) { pending_.push_back({payload, at.position, at.column, node_kind}); }
+void DocumentBuilder::push(std::uint8_t node_kind, At at, std::uint64_t payload) {
+  pending_.push_back({payload, at.position, at.column, node_kind});
+}
 
 void DocumentBuilder::add(Node::Type type, At at, double number) { push(kind(type), at, std::bit_cast<std::uint64_t>(number)); }
 

@@ -59,7 +59,7 @@ class DocumentBuilder {
   void store(const Item& item);
 
   Document document_;
-  std::vector<Item> pending_;     // nodes whose container is still open, in order
+  std::vector<Item> pending_;      // nodes whose container is still open, in order
   std::vector<std::size_t> open_;  // where each open container's children start in pending_
   std::unordered_map<std::string_view, std::uint32_t> interned_;
 };

@@ -134,7 +134,8 @@ class EventReader {
     const char* key = c->joining ? "join" : "leave";
     const std::string field = "events[" + std::to_string(c->event) + "]." + key + "[" + std::to_string(c->position) + "]";
     const Node item = (c->joining ? lists_[c->event].first : lists_[c->event].second)->child(c->position);
-    r_.fail(item, field, "'" + std::string(item.text()) + (c->joining ? "' already takes part at this point" : "' does not take part at this point"),
+    r_.fail(item, field,
+            "'" + std::string(item.text()) + (c->joining ? "' already takes part at this point" : "' does not take part at this point"),
             c->joining ? "a join only for an actor that is absent (never joined, or left before)"
                        : "a leave only for an actor that takes part");
   }

@@ -178,7 +178,8 @@ Document parse_json(const std::string& content, const std::string& file) {
     if (error == simdjson::MEMALLOC) throw std::bad_alloc();
     // Errors of the first pass (unclosed strings, invalid UTF-8, ...) have no position of their own.
     const std::size_t at = error == simdjson::UNCLOSED_STRING ? unclosed_string_offset(source) : 0;
-    throw InputError(position_of(source, at, file), "", std::string("malformed JSON: ") + simdjson::error_message(error), "well-formed JSON");
+    throw InputError(position_of(source, at, file), "", std::string("malformed JSON: ") + simdjson::error_message(error),
+                     "well-formed JSON");
   }
   try {
     od::json_type type = doc.type();

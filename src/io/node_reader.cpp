@@ -140,7 +140,8 @@ Fields::Fields(const NodeReader& reader, const Node& mapping, std::string field,
 
 std::optional<Node> Fields::get(const char* key) const {
   for (std::size_t slot = 0; slot < allowed_.size(); ++slot)
-    if (std::strcmp(allowed_[slot], key) == 0) return values_[slot] && values_[slot]->type() != Node::Type::null ? values_[slot] : std::nullopt;
+    if (std::strcmp(allowed_[slot], key) == 0)
+      return values_[slot] && values_[slot]->type() != Node::Type::null ? values_[slot] : std::nullopt;
   return std::nullopt;
 }
 

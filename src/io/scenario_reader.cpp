@@ -159,7 +159,8 @@ class ScenarioReader {
       auto a = actor_index_.find(std::string(actor_key.text()));
       if (a == actor_index_.end())
         reader_.fail(actor_key, actor_field, "unknown actor '" + std::string(actor_key.text()) + "'", "the id of an actor in 'actors'");
-      if (seen_actor[a->second]) reader_.fail(actor_key, actor_field, "duplicate key '" + std::string(actor_key.text()) + "'", "each actor once");
+      if (seen_actor[a->second])
+        reader_.fail(actor_key, actor_field, "duplicate key '" + std::string(actor_key.text()) + "'", "each actor once");
       seen_actor[a->second] = true;
       const Node& stances = node.value(k);
       reader_.expect(stances, Type::mapping, actor_field, "a mapping from issue id to a stance");
@@ -170,7 +171,8 @@ class ScenarioReader {
         if (stance && !stance->position && read_plain_stance(stances.value(j), scenario_.issue(i->second).scale, *stance)) continue;
         // The general path, which also names the field of any error.
         const std::string field = actor_field + "." + std::string(issue_key.text());
-        if (!stance) reader_.fail(issue_key, field, "unknown issue '" + std::string(issue_key.text()) + "'", "the id of an issue in 'issues'");
+        if (!stance)
+          reader_.fail(issue_key, field, "unknown issue '" + std::string(issue_key.text()) + "'", "the id of an issue in 'issues'");
         if (stance->position) reader_.fail(issue_key, field, "duplicate key '" + std::string(issue_key.text()) + "'", "each issue once");
         read_stance(stances.value(j), field, scenario_.issue(i->second).scale, *stance);
       }
@@ -233,12 +235,13 @@ class ScenarioReader {
         c.label = f.text_or("label", "");
         c.group = f.text_or("group", "");
         if (const auto needs = f.get("needs_deal_on"))
-          c.needs_deal_on = read_list<std::size_t>(*needs, f.path("needs_deal_on"), "issue", [this](const Node& n, const std::string& path) {
-            const std::string id = reader_.text(n, path);
-            auto i = issue_index_.find(id);
-            if (i == issue_index_.end()) reader_.fail(n, path, "unknown issue '" + id + "'", "the id of an issue in 'issues'");
-            return i->second;
-          });
+          c.needs_deal_on =
+              read_list<std::size_t>(*needs, f.path("needs_deal_on"), "issue", [this](const Node& n, const std::string& path) {
+                const std::string id = reader_.text(n, path);
+                auto i = issue_index_.find(id);
+                if (i == issue_index_.end()) reader_.fail(n, path, "unknown issue '" + id + "'", "the id of an issue in 'issues'");
+                return i->second;
+              });
       }
       if (when.type() != Type::string)
         reader_.fail(when, field, std::string("got ") + describe(when), "a condition such as \"sanctions <= 40 and arms_control >= 60\"");

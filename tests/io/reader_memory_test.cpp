@@ -1,17 +1,17 @@
 // Issue #14: a JSON scenario with a UTF-8 byte order mark (item 10), the reader's compact document
 // and out-of-memory while reading reported as a ResourceError naming the file (item 11). The
 // reader's memory against the file's size is measured by bench/reader_bench.cpp, not here.
+#include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "io/document.hpp"
 #include "parley/io.hpp"
@@ -60,7 +60,11 @@ TEST(JsonBom, ErrorsKeepTheirLineAndColumn) {
   const std::string later = "{\"metadata\": {\"title\": \"x\"},\n  \"issues\": 3}";
   testing::expect_input_error([&] { read_scenario_text(kBom + later, "f.json"); }, 2, 13, "issues", "a list of issues");
   const std::string malformed = "{\"a\": 1,\n \"b\" 2}";
-  testing::expect_input_error([&] { read_scenario_text(kBom + malformed, "f.json", {InputFormat::json, {}}); }, 0, 0, "", "well-formed JSON");
+  testing::expect_input_error(
+      [&] {
+        read_scenario_text(kBom + malformed, "f.json", {InputFormat::json, {}});
+      },
+      0, 0, "", "well-formed JSON");
 }
 
 TEST(JsonBom, AMarkAloneIsAnEmptyFile) {
@@ -99,7 +103,7 @@ TEST(ReaderMemory, EscapedJsonStringsAreUnescaped) {
   EXPECT_EQ(document.root().key(0).text(), "ab");
   EXPECT_EQ(document.root().value(0).text(), "tab\tand \"quote\"");
   EXPECT_EQ(document.root().value(1).text(), "x");
-  EXPECT_EQ(document.root().value(1).column(), 36);
+  EXPECT_EQ(document.root().value(1).column(), 44);
 }
 
 /// What a forked child reported: its exit code (0: a ResourceError, 1: another exception,
@@ -153,13 +157,17 @@ TEST_P(ReadingOutOfMemory, IsAResourceErrorNamingTheFile) {
 #ifdef PARLEY_TEST_SANITIZED
   GTEST_SKIP() << "sanitizers reserve address space of their own: RLIMIT_AS cannot be lowered";
 #else
-  // A 4 MiB title: reading fits in the allowed 12 MiB, parsing it does not.
+  // A 32 MiB title. Too little memory to read the file, and (JSON) enough to read it but not to
+  // parse it: simdjson reserves five times the text. Free memory left in the heap by earlier
+  // tests also counts, so the margins are wide.
   const std::string extension = GetParam();
   const auto path = std::filesystem::temp_directory_path() / ("parley-oom-test." + extension);
-  const std::string title(std::size_t{4} << 20, 'x');
+  const std::string title(std::size_t{32} << 20, 'x');
   std::ofstream(path, std::ios::binary) << (extension == "json" ? "{\"metadata\": {\"title\": \"" + title + "\"}}"
                                                                  : "metadata: {title: " + title + "}\n");
-  for (const std::size_t headroom : {std::size_t{2} << 20, std::size_t{12} << 20}) {
+  std::vector<std::size_t> headrooms{std::size_t{8} << 20};
+  if (extension == "json") headrooms.push_back(std::size_t{64} << 20);
+  for (const std::size_t headroom : headrooms) {
     SCOPED_TRACE(headroom);
     const ChildResult r = read_with_little_memory(path.string(), headroom);
     EXPECT_EQ(r.code, 0) << r.message;
