@@ -4,11 +4,11 @@
 // Counters: `MB` the file's size; `x_baseline` the time over a plain parse of the same file in the
 // same process (nlohmann::json's DOM for JSON, libyaml's events for YAML: reading the text and
 // building nothing); `peak_x_file` the growth of the resident set while reading (peak, measured
-// in a forked child with getrusage) over the file's size; `stances_x_file` the part of it that is
+// in a forked child from /proc/self/status) over the file's size; `stances_x_file` the part of it that is
 // the Scenario's own table of stances (issues x actors x sizeof(Stance)), which the reader
 // cannot shrink. Reading once cost about 17x the file's size for JSON and 18x for YAML.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
+#include <malloc.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -81,27 +81,28 @@ double baseline_seconds(Syntax syntax) {
   });
 }
 
-long resident_kb() {
-  long pages = 0, resident = 0;
-  if (FILE* statm = std::fopen("/proc/self/statm", "r")) {
-    if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
-    std::fclose(statm);
-  }
-  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+/// A "Vm...:" line of /proc/self/status, in kB.
+long status_kb(const char* field) {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
+  return -1;
 }
 
-/// Peak growth of the resident set while reading `path` once, in a forked child, over its size.
+/// Peak growth of the resident set while reading `path` once, in a forked child (whose high-water
+/// mark is reset first through /proc/self/clear_refs, and the heap's free memory handed back), over the file's size.
 double peak_ratio(const std::string& path) {
   int fds[2];
   if (pipe(fds) != 0) return -1;
   const pid_t pid = fork();
   if (pid == 0) {
     close(fds[0]);
-    const long before = resident_kb();
+    malloc_trim(0);  // free memory kept by the heap would hide the growth
+    std::ofstream("/proc/self/clear_refs") << "5";
+    const long before = status_kb("VmRSS:");
     benchmark::DoNotOptimize(parley::read_scenario_file(path));
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const double ratio = static_cast<double>(usage.ru_maxrss - before) * 1024.0 / static_cast<double>(std::filesystem::file_size(path));
+    const long peak = status_kb("VmHWM:");
+    const double ratio = static_cast<double>(peak - before) * 1024.0 / static_cast<double>(std::filesystem::file_size(path));
     const bool written = write(fds[1], &ratio, sizeof ratio) == static_cast<ssize_t>(sizeof ratio);
     _exit(written ? 0 : 1);
   }
