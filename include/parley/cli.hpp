@@ -10,7 +10,7 @@
 namespace parley::cli {
 
 /// The exit codes (docs/cli.md); src/cli/exit_codes.cpp maps errors to them, in one place.
-enum ExitCode { kOk = 0, kInternalError = 1, kBadInput = 2, kOutputError = 3, kInterrupted = 130 };
+enum ExitCode { kOk = 0, kInternalError = 1, kBadInput = 2, kOutputError = 3, kResourceError = 4, kInterrupted = 130 };
 
 /// Runs one command line. `args` is argv: the program's name first (it appears in usage lines),
 /// then the command and its options. Results go to `out`, messages (`parley: ...`) to `err`.

@@ -4,8 +4,10 @@
 //   parley::Error         what the user can act on (never thrown itself)
 //     InputError    -> 2  bad input: a file, option or argument
 //     OutputError   -> 3  an output (file, standard output, results database) could not be written
+//     ResourceError -> 4  not enough memory (or another resource of the machine) for the work
 //     Interrupted   -> 130  stopped by the user (Ctrl-C); what was finished is kept
-//   anything else   -> 1  an internal error: a bug (std::logic_error, std::bad_alloc, ...)
+//   std::bad_alloc  -> 4  memory ran out where no ResourceError names the work
+//   anything else   -> 1  an internal error: a bug (std::logic_error, ...)
 //
 // Library code throws the one that says whose problem it is; it never prints or exits.
 #pragma once
@@ -60,6 +62,13 @@ class OutputError : public Error {
 
  private:
   std::string path_;
+};
+
+/// Not enough memory (or another resource of the machine) to finish: what() names the file or the
+/// work that needed it ("big.json: error: not enough memory to read the file (...)"). Exit code 4.
+class ResourceError : public Error {
+ public:
+  using Error::Error;
 };
 
 /// Work stopped by the user (Ctrl-C) after keeping what was finished; what() says how to go on.

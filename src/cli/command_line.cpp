@@ -21,7 +21,9 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
   app.name(args.empty() ? "parley" : args.front());
   app.set_version_flag("--version", std::string("parley ") + kVersion);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success, 1 internal error, 2 bad input, 3 output could not be written, 130 interrupted.");
+  app.footer(
+      "Exit codes: 0 success, 1 internal error, 2 bad input, 3 output could not be written, 4 not enough memory (or another resource), 130 "
+      "interrupted.");
   std::vector<std::pair<const CLI::App*, Action>> actions;
   for (const Command& c : commands) {
     CLI::App* sub = app.add_subcommand(c.name, c.description);

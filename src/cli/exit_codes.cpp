@@ -1,5 +1,6 @@
 #include "cli/exit_codes.hpp"
 
+#include <new>
 #include <ostream>
 
 #include "parley/error.hpp"
@@ -17,6 +18,12 @@ int exit_code_for(std::exception_ptr error, const CLI::App& app, std::ostream& o
   } catch (const OutputError& e) {
     err << "parley: " << e.what() << '\n';
     return kOutputError;
+  } catch (const ResourceError& e) {
+    err << "parley: " << e.what() << '\n';
+    return kResourceError;
+  } catch (const std::bad_alloc&) {
+    err << "parley: error: not enough memory\n";
+    return kResourceError;
   } catch (const Interrupted& e) {
     err << "parley: " << e.what() << '\n';
     return kInterrupted;

@@ -1,5 +1,6 @@
 // The one place that turns errors into exit codes (docs/cli.md): InputError and command-line
-// errors 2, OutputError 3, Interrupted 130, anything else 1 (an internal error).
+// errors 2, OutputError 3, ResourceError and std::bad_alloc 4, Interrupted 130, anything else 1
+// (an internal error).
 #pragma once
 
 #include <CLI/CLI.hpp>

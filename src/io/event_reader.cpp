@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <unordered_set>
 
 #include "core/checks.hpp"
@@ -20,7 +21,7 @@ class EventReader {
   std::vector<Event> read(const Node& node) {
     r_.expect(node, Type::sequence, "events", "a list of events");
     std::vector<Event> out;
-    for (std::size_t k = 0; k < node.children.size(); ++k) out.push_back(read_event(node.children[k], "events[" + std::to_string(k) + "]"));
+    for (std::size_t k = 0; k < node.size(); ++k) out.push_back(read_event(node.child(k), "events[" + std::to_string(k) + "]"));
     check_members(out);
     return out;
   }
@@ -51,16 +52,16 @@ class EventReader {
     const Node& round = f.require("round");
     const double rn = r_.number(round, f.path("round"));
     if (!(rn >= 1 && rn <= kMaxRounds && rn == static_cast<int>(rn)))
-      r_.fail(round, f.path("round"), "round '" + round.text + "'",
+      r_.fail(round, f.path("round"), "round '" + std::string(round.text()) + "'",
               fmt::format("a whole number from 1 to {} (the round before which the event takes effect; models compute at most {} rounds)",
                           kMaxRounds, kMaxRounds));
     e.round = static_cast<int>(rn);
     if (e.round < last_round_)
-      r_.fail(round, f.path("round"), "round " + round.text + " after an event at round " + std::to_string(last_round_),
+      r_.fail(round, f.path("round"), "round " + std::string(round.text()) + " after an event at round " + std::to_string(last_round_),
               "events in order of round");
     last_round_ = e.round;
-    if (const Node* src = f.get("source")) e.citation = r_.citation(*src, f.path("source"));
-    if (const Node* changes = f.get("changes")) read_changes(*changes, f.path("changes"), e);
+    if (const auto src = f.get("source")) e.citation = r_.citation(*src, f.path("source"));
+    if (const auto changes = f.get("changes")) read_changes(*changes, f.path("changes"), e);
     lists_.emplace_back(f.get("join"), f.get("leave"));
     if (lists_.back().first) e.join = read_members(*lists_.back().first, f.path("join"));
     if (lists_.back().second) e.leave = read_members(*lists_.back().second, f.path("leave"));
@@ -72,21 +73,21 @@ class EventReader {
   void read_changes(const Node& node, const std::string& field, Event& e) {
     r_.expect(node, Type::mapping, field, "a mapping from actor id to its changes");
     for (std::size_t k = 0; k < node.mapping_size(); ++k) {
-      const std::string af = field + "." + node.key(k).text;
+      const std::string af = field + "." + std::string(node.key(k).text());
       const std::size_t a = actor(node.key(k), af);
       const Node& per_actor = node.value(k);
       r_.expect(per_actor, Type::mapping, af, "a mapping from 'capability' or an issue id to the new values");
       for (std::size_t j = 0; j < per_actor.mapping_size(); ++j) {
         const Node& key = per_actor.key(j);
-        const std::string kf = af + "." + key.text;
-        if (key.text == "capability") {
+        const std::string kf = af + "." + std::string(key.text());
+        if (key.text() == "capability") {
           EventChange c{EventChange::Field::capability, a, EventChange::none, r_.parameter(per_actor.value(j), kf)};
           check(per_actor.value(j), kf, checks::positive(c.value.value));
           add(c, e);
           continue;
         }
-        const auto i = s_.find_issue(key.text);
-        if (!i) r_.fail(key, kf, "unknown issue '" + key.text + "'", "'capability' or the id of an issue in 'issues'");
+        const auto i = s_.find_issue(std::string(key.text()));
+        if (!i) r_.fail(key, kf, "unknown issue '" + std::string(key.text()) + "'", "'capability' or the id of an issue in 'issues'");
         read_stance_change(per_actor.value(j), kf, a, *i, e);
       }
     }
@@ -95,8 +96,8 @@ class EventReader {
   void read_stance_change(const Node& node, const std::string& field, std::size_t a, std::size_t i, Event& e) {
     Fields f(r_, node, field, {"position", "salience", "source"});
     const int shared = f.get("source") ? r_.citation(*f.get("source"), f.path("source")) : -1;
-    const Node* pos = f.get("position");
-    const Node* sal = f.get("salience");
+    const auto pos = f.get("position");
+    const auto sal = f.get("salience");
     if (!pos && !sal) r_.fail(node, field, "no new value", "a position, a salience or both");
     const Scale& scale = s_.issue(i).scale;
     if (pos) {
@@ -125,7 +126,7 @@ class EventReader {
   std::vector<std::size_t> read_members(const Node& node, const std::string& field) {
     r_.expect(node, Type::sequence, field, "a list of actor ids");
     std::vector<std::size_t> out;
-    for (std::size_t k = 0; k < node.children.size(); ++k) out.push_back(actor(node.children[k], field + "[" + std::to_string(k) + "]"));
+    for (std::size_t k = 0; k < node.size(); ++k) out.push_back(actor(node.child(k), field + "[" + std::to_string(k) + "]"));
     return out;
   }
 
@@ -135,14 +136,15 @@ class EventReader {
     if (!c) return;
     const char* key = c->joining ? "join" : "leave";
     const std::string field = "events[" + std::to_string(c->event) + "]." + key + "[" + std::to_string(c->position) + "]";
-    const Node& item = (c->joining ? lists_[c->event].first : lists_[c->event].second)->children[c->position];
-    r_.fail(item, field, "'" + item.text + (c->joining ? "' already takes part at this point" : "' does not take part at this point"),
+    const Node item = (c->joining ? lists_[c->event].first : lists_[c->event].second)->child(c->position);
+    r_.fail(item, field,
+            "'" + std::string(item.text()) + (c->joining ? "' already takes part at this point" : "' does not take part at this point"),
             c->joining ? "a join only for an actor that is absent (never joined, or left before)"
                        : "a leave only for an actor that takes part");
   }
 
   const NodeReader& r_;
-  std::vector<std::pair<const Node*, const Node*>> lists_;  // each event's join and leave lists (or nullptr)
+  std::vector<std::pair<std::optional<Node>, std::optional<Node>>> lists_;  // each event's join and leave lists (or nothing)
   const Scenario& s_;
   std::unordered_set<std::string> ids_;
   std::unordered_set<std::size_t> positioned_;

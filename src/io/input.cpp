@@ -1,5 +1,6 @@
 // Reading any supported input: detection from content, then the matching reader, then validate().
 #include <cctype>
+#include <new>
 
 #include "io/document.hpp"
 #include "io/importers.hpp"
@@ -64,13 +65,19 @@ InputFormat detect_format(const std::string& content) {
   return InputFormat::yaml;
 }
 
-Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options) {
+namespace {
+
+[[noreturn]] void out_of_memory(const std::string& name, std::size_t bytes) {
+  throw ResourceError(name + ": error: not enough memory to read the file" + (bytes ? " (" + std::to_string(bytes) + " bytes)" : ""));
+}
+
+Scenario read_scenario(const std::string& content, const std::string& name, const ReadOptions& options) {
   io::check_text(content, name);
   const InputFormat format = options.format == InputFormat::automatic ? detect_format(content) : options.format;
   Scenario s;
   switch (format) {
     case InputFormat::json:
-      s = io::read_scenario_document(io::parse_json(content, name), name);
+      s = io::read_scenario_document(io::parse_json(content, name).root(), name);
       break;
     case InputFormat::ktab_csv:
       s = io::read_ktab_csv(content, name);
@@ -83,7 +90,7 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
       break;
     case InputFormat::yaml:
     case InputFormat::automatic:
-      s = io::read_scenario_document(io::parse_yaml(content, name), name);
+      s = io::read_scenario_document(io::parse_yaml(content, name).root(), name);
       break;
   }
   try {
@@ -94,10 +101,25 @@ Scenario read_scenario_text(const std::string& content, const std::string& name,
   return s;
 }
 
+}  // namespace
+
+Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options) {
+  try {
+    return read_scenario(content, name, options);
+  } catch (const std::bad_alloc&) {
+    out_of_memory(name, content.size());
+  }
+}
+
 std::string read_input_file(const std::string& path) { return io::read_input_bytes(path, kMaxInputBytes); }
 
 Scenario read_scenario_file(const std::string& path, const ReadOptions& options) {
-  const std::string content = read_input_file(path);
+  std::string content;
+  try {
+    content = read_input_file(path);
+  } catch (const std::bad_alloc&) {
+    out_of_memory(path, 0);
+  }
   if (content.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError({path, 0, 0}, "", "the file is empty", "a scenario");
   return read_scenario_text(content, path, options);
 }

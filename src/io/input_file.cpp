@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "io/document.hpp"
 #include "parley/error.hpp"
 
 namespace parley::io {
@@ -78,7 +79,8 @@ std::string read_input_bytes(const std::string& path, std::uint64_t limit) {
   const bool pipe = S_ISFIFO(info.st_mode);
 
   std::string content;
-  if (!pipe) content.reserve(static_cast<std::size_t>(info.st_size));
+  // Spare room for the JSON parser to read the text in place (io/document.hpp, kParsePadding).
+  if (!pipe) content.reserve(static_cast<std::size_t>(info.st_size) + kParsePadding);
   bool first = true;
   char buffer[1 << 16];
   for (;;) {

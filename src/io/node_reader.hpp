@@ -17,6 +17,7 @@ class NodeReader {
   NodeReader(const std::string& file, Scenario& scenario) : file_(file), scenario_(scenario) {}
 
   [[noreturn]] void fail(const Node& at, const std::string& field, std::string problem, std::string expected) const;
+  [[noreturn]] void fail(Place at, const std::string& field, std::string problem, std::string expected) const;
 
   /// Fails unless `node` has type `type`; `expected` describes it ("a list of actors").
   void expect(const Node& node, Node::Type type, const std::string& field, const std::string& expected) const;
@@ -48,20 +49,20 @@ class NodeReader {
 class Fields {
  public:
   Fields(const NodeReader& reader, const Node& mapping, std::string field, std::initializer_list<const char*> allowed);
-  /// The value of `key`, or nullptr when absent (a null value counts as absent).
-  const Node* get(const char* key) const;
+  /// The value of `key`, or nothing when absent (a null value counts as absent).
+  std::optional<Node> get(const char* key) const;
   /// The value of `key`; fails naming the key when absent.
-  const Node& require(const char* key) const;
+  Node require(const char* key) const;
   /// The text of `key` (any non-null scalar), or `fallback` when absent.
   std::string text_or(const char* key, const std::string& fallback) const;
   std::string path(const char* key) const { return field_.empty() ? key : field_ + "." + key; }
 
  private:
   const NodeReader& reader_;
-  const Node& mapping_;
+  Node mapping_;
   std::string field_;
   std::vector<const char*> allowed_;
-  std::vector<const Node*> values_;
+  std::vector<std::optional<Node>> values_;
 };
 
 }  // namespace parley::io

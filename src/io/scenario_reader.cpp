@@ -19,9 +19,9 @@ class ScenarioReader {
 
   Scenario read(const Node& root) {
     Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events"});
-    if (const Node* version = top.get("parley")) {
-      if (version->type != Type::number || version->number != 1)
-        reader_.fail(*version, "parley", "format version '" + version->text + "'", "1 (the only version so far)");
+    if (const auto version = top.get("parley")) {
+      if (version->type() != Type::number || version->number() != 1)
+        reader_.fail(*version, "parley", "format version '" + std::string(version->text()) + "'", "1 (the only version so far)");
     }
     read_metadata(top.require("metadata"));
     std::vector<Issue> issues = read_issues(top.require("issues"));
@@ -29,10 +29,10 @@ class ScenarioReader {
     scenario_.reserve(issues.size(), actors.size());
     for (Actor& a : actors) scenario_.add_actor(std::move(a));
     for (Issue& i : issues) scenario_.add_issue(std::move(i));
-    if (const Node* positions = top.get("positions")) read_positions(*positions);
-    if (const Node* outcomes = top.get("outcomes")) read_outcomes(*outcomes);
-    if (const Node* sides = top.get("sides")) read_sides(*sides);
-    if (const Node* events = top.get("events")) scenario_.events = read_events(reader_, *events, scenario_);
+    if (const auto positions = top.get("positions")) read_positions(*positions);
+    if (const auto outcomes = top.get("outcomes")) read_outcomes(*outcomes);
+    if (const auto sides = top.get("sides")) read_sides(*sides);
+    if (const auto events = top.get("events")) scenario_.events = read_events(reader_, *events, scenario_);
     return std::move(scenario_);
   }
 
@@ -47,12 +47,12 @@ class ScenarioReader {
     m.title = reader_.text(f.require("title"), "metadata.title");
     m.description = f.text_or("description", "");
     m.date = f.text_or("date", "");
-    if (const Node* sources = f.get("sources")) {
+    if (const auto sources = f.get("sources")) {
       reader_.expect(*sources, Type::sequence, "metadata.sources", "a list of sources");
       std::unordered_map<std::string, bool> seen;
-      for (std::size_t k = 0; k < sources->children.size(); ++k) {
+      for (std::size_t k = 0; k < sources->size(); ++k) {
         const std::string field = "metadata.sources[" + std::to_string(k) + "]";
-        Fields s(reader_, sources->children[k], field, {"id", "title", "url", "note"});
+        Fields s(reader_, sources->child(k), field, {"id", "title", "url", "note"});
         Reference r;
         const Node& id = s.require("id");
         r.id = reader_.text(id, s.path("id"));
@@ -65,7 +65,7 @@ class ScenarioReader {
       }
     }
     reader_.index_references();
-    if (const Node* n = f.get("source")) m.citation = reader_.citation(*n, "metadata.source");
+    if (const auto n = f.get("source")) m.citation = reader_.citation(*n, "metadata.source");
   }
 
   void check_id(const Node& id_node, const std::string& field, const std::string& id, std::unordered_map<std::string, std::size_t>& index,
@@ -79,10 +79,10 @@ class ScenarioReader {
   template <typename T, typename ReadOne>
   std::vector<T> read_list(const Node& node, const std::string& key, const std::string& item, ReadOne&& read_one) {
     reader_.expect(node, Type::sequence, key, "a list of " + key);
-    if (node.children.empty()) reader_.fail(node, key, "the list is empty", "at least one " + item);
+    if (node.size() == 0) reader_.fail(node, key, "the list is empty", "at least one " + item);
     std::vector<T> items;
-    items.reserve(node.children.size());
-    for (std::size_t k = 0; k < node.children.size(); ++k) items.push_back(read_one(node.children[k], key + "[" + std::to_string(k) + "]"));
+    items.reserve(node.size());
+    for (std::size_t k = 0; k < node.size(); ++k) items.push_back(read_one(node.child(k), key + "[" + std::to_string(k) + "]"));
     return items;
   }
 
@@ -108,7 +108,7 @@ class ScenarioReader {
     issue.id = read_id(f, issue_index_, "issue");
     issue.label = f.text_or("label", issue.id);
     issue.group = f.text_or("group", "");
-    if (const Node* scale = f.get("scale")) {
+    if (const auto scale = f.get("scale")) {
       Fields s(reader_, *scale, f.path("scale"), {"min", "max", "min_label", "max_label"});
       issue.scale.min = reader_.number(s.require("min"), s.path("min"));
       issue.scale.max = reader_.number(s.require("max"), s.path("max"));
@@ -116,11 +116,11 @@ class ScenarioReader {
       issue.scale.max_label = s.text_or("max_label", "");
       check(*scale, f.path("scale"), checks::scale(issue.scale));
     }
-    if (const Node* sq = f.get("status_quo")) {
+    if (const auto sq = f.get("status_quo")) {
       issue.status_quo = reader_.parameter(*sq, f.path("status_quo"));
       check(*sq, f.path("status_quo"), checks::within(issue.status_quo->value, issue.scale.min, issue.scale.max, "the scale"));
     }
-    if (const Node* out = f.get("outcome")) {
+    if (const auto out = f.get("outcome")) {
       issue.outcome = reader_.number(*out, f.path("outcome"));
       check(*out, f.path("outcome"), checks::within(Uncertain::point(*issue.outcome), issue.scale.min, issue.scale.max, "the scale"));
     }
@@ -132,10 +132,10 @@ class ScenarioReader {
     Actor actor;
     actor.id = read_id(f, actor_index_, "actor");
     actor.name = f.text_or("name", actor.id);
-    if (const Node* kind = f.get("kind")) {
+    if (const auto kind = f.get("kind")) {
       auto parsed = actor_kind_from_string(reader_.text(*kind, f.path("kind")));
       if (!parsed)
-        reader_.fail(*kind, f.path("kind"), "unknown kind '" + kind->text + "'",
+        reader_.fail(*kind, f.path("kind"), "unknown kind '" + std::string(kind->text()) + "'",
                      "one of: leader, government, bloc, faction, public, organisation, other");
       actor.kind = *parsed;
     }
@@ -143,7 +143,7 @@ class ScenarioReader {
     actor.capability = reader_.parameter(cap, f.path("capability"));
     check(cap, f.path("capability"), checks::positive(actor.capability.value));
     actor.group = f.text_or("group", "");
-    if (const Node* risk = f.get("risk")) {
+    if (const auto risk = f.get("risk")) {
       actor.risk = reader_.parameter(*risk, f.path("risk"));
       check(*risk, f.path("risk"), checks::within(actor.risk->value, -1, 1, "the risk range"));
     }
@@ -155,23 +155,25 @@ class ScenarioReader {
     std::vector<bool> seen_actor(scenario_.actors().size(), false);
     for (std::size_t k = 0; k < node.mapping_size(); ++k) {
       const Node& actor_key = node.key(k);
-      const std::string actor_field = "positions." + actor_key.text;
-      auto a = actor_index_.find(actor_key.text);
+      const std::string actor_field = "positions." + std::string(actor_key.text());
+      auto a = actor_index_.find(std::string(actor_key.text()));
       if (a == actor_index_.end())
-        reader_.fail(actor_key, actor_field, "unknown actor '" + actor_key.text + "'", "the id of an actor in 'actors'");
-      if (seen_actor[a->second]) reader_.fail(actor_key, actor_field, "duplicate key '" + actor_key.text + "'", "each actor once");
+        reader_.fail(actor_key, actor_field, "unknown actor '" + std::string(actor_key.text()) + "'", "the id of an actor in 'actors'");
+      if (seen_actor[a->second])
+        reader_.fail(actor_key, actor_field, "duplicate key '" + std::string(actor_key.text()) + "'", "each actor once");
       seen_actor[a->second] = true;
       const Node& stances = node.value(k);
       reader_.expect(stances, Type::mapping, actor_field, "a mapping from issue id to a stance");
       for (std::size_t j = 0; j < stances.mapping_size(); ++j) {
         const Node& issue_key = stances.key(j);
-        auto i = issue_index_.find(issue_key.text);
+        auto i = issue_index_.find(std::string(issue_key.text()));
         Stance* stance = i == issue_index_.end() ? nullptr : &scenario_.stance(i->second, a->second);
         if (stance && !stance->position && read_plain_stance(stances.value(j), scenario_.issue(i->second).scale, *stance)) continue;
         // The general path, which also names the field of any error.
-        const std::string field = actor_field + "." + issue_key.text;
-        if (!stance) reader_.fail(issue_key, field, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
-        if (stance->position) reader_.fail(issue_key, field, "duplicate key '" + issue_key.text + "'", "each issue once");
+        const std::string field = actor_field + "." + std::string(issue_key.text());
+        if (!stance)
+          reader_.fail(issue_key, field, "unknown issue '" + std::string(issue_key.text()) + "'", "the id of an issue in 'issues'");
+        if (stance->position) reader_.fail(issue_key, field, "duplicate key '" + std::string(issue_key.text()) + "'", "each issue once");
         read_stance(stances.value(j), field, scenario_.issue(i->second).scale, *stance);
       }
     }
@@ -180,19 +182,21 @@ class ScenarioReader {
   /// The common case, `{position: x, salience: s}` with plain numbers in range, read without
   /// building field names. Returns false, having changed nothing, for anything else.
   static bool read_plain_stance(const Node& node, const Scale& scale, Stance& stance) {
-    if (node.type != Type::mapping) return false;
-    const Node* position = nullptr;
-    const Node* salience = nullptr;
+    if (node.type() != Type::mapping) return false;
+    std::optional<Node> position, salience;
     for (std::size_t k = 0; k < node.mapping_size(); ++k) {
-      const std::string& key = node.key(k).text;
-      const Node*& slot = key == "position" ? position : key == "salience" ? salience : position;
+      const std::string_view key = node.key(k).text();
+      std::optional<Node>& slot = key == "position" ? position : key == "salience" ? salience : position;
       if ((key != "position" && key != "salience") || slot) return false;
-      slot = &node.value(k);
+      slot = node.value(k);
     }
-    if (!position || position->type != Type::number || !(position->number >= scale.min && position->number <= scale.max)) return false;
-    if (salience && (salience->type != Type::number || !(salience->number >= 0 && salience->number <= 1))) return false;
-    stance.position = Parameter{Uncertain::point(position->number), -1};
-    if (salience) stance.salience = Parameter{Uncertain::point(salience->number), -1};
+    if (!position || position->type() != Type::number) return false;
+    const double x = position->number();
+    if (!(x >= scale.min && x <= scale.max)) return false;
+    const double s = salience && salience->type() == Type::number ? salience->number() : 0;
+    if (salience && (salience->type() != Type::number || !(s >= 0 && s <= 1))) return false;
+    stance.position = Parameter{Uncertain::point(x), -1};
+    if (salience) stance.salience = Parameter{Uncertain::point(s), -1};
     return true;
   }
 
@@ -201,11 +205,11 @@ class ScenarioReader {
     const Node& pos = f.require("position");
     stance.position = reader_.parameter(pos, f.path("position"));
     check(pos, f.path("position"), checks::within(stance.position->value, scale.min, scale.max, "the scale"));
-    if (const Node* sal = f.get("salience")) {
+    if (const auto sal = f.get("salience")) {
       stance.salience = reader_.parameter(*sal, f.path("salience"));
       check(*sal, f.path("salience"), checks::within(stance.salience->value, 0, 1, "the salience range"));
     }
-    if (const Node* src = f.get("source")) {
+    if (const auto src = f.get("source")) {
       const int c = reader_.citation(*src, f.path("source"));
       if (stance.position->citation < 0) stance.position->citation = c;
       if (stance.salience && stance.salience->citation < 0) stance.salience->citation = c;
@@ -219,33 +223,34 @@ class ScenarioReader {
     std::unordered_map<std::string, std::size_t> names;
     for (std::size_t k = 0; k < node.mapping_size(); ++k) {
       const Node& key = node.key(k);
-      const std::string field = "outcomes." + key.text;
-      check_id(key, field, key.text, names, "outcome class");
+      const std::string field = "outcomes." + std::string(key.text());
+      check_id(key, field, std::string(key.text()), names, "outcome class");
       const Node& value = node.value(k);
       OutcomeClass c;
-      c.name = key.text;
-      const Node* when = &value;
-      if (value.type == Type::mapping) {
+      c.name = std::string(key.text());
+      Node when = value;
+      if (value.type() == Type::mapping) {
         Fields f(reader_, value, field, {"when", "label", "group", "needs_deal_on"});
-        when = &f.require("when");
+        when = f.require("when");
         c.label = f.text_or("label", "");
         c.group = f.text_or("group", "");
-        if (const Node* needs = f.get("needs_deal_on"))
-          c.needs_deal_on = read_list<std::size_t>(*needs, f.path("needs_deal_on"), "issue", [this](const Node& n, const std::string& path) {
-            const std::string id = reader_.text(n, path);
-            auto i = issue_index_.find(id);
-            if (i == issue_index_.end()) reader_.fail(n, path, "unknown issue '" + id + "'", "the id of an issue in 'issues'");
-            return i->second;
-          });
+        if (const auto needs = f.get("needs_deal_on"))
+          c.needs_deal_on =
+              read_list<std::size_t>(*needs, f.path("needs_deal_on"), "issue", [this](const Node& n, const std::string& path) {
+                const std::string id = reader_.text(n, path);
+                auto i = issue_index_.find(id);
+                if (i == issue_index_.end()) reader_.fail(n, path, "unknown issue '" + id + "'", "the id of an issue in 'issues'");
+                return i->second;
+              });
       }
-      if (when->type != Type::string)
-        reader_.fail(*when, field, std::string("got ") + describe(*when), "a condition such as \"sanctions <= 40 and arms_control >= 60\"");
-      c.expression = when->text;
+      if (when.type() != Type::string)
+        reader_.fail(when, field, std::string("got ") + describe(when), "a condition such as \"sanctions <= 40 and arms_control >= 60\"");
+      c.expression = std::string(when.text());
       try {
         OutcomePredicate::parse(c.expression, scenario_.issues());
       } catch (const ExpressionError& e) {
-        Node at = *when;
-        at.column += static_cast<int>(e.offset) + (when->plain ? 0 : 1);
+        Place at = when.place();
+        at.column += static_cast<int>(e.offset) + (when.plain() ? 0 : 1);
         reader_.fail(at, field, e.problem, e.expected);
       }
       scenario_.outcome_classes.push_back(std::move(c));
@@ -266,13 +271,13 @@ class ScenarioReader {
     std::unordered_map<std::string, std::size_t> ids;
     for (std::size_t k = 0; k < node.mapping_size(); ++k) {
       const Node& key = node.key(k);
-      const std::string field = "sides." + key.text;
-      check_id(key, field, key.text, ids, "side");
+      const std::string field = "sides." + std::string(key.text());
+      check_id(key, field, std::string(key.text()), ids, "side");
       Fields f(reader_, node.value(k), field, {"negotiator", "ratifiers"});
       Side side;
-      side.id = key.text;
+      side.id = std::string(key.text());
       side.negotiator = actor_named(f.require("negotiator"), f.path("negotiator"));
-      if (const Node* ratifiers = f.get("ratifiers")) {
+      if (const auto ratifiers = f.get("ratifiers")) {
         reader_.expect(*ratifiers, Type::mapping, f.path("ratifiers"), "a mapping from actor id to what it accepts");
         for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r)
           side.ratifiers.push_back(read_ratifier(*ratifiers, r, f.path("ratifiers")));
@@ -283,27 +288,27 @@ class ScenarioReader {
 
   Ratifier read_ratifier(const Node& ratifiers, std::size_t r, const std::string& parent) {
     const Node& key = ratifiers.key(r);
-    const std::string field = parent + "." + key.text;
+    const std::string field = parent + "." + std::string(key.text());
     Ratifier out;
     out.actor = actor_named(key, field);
     Fields f(reader_, ratifiers.value(r), field, {"threshold", "accepts"});
-    if (const Node* t = f.get("threshold")) {
+    if (const auto t = f.get("threshold")) {
       out.threshold = reader_.number(*t, f.path("threshold"));
       check(*t, f.path("threshold"), checks::within(Uncertain::point(*out.threshold), -1, 1, "[-1, 1]"));
     }
-    if (const Node* accepts = f.get("accepts")) {
+    if (const auto accepts = f.get("accepts")) {
       reader_.expect(*accepts, Type::mapping, f.path("accepts"), "a mapping from issue id to {min, max}");
       for (std::size_t k = 0; k < accepts->mapping_size(); ++k) {
         const Node& issue_key = accepts->key(k);
-        const std::string bf = f.path("accepts") + "." + issue_key.text;
-        auto i = issue_index_.find(issue_key.text);
+        const std::string bf = f.path("accepts") + "." + std::string(issue_key.text());
+        auto i = issue_index_.find(std::string(issue_key.text()));
         if (i == issue_index_.end())
-          reader_.fail(issue_key, bf, "unknown issue '" + issue_key.text + "'", "the id of an issue in 'issues'");
+          reader_.fail(issue_key, bf, "unknown issue '" + std::string(issue_key.text()) + "'", "the id of an issue in 'issues'");
         const Scale& scale = scenario_.issue(i->second).scale;
         Fields b(reader_, accepts->value(k), bf, {"min", "max"});
         Ratifier::Bound bound{i->second, scale.min, scale.max};
-        if (const Node* lo = b.get("min")) bound.min = reader_.number(*lo, b.path("min"));
-        if (const Node* hi = b.get("max")) bound.max = reader_.number(*hi, b.path("max"));
+        if (const auto lo = b.get("min")) bound.min = reader_.number(*lo, b.path("min"));
+        if (const auto hi = b.get("max")) bound.max = reader_.number(*hi, b.path("max"));
         check(accepts->value(k), bf, checks::within(Uncertain::range(bound.min, bound.max), scale.min, scale.max, "the scale"));
         out.bounds.push_back(bound);
       }
@@ -321,8 +326,8 @@ class ScenarioReader {
 }  // namespace
 
 Scenario read_scenario_document(const Node& root, const std::string& file) {
-  if (root.type != Type::mapping)
-    throw InputError({file, root.line, root.column}, "", std::string("the top level is ") + describe(root),
+  if (root.type() != Type::mapping)
+    throw InputError({file, root.line(), root.column()}, "", std::string("the top level is ") + describe(root),
                      "a mapping with metadata, issues, actors and positions");
   return ScenarioReader(file).read(root);
 }

@@ -18,8 +18,8 @@ namespace {
 
 Parameter parse_value(Scenario& scenario, const std::string& assignment, const std::string& text) {
   try {
-    const io::Node node = io::parse_yaml(text, "--set");
-    return io::NodeReader("--set", scenario).parameter(node, "value");
+    const io::Document document = io::parse_yaml(text, "--set");
+    return io::NodeReader("--set", scenario).parameter(document.root(), "value");
   } catch (const InputError& e) {
     fail(assignment, "value '" + text + "': " + e.problem(), e.expected().empty() ? "a number or a distribution" : e.expected());
   }

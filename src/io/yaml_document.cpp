@@ -5,8 +5,10 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <new>
+#include <string_view>
 
-#include "io/document.hpp"
+#include "io/document_builder.hpp"
 
 namespace parley::io {
 
@@ -28,7 +30,21 @@ struct Event {
   }
 };
 
-bool parse_number(const std::string& text, double& out) {
+/// The type a plain scalar resolves to.
+Node::Type resolve_plain(std::string_view t) {
+  if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return Node::Type::null;
+  if (t == "true" || t == "True" || t == "TRUE" || t == "false" || t == "False" || t == "FALSE") return Node::Type::boolean;
+  double x;
+  return parse_yaml_number(t, x) ? Node::Type::number : Node::Type::string;
+}
+
+[[noreturn]] void fail_at(const std::string& file, const yaml_mark_t& mark, std::string problem, std::string expected) {
+  throw InputError({file, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, "", std::move(problem), std::move(expected));
+}
+
+}  // namespace
+
+bool parse_yaml_number(std::string_view text, double& out) {
   if (text == ".inf" || text == ".Inf" || text == ".INF" || text == "+.inf") {
     out = std::numeric_limits<double>::infinity();
     return true;
@@ -52,41 +68,24 @@ bool parse_number(const std::string& text, double& out) {
   if (ec == std::errc::result_out_of_range) {
     // Too large (an infinity, which the reader rejects) or too small (underflow to zero)?
     const std::size_t e = text.find_first_of("eE");
-    const bool underflow = e != std::string::npos && e + 1 < text.size() && text[e + 1] == '-';
+    const bool underflow = e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-';
     out = underflow ? 0.0 : (text[0] == '-' ? -1 : 1) * std::numeric_limits<double>::infinity();
     return true;
   }
   return ec == std::errc();
 }
 
-void resolve_plain(Node& node) {
-  const std::string& t = node.text;
-  if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") {
-    node.type = Node::Type::null;
-  } else if (t == "true" || t == "True" || t == "TRUE" || t == "false" || t == "False" || t == "FALSE") {
-    node.type = Node::Type::boolean;
-    node.number = (t[0] == 't' || t[0] == 'T') ? 1 : 0;
-  } else if (parse_number(t, node.number)) {
-    node.type = Node::Type::number;
-  }
-}
-
-[[noreturn]] void fail_at(const std::string& file, const yaml_mark_t& mark, std::string problem, std::string expected) {
-  throw InputError({file, static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1}, "", std::move(problem), std::move(expected));
-}
-
-}  // namespace
-
-Node parse_yaml(const std::string& content, const std::string& file) {
+Document parse_yaml(const std::string& content, const std::string& file) {
+  check_document_size(content.size(), file);
   Parser p;
   yaml_parser_set_input_string(&p.parser, reinterpret_cast<const unsigned char*>(content.data()), content.size());
-  Node root;
-  std::vector<Node*> open;  // containers being filled, innermost last
+  DocumentBuilder builder(content, DocumentBuilder::Positions::lines);
   int documents = 0;
   bool have_root = false;
   for (;;) {
     Event ev;
     if (!yaml_parser_parse(&p.parser, &ev.event)) {
+      if (p.parser.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
       std::string problem = "malformed YAML: ";
       problem += p.parser.problem ? p.parser.problem : "parse error";
       if (p.parser.context) problem += std::string(" (") + p.parser.context + ")";
@@ -101,34 +100,24 @@ Node parse_yaml(const std::string& content, const std::string& file) {
     }
     if (e.type == YAML_ALIAS_EVENT) fail_at(file, e.start_mark, "a YAML alias", "no anchors or aliases");
     if (e.type == YAML_MAPPING_END_EVENT || e.type == YAML_SEQUENCE_END_EVENT) {
-      open.pop_back();
+      builder.close();
       continue;
     }
     if (e.type != YAML_SCALAR_EVENT && e.type != YAML_SEQUENCE_START_EVENT && e.type != YAML_MAPPING_START_EVENT) continue;
-    Node* target;
-    if (open.empty()) {
-      have_root = true;
-      target = &root;
-    } else {
-      open.back()->children.emplace_back();
-      target = &open.back()->children.back();
-    }
-    target->line = static_cast<int>(e.start_mark.line) + 1;
-    target->column = static_cast<int>(e.start_mark.column) + 1;
+    if (builder.depth() == 0) have_root = true;
+    const DocumentBuilder::At at{static_cast<std::uint32_t>(e.start_mark.line + 1), static_cast<std::uint32_t>(e.start_mark.column + 1)};
     if (e.type == YAML_SCALAR_EVENT) {
-      target->type = Node::Type::string;
-      target->text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-      target->plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-      if (target->plain && e.data.scalar.tag == nullptr) resolve_plain(*target);
+      const std::string_view text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+      const bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      builder.add_text(plain && e.data.scalar.tag == nullptr ? resolve_plain(text) : Node::Type::string, at, text, plain);
     } else {
-      if (static_cast<int>(open.size()) >= kMaxDepth)
+      if (static_cast<int>(builder.depth()) >= kMaxDepth)
         fail_at(file, e.start_mark, "nesting deeper than " + std::to_string(kMaxDepth) + " levels", "a flatter document");
-      target->type = e.type == YAML_MAPPING_START_EVENT ? Node::Type::mapping : Node::Type::sequence;
-      open.push_back(target);
+      builder.open(e.type == YAML_MAPPING_START_EVENT ? Node::Type::mapping : Node::Type::sequence, at);
     }
   }
   if (!have_root) throw InputError({file, 0, 0}, "", "the file is empty", "a scenario");
-  return root;
+  return builder.finish();
 }
 
 }  // namespace parley::io
