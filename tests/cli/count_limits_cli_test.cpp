@@ -72,7 +72,7 @@ TEST(CountLimits, SeedsOutsideZeroToTwoToTheSixtyFourMinusOneAreRefused) {
 TEST(CountLimits, TheLargestSeedIsTakenAsWrittenAndDiffersFromSeedZero) {
   const fs::path dir = empty_folder("seed");
   auto sweep = [&](const std::string& seed) {
-    return shell("cd '" + dir.string() + "' && " + PARLEY_EXE + " sweep " + kExample + " --draws 40 --no-progress --format csv --seed " +
+    return shell("cd '" + dir.string() + "' && " + PARLEY_EXE + " sweep " + kExample + " --draws 10 --no-progress --format csv --seed " +
                  seed + " --db " + seed + ".db 2>&1");
   };
   const Result top = sweep("18446744073709551615"), zero = sweep("0");
@@ -102,6 +102,24 @@ TEST(CountLimits, SensitivitySamplesAndTopAreBounded) {
   expect_all_refused({"sensitivity " + kExample + " --output out.txt", "--top", {"1000001"}});
 }
 
+TEST(CountLimits, SensitivitySamplesAreBoundedByTheResultsTheyKeepForThisScenario) {
+  // The flagship: 174 inputs and 14 outputs, 2464 results per sample; 1 GiB holds 54,471 samples.
+  // (`timeout`: a parley without the bound would compute ten million model runs.)
+  expect_refused("sensitivity " + kFlagship + " --samples 60000 --output out.txt", "at most 54471 for this scenario", "timeout 20");
+}
+
+TEST(CountLimits, ABillionDrawSweepRunsInBoundedMemoryAndStopsResumable) {
+  // Every draw's outcomes held in memory would need tens of GB: under a 2 GB address space the
+  // sweep must still start, store draws, and on Ctrl-C leave an interrupted run to resume.
+  const fs::path dir = empty_folder("billion");
+  const Result r = shell("cd '" + dir.string() + "' && ulimit -v 2000000 && timeout --preserve-status -s INT 0.4 " + PARLEY_EXE +
+                         " sweep " + kExample + " --draws 1000000000 --threads 2 --no-progress --db big.db 2>&1");
+  EXPECT_EQ(r.code, 130) << r.out;
+  EXPECT_TRUE(contains(r.out, "of 1000000000 draws are stored in run 1")) << r.out;
+  const Result runs = shell(std::string(PARLEY_EXE) + " runs --db '" + (dir / "big.db").string() + "' 2>&1");
+  EXPECT_TRUE(contains(runs.out, "interrupted")) << runs.out;
+}
+
 TEST(CountLimits, RunRoundsAreBoundedByWhatTheModelsAccept) {
   expect_all_refused({"run " + kExample + " --model bdm --output out.txt", "--rounds", {"100001", "1000000"}});
 }
@@ -114,11 +132,11 @@ TEST(CountLimits, CrossValidationCountsAreBounded) {
 }
 
 TEST(CountLimits, SweepResumeNeedsARunNumber) {
-  for (const std::string& v : {"0", "-1", "abc", "9223372036854775808"}) expect_refused("sweep --no-progress --resume " + v, "--resume");
+  for (const std::string v : {"0", "-1", "abc", "9223372036854775808"}) expect_refused("sweep --no-progress --resume " + v, "--resume");
 }
 
 TEST(CountLimits, ParleyThreadsMustBeAWholeNumberFromOneTo256) {
-  for (const std::string& v : {"abc", "0", "-1", "1e3", "''", "257", "2.5"})
+  for (const std::string v : {"abc", "0", "-1", "1e3", "''", "257", "2.5"})
     expect_refused("sweep " + kExample + " --draws 5" + kOut, "PARLEY_THREADS", "PARLEY_THREADS=" + v);
   const fs::path dir = empty_folder("env");
   const Result ok = shell("cd '" + dir.string() + "' && PARLEY_THREADS=2 " + PARLEY_EXE + " run " + kExample + " 2>&1");
