@@ -3,6 +3,7 @@
 // exit 2 and a message naming the flag and its range, before anything is created: no results
 // database, no output file. Good edge values (--seed 2^64 − 1) are taken as written.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -27,7 +28,8 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 /// An empty folder to run in: whatever a refused command leaves there shows.
 fs::path empty_folder(const std::string& name) {
-  const fs::path dir = temp("limits-" + name);
+  // Its own per process: ctest runs the tests of this file in parallel.
+  const fs::path dir = temp("limits-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
