@@ -20,6 +20,8 @@
 
 namespace parley {
 
+struct ModelSkill;
+
 /// Everything a draw needs, shared read-only by all threads.
 class SweepSetup {
  public:
@@ -92,6 +94,16 @@ struct SweepControl {
 std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uint64_t>& todo, const SweepControl& control,
                              const std::function<void(const DrawChunk&)>& sink);
 
+/// Draws first .. last − 1.
+struct DrawRange {
+  std::uint64_t first = 0, last = 0;
+  std::uint64_t size() const { return last - first; }
+};
+/// The same for the draws of `todo`, ascending disjoint ranges, in that order: what a sweep of a
+/// billion draws evaluates without a list of a billion numbers.
+std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<DrawRange>& todo, const SweepControl& control,
+                             const std::function<void(const DrawChunk&)>& sink);
+
 struct IssueSummary {
   std::string issue_id;
   std::uint64_t draws = 0;  // draws in which the model gave an outcome
@@ -147,6 +159,28 @@ struct SweepSummary {
 /// Summarises `draws` draws stored in draw order: outcomes[d * issues + i], classes[d * k + c].
 /// Quantiles interpolate linearly between order statistics (type 7 of Hyndman and Fan).
 SweepSummary summarize_sweep(const Scenario& scenario, std::uint64_t draws, const double* outcomes, const unsigned char* classes);
+
+/// Calls its argument once per draw, in draw order: (draw number, issues() outcomes, classes()
+/// memberships), pointers valid during the call.
+using DrawVisitor = std::function<void(std::uint64_t draw, const double* outcomes, const unsigned char* classes)>;
+/// Visits the same draws in the same order every time it is called (a results database read
+/// again, arrays in memory).
+using DrawReplay = std::function<void(const DrawVisitor&)>;
+
+/// Values the streaming summary holds at once at most, over all issues: 2^23 doubles, 64 MiB.
+inline constexpr std::size_t kSummaryBudget = std::size_t{1} << 23;
+
+/// The summary summarize_sweep gives for the replayed draws (bit for bit), and with `skill` its
+/// with_model_error (model and data left empty) as summarize_model_error gives it, in memory that
+/// does not grow with the number of draws: one pass when every issue's outcomes fit in its share
+/// of `budget`, otherwise a pass for the squared deviations and a few more (about six at most) to
+/// find the quantiles' order statistics exactly by histograms of 2048 buckets. `held`, when
+/// given, receives the most values one issue held at once.
+SweepSummary summarize_draws(const Scenario& scenario, const DrawReplay& replay, const ModelSkill* skill, std::uint64_t seed,
+                             std::size_t budget = kSummaryBudget, std::size_t* held = nullptr);
+/// The same with the model's error of `model` as the shipped skill table knows it (none where it
+/// does not): what DrawResults::summarize(scenario, model, seed) gives for the same draws.
+SweepSummary summarize_draws(const Scenario& scenario, const DrawReplay& replay, const std::string& model, std::uint64_t seed);
 
 /// Outcomes and class memberships gathered by draw number as chunks arrive in any order, for the
 /// summary.

@@ -56,7 +56,25 @@ void DrawEvaluator::evaluate_draw(std::uint64_t draw, double* inputs, double* ou
 
 std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uint64_t>& todo, const SweepControl& control,
                              const std::function<void(const DrawChunk&)>& sink) {
-  const std::size_t total = todo.size();
+  std::vector<DrawRange> ranges;
+  for (std::uint64_t d : todo) {
+    if (!ranges.empty() && ranges.back().last == d)
+      ++ranges.back().last;
+    else
+      ranges.push_back({d, d + 1});
+  }
+  return evaluate_draws(setup, ranges, control, sink);
+}
+
+std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<DrawRange>& todo, const SweepControl& control,
+                             const std::function<void(const DrawChunk&)>& sink) {
+  // offset[r]: the index (among all draws to do) of range r's first draw.
+  std::vector<std::size_t> offset;
+  std::size_t total = 0;
+  for (const DrawRange& r : todo) {
+    offset.push_back(total);
+    total += r.size();
+  }
   const unsigned threads = std::max(1u, control.threads);
   // Workers compute chunks and queue them; this thread hands them to the sink (the database),
   // so that no worker ever waits for storage unless the queue is full.
@@ -89,11 +107,14 @@ std::uint64_t evaluate_draws(const SweepSetup& setup, const std::vector<std::uin
         chunk.outcomes.resize((end - begin) * setup.issues());
         chunk.classes.resize((end - begin) * setup.classes());
         const auto start = std::chrono::steady_clock::now();
-        for (std::size_t k = begin; k < end && !stopping(); ++k) {
+        std::size_t r = static_cast<std::size_t>(std::upper_bound(offset.begin(), offset.end(), begin) - offset.begin()) - 1;
+        std::uint64_t draw = todo[r].first + (begin - offset[r]);
+        for (std::size_t k = begin; k < end && !stopping(); ++k, ++draw) {
+          while (draw == todo[r].last) draw = todo[++r].first;
           const std::size_t row = chunk.draws.size();
-          evaluator.evaluate_draw(todo[k], chunk.inputs.data() + row * setup.inputs(), chunk.outcomes.data() + row * setup.issues(),
+          evaluator.evaluate_draw(draw, chunk.inputs.data() + row * setup.inputs(), chunk.outcomes.data() + row * setup.issues(),
                                   chunk.classes.data() + row * setup.classes());
-          chunk.draws.push_back(todo[k]);
+          chunk.draws.push_back(draw);
         }
         const std::size_t n = chunk.size();
         chunk.inputs.resize(n * setup.inputs());

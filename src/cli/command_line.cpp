@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
 #include "cli/suggest.hpp"
 #include "parley/cli.hpp"
 #include "parley/error.hpp"
@@ -34,6 +35,7 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     // A first word that is no option must name a command ("parley runn": did you mean 'run'?).
     if (args.size() > 1 && !args[1].empty() && args[1][0] != '-') find_command(app, args[1]);
     app.parse(std::vector<std::string>(args.rbegin(), args.rend() - (args.empty() ? 0 : 1)));
+    check_environment();
     Context context{out, err, app};
     for (auto& [sub, action] : actions)
       if (sub->parsed()) action(context);

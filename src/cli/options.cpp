@@ -1,10 +1,15 @@
 #include "cli/options.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "parley/parley.hpp"
 
 namespace parley::cli {
@@ -21,10 +26,28 @@ void add_set(CLI::App& cmd, std::vector<std::string>& overrides) {
                  "override an input: ACTOR.ISSUE.position=30, ACTOR.capability=[40,60], ISSUE.status_quo=50 (repeatable)");
 }
 
+std::uint64_t parse_count(const std::string& flag, const std::string& text, std::uint64_t min, std::uint64_t max) {
+  const std::string expected = fmt::format("a whole number from {} to {}", min, max);
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, ec] = std::from_chars(text.data(), end, value);
+  const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || ec != std::errc() || stop != end) throw InputError({}, flag, "got '" + text + "'", expected);
+  if (value < min || value > max) throw InputError({}, flag, "got " + text + ", outside the accepted range", expected);
+  return value;
+}
+
+void check_environment() {
+  const char* text = std::getenv("PARLEY_THREADS");
+  if (text && !parse_thread_count(text))
+    throw InputError({}, "PARLEY_THREADS", std::string("got '") + text + "' in the environment",
+                     fmt::format("a whole number from 1 to {}, or the variable unset", kMaxThreads));
+}
+
 void add_draws(CLI::App& cmd, std::vector<std::string>& overrides, std::uint64_t& seed, unsigned& threads) {
   add_set(cmd, overrides);
-  cmd.add_option("--seed", seed, "seed of the random draws")->capture_default_str();
-  cmd.add_option("--threads", threads, "worker threads (0: every core)")->capture_default_str();
+  add_count(cmd, "--seed", seed, 0, kMaxSeed, "seed of the random draws");
+  add_count(cmd, "--threads", threads, 0, kMaxThreads, "worker threads (0: every core)");
 }
 
 void add_correlation(CLI::App& cmd, double& correlation) {

@@ -39,6 +39,42 @@ struct SamplingArgs {
   bool progress = true;  // a bar on a terminal
 };
 
+/// The limits of the count options (docs/cli.md). A value outside is refused with exit 2 before
+/// anything is created.
+inline constexpr std::uint64_t kMaxStoredDraws = 1'000'000'000;   // sweep: streamed to the database
+inline constexpr std::uint64_t kMaxMemoryDraws = 1'000'000;       // compare, report: every draw in memory
+inline constexpr std::uint64_t kMaxCountedDraws = 1'000'000'000;  // feasibility: counts only
+inline constexpr std::uint64_t kMaxThreads = 256;
+inline constexpr std::uint64_t kMaxSeed = UINT64_MAX;
+inline constexpr std::uint64_t kMaxRounds = 100'000;                      // what bdm and smp accept as rounds
+inline constexpr std::uint64_t kMaxSamples = 100'000;                     // sensitivity; also bounded by kMaxSobolValues
+inline constexpr std::uint64_t kMaxSobolValues = std::uint64_t{1} << 27;  // samples x (inputs + 2) x outputs: 1 GiB of results
+inline constexpr std::uint64_t kMaxTop = 1'000'000;
+inline constexpr std::uint64_t kMaxFolds = 10'000;  // backtest --cross-validate; at most the proposals anyway
+inline constexpr std::uint64_t kMaxRepeats = 10'000;
+inline constexpr std::uint64_t kMaxBootstrap = 10'000'000;  // 80 MB of resampled MAEs
+
+/// `text` as a whole number in [min, max], written in decimal digits only (no sign, exponent,
+/// spaces or fraction). Throws InputError naming `flag` and the range for anything else: "-1",
+/// "1e11", "abc", "", "18446744073709551616" (2^64), a number above `max`.
+std::uint64_t parse_count(const std::string& flag, const std::string& text, std::uint64_t min, std::uint64_t max);
+
+/// An option `names` (e.g. "-n,--draws") that parses its value with parse_count into `value`; its
+/// --help shows the default as before.
+template <typename T>
+CLI::Option* add_count(CLI::App& cmd, const std::string& names, T& value, std::uint64_t min, std::uint64_t max, const std::string& help) {
+  const std::string flag = names.substr(names.rfind(',') + 1);
+  return cmd
+      .add_option_function<std::string>(
+          names, [&value, flag, min, max](const std::string& text) { value = static_cast<T>(parse_count(flag, text, min, max)); }, help)
+      ->type_name("UINT")
+      ->default_str(std::to_string(value));
+}
+
+/// Refuses (InputError naming PARLEY_THREADS) a PARLEY_THREADS that is set but not a whole number
+/// from 1 to kMaxThreads.
+void check_environment();
+
 /// FILE (required), --input-format and --capability.
 void add_input(CLI::App& cmd, InputArgs& in);
 /// --set (repeatable).
@@ -59,7 +95,8 @@ ModelOptions parse_options(const std::vector<std::string>& pairs);
 ResultsDb open_existing(const std::string& path);
 /// Writes to the file atomically, or to `out` when no file is named.
 void emit(const std::string& path, const std::string& content, std::ostream& out);
-/// Threads for --threads 0: every core (at most 64).
+/// Threads for --threads 0: every core (at most 64); otherwise `requested` (at most kMaxThreads,
+/// which --threads enforces).
 unsigned resolve_threads(unsigned requested);
 
 }  // namespace parley::cli

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <exception>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -20,13 +21,24 @@ inline std::atomic<unsigned>& thread_limit() {
   return limit;
 }
 
-/// The PARLEY_THREADS environment variable (a positive number), or 0 when unset or invalid.
+/// PARLEY_THREADS's value read strictly: a whole number from 1 to 256 in decimal digits only
+/// ("abc", "", "0", "-1", "1e3", "2.5" and numbers over 256 are none). The command line refuses
+/// a variable that is set but none (exit 2); the library then ignores it.
+inline std::optional<unsigned> parse_thread_count(const char* text) {
+  unsigned n = 0;
+  if (!text || !*text) return std::nullopt;
+  for (const char* c = text; *c; ++c) {
+    if (*c < '0' || *c > '9') return std::nullopt;
+    n = n * 10 + static_cast<unsigned>(*c - '0');
+    if (n > 256) return std::nullopt;
+  }
+  if (n == 0) return std::nullopt;
+  return n;
+}
+
+/// The PARLEY_THREADS environment variable (parse_thread_count), or 0 when unset or invalid.
 inline unsigned environment_threads() {
-  static const unsigned value = [] {
-    const char* text = std::getenv("PARLEY_THREADS");
-    const long n = text ? std::strtol(text, nullptr, 10) : 0;
-    return n > 0 && n < 1024 ? static_cast<unsigned>(n) : 0u;
-  }();
+  static const unsigned value = parse_thread_count(std::getenv("PARLEY_THREADS")).value_or(0u);
   return value;
 }
 

@@ -6,7 +6,10 @@
 #include <bit>
 #include <cstring>
 #include <ctime>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <queue>
 #include <stdexcept>
 #include <type_traits>
 
@@ -332,40 +335,69 @@ std::vector<std::uint64_t> ResultsDb::stored_draws(std::int64_t run) {
 void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw&)>& each, bool with_inputs) {
   const RunRecord r = this->run(run);
   const std::size_t n_in = with_inputs ? r.input_names.size() : 0, n_out = r.issue_ids.size(), n_cls = r.class_names.size();
-  // Batches hold draws in the order a thread finished them; gather, then visit in draw order.
-  std::vector<std::uint64_t> draws;
-  std::vector<double> inputs, outcomes;
-  std::vector<unsigned char> classes;
-  Statement q(db_, with_inputs ? "SELECT draws, inputs, outcomes, classes, draw_count FROM draw_batches WHERE run_id = ?"
-                               : "SELECT draws, x'', outcomes, classes, draw_count FROM draw_batches WHERE run_id = ?");
+  // Batches hold draws in the order a thread finished them. Read by first draw, a batch's draws
+  // are visited once no batch still to read can hold a smaller one, so that only the batches
+  // that interleave are held at once (one or two, unless resumed runs left scattered gaps).
+  struct Batch {
+    std::vector<std::uint64_t> draws;
+    std::vector<double> inputs, outcomes;
+    std::vector<unsigned char> classes;
+    std::vector<std::size_t> order;  // positions in draw order
+    std::size_t next = 0;
+  };
+  std::map<std::uint64_t, Batch> held;                   // by a sequence number
+  using Next = std::pair<std::uint64_t, std::uint64_t>;  // (draw, batch)
+  std::priority_queue<Next, std::vector<Next>, std::greater<>> ready;
+  bool visited = false;
+  std::uint64_t last = 0;
+  auto visit_under = [&](std::uint64_t limit, bool all) {
+    while (!ready.empty() && (all || ready.top().first < limit)) {
+      const std::uint64_t id = ready.top().second;
+      ready.pop();
+      Batch& b = held.at(id);
+      const std::size_t k = b.order[b.next++];
+      // A draw is a function of the seed and its number: one beyond the run or stored twice is
+      // damage (or, for the latter, two writers at once before runs were claimed), never a sample.
+      if (b.draws[k] >= r.draws)
+        damaged(run, "draw number " + std::to_string(b.draws[k]) + " is beyond the run's " + std::to_string(r.draws) + " draws");
+      if (visited && b.draws[k] == last)
+        damaged(run, "draw " + std::to_string(b.draws[k]) + " is stored twice (written by more than one process at once?)");
+      visited = true, last = b.draws[k];
+      each({b.draws[k], with_inputs ? b.inputs.data() + k * n_in : nullptr, b.outcomes.data() + k * n_out, b.classes.data() + k * n_cls});
+      if (b.next < b.order.size())
+        ready.emplace(b.draws[b.order[b.next]], id);
+      else
+        held.erase(id);
+    }
+  };
+  Statement q(db_, with_inputs
+                       ? "SELECT draws, inputs, outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw"
+                       : "SELECT draws, x'', outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw");
   q.bind(1, run);
-  auto append = [&q, this, run](auto& v, int col, std::size_t expected) {
+  auto read = [&q, this, run](auto& v, int col, std::size_t expected) {
     using T = typename std::remove_reference_t<decltype(v)>::value_type;
     if (q.bytes(col) != expected * sizeof(T)) damaged(run, "corrupt draw batch: blob sizes disagree with the run's inputs");
-    const std::size_t at = v.size();
-    v.resize(at + expected);
-    if (expected) std::memcpy(v.data() + at, q.blob(col), expected * sizeof(T));
+    v.resize(expected);
+    if (expected) std::memcpy(v.data(), q.blob(col), expected * sizeof(T));
   };
+  std::uint64_t sequence = 0;
   while (q.step()) {
-    const std::size_t n = static_cast<std::size_t>(std::max<std::int64_t>(q.integer(4), 0));
-    append(draws, 0, n);
-    append(inputs, 1, n * n_in);
-    append(outcomes, 2, n * n_out);
-    append(classes, 3, n * n_cls);
+    Batch b;
+    const std::size_t n = static_cast<std::size_t>(std::max<std::int64_t>(q.integer(5), 0));
+    read(b.draws, 0, n);
+    read(b.inputs, 1, n * n_in);
+    read(b.outcomes, 2, n * n_out);
+    read(b.classes, 3, n * n_cls);
+    if (n == 0) continue;
+    b.order.resize(n);
+    for (std::size_t k = 0; k < n; ++k) b.order[k] = k;
+    std::sort(b.order.begin(), b.order.end(), [&](std::size_t x, std::size_t y) { return b.draws[x] < b.draws[y]; });
+    // No batch still to read starts below this one's first draw (the smallest, unless damaged).
+    visit_under(std::min(b.draws[b.order[0]], static_cast<std::uint64_t>(q.integer(4))), false);
+    ready.emplace(b.draws[b.order[0]], sequence);
+    held.emplace(sequence++, std::move(b));
   }
-  std::vector<std::size_t> order(draws.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return draws[a] < draws[b]; });
-  // A draw is a function of the seed and its number: one beyond the run or stored twice is damage
-  // (or, for the latter, two writers at once before runs were claimed), never a sample to count.
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    if (draws[order[k]] >= r.draws)
-      damaged(run, "draw number " + std::to_string(draws[order[k]]) + " is beyond the run's " + std::to_string(r.draws) + " draws");
-    if (k > 0 && draws[order[k]] == draws[order[k - 1]])
-      damaged(run, "draw " + std::to_string(draws[order[k]]) + " is stored twice (written by more than one process at once?)");
-  }
-  for (std::size_t k : order)
-    each({draws[k], with_inputs ? inputs.data() + k * n_in : nullptr, outcomes.data() + k * n_out, classes.data() + k * n_cls});
+  visit_under(0, true);
 }
 
 }  // namespace parley

@@ -39,10 +39,10 @@ void add_options(CLI::App& cmd, BacktestArgs& a) {
   cmd.add_option("--reference-actor", a.reference_actor, "actor whose position is a reference line")->capture_default_str();
   cmd.add_flag("--cross-validate", a.cross_validate, "score every model out of fold, in folds grouped by proposal (docs/skill.md)");
   a.cross_validation_only = {
-      cmd.add_option("--folds", a.cv.folds, "folds of the cross-validation")->capture_default_str(),
-      cmd.add_option("--repeats", a.cv.repeats, "repeats, each with a new split into folds")->capture_default_str(),
-      cmd.add_option("--seed", a.cv.seed, "seed of the splits and the bootstrap")->capture_default_str(),
-      cmd.add_option("--bootstrap", a.cv.bootstrap, "bootstrap resamples of the proposals for the MAE's interval")->capture_default_str()};
+      add_count(cmd, "--folds", a.cv.folds, 2, kMaxFolds, "folds of the cross-validation"),
+      add_count(cmd, "--repeats", a.cv.repeats, 1, kMaxRepeats, "repeats, each with a new split into folds"),
+      add_count(cmd, "--seed", a.cv.seed, 0, kMaxSeed, "seed of the splits and the bootstrap"),
+      add_count(cmd, "--bootstrap", a.cv.bootstrap, 0, kMaxBootstrap, "bootstrap resamples of the proposals for the MAE's interval")};
   cmd.add_option("--format", a.format, "output: table, json or csv (with --cross-validate), table or csv otherwise")->capture_default_str();
   a.cross_validation_only.push_back(
       cmd.add_option("--skill-out", a.skill_out, "with --cross-validate: write the skill table (data/skill/ layout) to this file"));

@@ -22,7 +22,7 @@ void add_options(CLI::App& cmd, CompareArgs& a) {
   cmd.add_option("A", a.first.file, "first scenario")->required();
   cmd.add_option("B", a.second.file, "second scenario")->required();
   add_sampling(cmd, a.sampling);
-  cmd.add_option("-n,--draws", a.draws, "draws per scenario")->capture_default_str();
+  add_count(cmd, "-n,--draws", a.draws, 1, kMaxMemoryDraws, "draws per scenario");
 }
 
 ComparedScenario evaluate(const InputArgs& input, const CompareArgs& args) {
@@ -46,7 +46,6 @@ void compare(const CompareArgs& args, Context& context) {
   check_outputs({{"--output", args.sampling.output, "the comparison"}},
                 {{"A", args.first.file, "scenario A"}, {"B", args.second.file, "scenario B"}});
   const OutputFormat format = parse_output_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
-  if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
 
   const Comparison comparison{evaluate(args.first, args), evaluate(args.second, args), args.sampling.model, args.draws, args.sampling.seed};
 

@@ -24,7 +24,7 @@ void add_options(CLI::App& cmd, FeasibilityArgs& a) {
   add_correlation(cmd, a.sampling.correlation);
   cmd.add_option("-f,--format", a.sampling.format, "table or json")->capture_default_str();
   cmd.add_option("-o,--output", a.sampling.output, "write to this file instead of standard output");
-  cmd.add_option("-n,--draws", a.draws, "draws for the probability that a zone exists")->capture_default_str();
+  add_count(cmd, "-n,--draws", a.draws, 1, kMaxCountedDraws, "draws for the probability that a zone exists");
 }
 
 void feasibility(const FeasibilityArgs& args, Context& context) {

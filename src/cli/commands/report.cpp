@@ -32,7 +32,7 @@ void add_options(CLI::App& cmd, ReportArgs& a) {
   cmd.add_option("--models", a.models, "comma-separated models (default: every model)");
   cmd.add_option("--lead", a.lead, "model for trajectories and tornado (default: the first with rounds)");
   add_draws(cmd, a.overrides, a.seed, a.threads);
-  cmd.add_option("-n,--draws", a.draws, "draws per model")->capture_default_str();
+  add_count(cmd, "-n,--draws", a.draws, 1, kMaxMemoryDraws, "draws per model");
   cmd.add_option("-o,--output", a.output, "the HTML file to write")->required();
   cmd.add_flag("!--no-progress", a.progress, "no progress line");
 }
@@ -40,7 +40,6 @@ void add_options(CLI::App& cmd, ReportArgs& a) {
 void report(const ReportArgs& args, Context& context) {
   if (args.output.empty()) throw InputError({}, "--output", "missing", "the HTML file to write, e.g. --output report.html");
   check_outputs({{"--output", args.output, "the report"}}, {{"FILE", args.input.file, "the scenario"}});
-  if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
   const Scenario s = read_input(args.input, args.overrides);
   ReportOptions o;
   std::stringstream names(args.models);

@@ -28,7 +28,7 @@ void add_options(CLI::App& cmd, RunArgs& a) {
   cmd.add_option("-f,--format", a.format, "output format: table, json or csv")->capture_default_str();
   cmd.add_option("-o,--output", a.output, "write the forecast to this file instead of standard output");
   cmd.add_option("--option", a.options, "model option NAME=VALUE (repeatable)");
-  cmd.add_option("--rounds", a.rounds, "models with rounds: run exactly N rounds")->check(CLI::NonNegativeNumber);
+  add_count(cmd, "--rounds", a.rounds, 0, kMaxRounds, "models with rounds: run exactly N rounds")->default_str("");
   cmd.add_option("--trace", a.trace, "models with rounds: write every round's detail (JSON) to this file");
   cmd.add_option("--seed", a.seed, "models with random draws (bdm conflict=random, smp transitions=stochastic): the seed");
   add_set(cmd, a.overrides);

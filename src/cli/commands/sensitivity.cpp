@@ -1,6 +1,8 @@
 // parley sensitivity FILE: Sobol indices and a tornado for every issue outcome and outcome class.
 #include "parley/sensitivity.hpp"
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "cli/command.hpp"
@@ -23,9 +25,22 @@ struct SensitivityArgs {
 void add_options(CLI::App& cmd, SensitivityArgs& a) {
   add_input(cmd, a.input);
   add_sampling(cmd, a.sampling, false);
-  cmd.add_option("--samples", a.samples, "Sobol base samples N (N x (inputs + 2) model runs)")->capture_default_str();
-  cmd.add_option("--top", a.top, "inputs listed per output in the table")->capture_default_str();
+  add_count(cmd, "--samples", a.samples, 2, kMaxSamples, "Sobol base samples N (N x (inputs + 2) model runs)");
+  add_count(cmd, "--top", a.top, 0, kMaxTop, "inputs listed per output in the table");
   cmd.add_option("--method", a.method, "both, sobol or tornado")->capture_default_str();
+}
+
+/// Sobol analysis keeps every model result: samples x (inputs + 2) x outputs numbers, at most
+/// kMaxSobolValues (1 GiB).
+void check_sobol_memory(const SweepSetup& setup, std::uint64_t samples) {
+  const std::uint64_t per_sample = (setup.inputs() + 2) * (setup.issues() + setup.classes());
+  const std::uint64_t most = kMaxSobolValues / per_sample;
+  if (samples > most)
+    throw InputError(
+        {}, "--samples",
+        fmt::format("got {}: with {} inputs and {} outputs that is {} model results to keep", samples, setup.inputs(),
+                    setup.issues() + setup.classes(), samples * per_sample),
+        fmt::format("at most {} for this scenario (samples x (inputs + 2) x outputs at most {}, 1 GiB)", most, kMaxSobolValues));
 }
 
 void sensitivity(const SensitivityArgs& args, Context& context) {
@@ -34,11 +49,12 @@ void sensitivity(const SensitivityArgs& args, Context& context) {
   const OutputFormat format = parse_output_format(a.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
     throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
-  if (args.samples < 2) throw InputError({}, "--samples", "got " + std::to_string(args.samples), "at least 2");
   const SweepSetup setup(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), {a.seed, 0.0});
   const unsigned threads = resolve_threads(a.threads);
   if (setup.inputs() == 0)
     throw InputError({args.input.file, 0, 0}, "", "no uncertain inputs", "at least one number written as a range or a distribution");
+
+  if (args.method != "tornado") check_sobol_memory(setup, args.samples);
 
   SensitivityResults results = sensitivity_outline(setup, a.seed);
   results.with_sobol = args.method != "tornado";

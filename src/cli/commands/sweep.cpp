@@ -32,44 +32,76 @@ void add_options(CLI::App& cmd, SweepArgs& a) {
   cmd.add_option("--capability", a.input.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")
       ->capture_default_str();
   add_sampling(cmd, a.sampling);
-  cmd.add_option("-n,--draws", a.draws, "number of draws")->capture_default_str();
+  add_count(cmd, "-n,--draws", a.draws, 1, kMaxStoredDraws, "number of draws");
   cmd.add_option("--db", a.db, "results database (default: parley.db in the working directory)");
-  cmd.add_option("--resume", a.resume, "complete the stored run RUN of the results database");
+  add_count(cmd, "--resume", a.resume, 1, INT64_MAX, "complete the stored run RUN of the results database")->default_str("");
 }
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "", "cannot open the file", "a readable scenario file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/// Evaluates `todo`, storing each chunk and collecting the outcomes. Throws Interrupted, saying how
-/// to resume, when Ctrl-C stopped it.
-void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<std::uint64_t>& todo,
-                        std::uint64_t draws, DrawResults& collected, unsigned threads, bool progress) {
+/// Evaluates `todo`, storing each chunk. Throws Interrupted, saying how to resume, when Ctrl-C
+/// stopped it; a run that fails otherwise (a model's error, memory) is marked interrupted, so that
+/// it can be resumed, and the error goes on.
+void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo, std::uint64_t draws,
+                        unsigned threads, bool progress) {
   InterruptGuard guard;
   ProgressBar bar(progress, "draws");
-  const std::uint64_t already = draws - todo.size();
+  std::uint64_t already = draws;
+  for (const DrawRange& r : todo) already -= r.size();
   SweepControl control;
   control.threads = threads;
   control.stop = &InterruptGuard::flag();
   control.progress = [&](std::uint64_t done, std::uint64_t) { bar.update(already + done, draws); };
   const auto start = std::chrono::steady_clock::now();
-  const std::uint64_t done = evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) {
-    db.insert(run, chunk);
-    collected.put(chunk);
-  });
+  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  std::uint64_t done = 0;
+  try {
+    done = evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) { db.insert(run, chunk); });
+  } catch (...) {
+    try {
+      db.finish(run, "interrupted", elapsed(), threads);
+    } catch (...) {  // the first error says more
+    }
+    throw;
+  }
   bar.finish();
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const bool complete = done == todo.size();
-  db.finish(run, complete ? "complete" : "interrupted", elapsed, threads);
+  const bool complete = already + done == draws;
+  db.finish(run, complete ? "complete" : "interrupted", elapsed(), threads);
   if (!complete)
     throw Interrupted(
         fmt::format("interrupted; {} of {} draws are stored in run {} of {}.\n"
                     "Complete it with: parley sweep --resume {} --db {}",
                     already + done, draws, run, db.path(), run, db.path()));
+}
+
+/// The stored draws of `run` under `draws`, in draw order, each once: what the summary reads.
+DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
+  return [&db, run, draws](const DrawVisitor& visit) {
+    std::uint64_t next = 0;  // draws under it were visited
+    db.load(
+        run,
+        [&](const StoredDraw& d) {
+          if (d.draw < next || d.draw >= draws) return;
+          next = d.draw + 1;
+          visit(d.draw, d.outcomes, d.classes);
+        },
+        false);
+  };
+}
+
+/// The draws under `draws` that `run` does not store yet, as ranges.
+std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
+  std::vector<DrawRange> todo;
+  std::uint64_t next = 0;
+  stored_draws(db, run, draws)([&](std::uint64_t d, const double*, const unsigned char*) {
+    if (d > next) todo.push_back({next, d});
+    next = d + 1;
+  });
+  if (next < draws) todo.push_back({next, draws});
+  return todo;
+}
+
+/// The summary of the stored draws, read back from the database in draw order.
+SweepSummary summarize_run(ResultsDb& db, std::int64_t run, std::uint64_t draws, const SweepSetup& setup) {
+  return summarize_draws(setup.scenario(), stored_draws(db, run, draws), std::string(setup.model().name()), setup.sampler().options().seed);
 }
 
 void write(const SweepSummary& summary, const SweepContext& context, const SweepArgs& args, OutputFormat format, std::ostream& out) {
@@ -93,19 +125,10 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   apply_overrides(scenario, r.overrides);
   // The stored model, options, seed and correlation; threads and progress from this command line.
   const SweepSetup setup(std::move(scenario), model_named(r.model), r.options, {r.seed, r.actor_correlation});
-  DrawResults collected(r.draws, setup.issues(), setup.classes());
-  db.load(
-      r.id,
-      [&](const StoredDraw& d) {
-        if (d.draw < r.draws) collected.put(d.draw, d.outcomes, d.classes);
-      },
-      false);
-  std::vector<std::uint64_t> todo;
-  for (std::uint64_t d = 0; d < r.draws; ++d)
-    if (!collected.has(d)) todo.push_back(d);
+  const std::vector<DrawRange> todo = missing_draws(db, r.id, r.draws);
   const unsigned threads = resolve_threads(args.sampling.threads);
-  evaluate_and_store(db, r.id, setup, todo, r.draws, collected, threads, args.sampling.progress);
-  const SweepSummary summary = collected.summarize(setup.scenario(), std::string(setup.model().name()), setup.sampler().options().seed);
+  evaluate_and_store(db, r.id, setup, todo, r.draws, threads, args.sampling.progress);
+  const SweepSummary summary = summarize_run(db, r.id, r.draws, setup);
   write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, out);
 }
 
@@ -136,8 +159,7 @@ void sweep(const SweepArgs& args, Context& context) {
       {{"FILE", args.input.file, "the scenario"}});
   if (args.resume > 0) return resume(args, format, context.out);
   if (args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
-  if (args.draws == 0) throw InputError({}, "--draws", "got 0", "at least one draw");
-  const std::string content = read_bytes(args.input.file);
+  const std::string content = read_input_file(args.input.file);
   Scenario scenario = read_scenario_text(content, args.input.file, read_options(args.input));
   check_scenario_options(scenario);
   apply_overrides(scenario, args.sampling.overrides);
@@ -148,11 +170,8 @@ void sweep(const SweepArgs& args, Context& context) {
 
   ResultsDb db(path);
   const std::int64_t id = db.create_run(new_run(args, content, setup, threads), setup);
-  std::vector<std::uint64_t> todo(args.draws);
-  for (std::uint64_t d = 0; d < args.draws; ++d) todo[d] = d;
-  DrawResults collected(args.draws, setup.issues(), setup.classes());
-  evaluate_and_store(db, id, setup, todo, args.draws, collected, threads, a.progress);
-  const SweepSummary summary = collected.summarize(setup.scenario(), std::string(setup.model().name()), setup.sampler().options().seed);
+  evaluate_and_store(db, id, setup, {{0, args.draws}}, args.draws, threads, a.progress);
+  const SweepSummary summary = summarize_run(db, id, args.draws, setup);
 
   write(summary, {setup.scenario().metadata.title, a.model, a.seed, setup.inputs(), id, path}, args, format, context.out);
 }
