@@ -392,6 +392,10 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
     b.order.resize(n);
     for (std::size_t k = 0; k < n; ++k) b.order[k] = k;
     std::sort(b.order.begin(), b.order.end(), [&](std::size_t x, std::size_t y) { return b.draws[x] < b.draws[y]; });
+    // Every draw visited so far lies below this batch's first draw, unless a draw is stored twice
+    // or the batch's first_draw is false (parley stores each batch's draws in increasing order).
+    if (visited && b.draws[b.order[0]] <= last)
+      damaged(run, "draw " + std::to_string(b.draws[b.order[0]]) + " is stored twice or out of order (written by more than one process at once?)");
     // No batch still to read starts below this one's first draw (the smallest, unless damaged).
     visit_under(std::min(b.draws[b.order[0]], static_cast<std::uint64_t>(q.integer(4))), false);
     ready.emplace(b.draws[b.order[0]], sequence);
