@@ -114,7 +114,7 @@ struct ChildResult {
 };
 
 /// Reads `path` in a child whose address space may grow by `headroom` bytes only.
-ChildResult read_with_little_memory(const std::string& path, std::size_t headroom) {
+[[maybe_unused]] ChildResult read_with_little_memory(const std::string& path, std::size_t headroom) {
   int fds[2];
   if (pipe(fds) != 0) return {};
   const pid_t pid = fork();
