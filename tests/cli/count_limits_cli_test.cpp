@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/cli_support.hpp"
+#include "sanitizers.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -113,7 +114,7 @@ TEST(CountLimits, SensitivitySamplesAreBoundedByTheResultsTheyKeepForThisScenari
 TEST(CountLimits, ABillionDrawSweepRunsInBoundedMemoryAndStopsResumable) {
   // Every draw's outcomes held in memory would need tens of GB: under a 2 GB address space the
   // sweep must still start, store draws, and on Ctrl-C leave an interrupted run to resume.
-#ifdef PARLEY_UNDER_SANITIZERS
+#ifdef PARLEY_TEST_SANITIZED
   GTEST_SKIP() << "the sanitizers reserve terabytes of address space: ulimit -v cannot be lowered";
 #endif
   const fs::path dir = empty_folder("billion");

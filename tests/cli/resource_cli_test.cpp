@@ -8,13 +8,7 @@
 
 #include "cli/cli_support.hpp"
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(__SANITIZE_MEMORY__)
-#define PARLEY_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-#define PARLEY_TEST_SANITIZED 1
-#endif
-#endif
+#include "sanitizers.hpp"
 
 namespace parley::testing {
 namespace {

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/cli_support.hpp"
+#include "sanitizers.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -186,7 +187,7 @@ int interrupted_sweep(const fs::path& db, int draws, int signal, long& stored_at
 
 /// Draws for the interrupted sweeps: enough that the sweep is still running when the signal comes
 /// (the signal follows the first stored batch); a sanitizer build runs bdm some twenty times slower.
-#ifdef PARLEY_UNDER_SANITIZERS
+#ifdef PARLEY_TEST_SANITIZED
 constexpr int kInterruptedDraws = 1500;
 #else
 constexpr int kInterruptedDraws = 6000;
