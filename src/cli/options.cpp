@@ -119,7 +119,7 @@ ResultsDb open_existing(const std::string& path) {
 }
 
 unsigned resolve_threads(unsigned requested) {
-  if (requested > 0) return std::min(requested, 256u);
+  if (requested > 0) return std::min(requested, kMaxThreads);
   return std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
 }
 

@@ -44,7 +44,6 @@ struct SamplingArgs {
 inline constexpr std::uint64_t kMaxStoredDraws = 1'000'000'000;   // sweep: streamed to the database
 inline constexpr std::uint64_t kMaxMemoryDraws = 1'000'000;       // compare, report: every draw in memory
 inline constexpr std::uint64_t kMaxCountedDraws = 1'000'000'000;  // feasibility: counts only
-inline constexpr std::uint64_t kMaxThreads = 256;
 inline constexpr std::uint64_t kMaxSeed = UINT64_MAX;
 inline constexpr std::uint64_t kMaxRounds = 100'000;                      // what bdm and smp accept as rounds
 inline constexpr std::uint64_t kMaxSamples = 100'000;                     // sensitivity; also bounded by kMaxSobolValues

@@ -21,8 +21,11 @@ inline std::atomic<unsigned>& thread_limit() {
   return limit;
 }
 
-/// PARLEY_THREADS's value read strictly: a whole number from 1 to 256 in decimal digits only
-/// ("abc", "", "0", "-1", "1e3", "2.5" and numbers over 256 are none). The command line refuses
+/// The most threads PARLEY_THREADS and --threads may ask for.
+inline constexpr unsigned kMaxThreads = 256;
+
+/// PARLEY_THREADS's value read strictly: a whole number from 1 to kMaxThreads in decimal digits only
+/// ("abc", "", "0", "-1", "1e3", "2.5" and larger numbers are none). The command line refuses
 /// a variable that is set but none (exit 2); the library then ignores it.
 inline std::optional<unsigned> parse_thread_count(const char* text) {
   unsigned n = 0;
@@ -30,7 +33,7 @@ inline std::optional<unsigned> parse_thread_count(const char* text) {
   for (const char* c = text; *c; ++c) {
     if (*c < '0' || *c > '9') return std::nullopt;
     n = n * 10 + static_cast<unsigned>(*c - '0');
-    if (n > 256) return std::nullopt;
+    if (n > kMaxThreads) return std::nullopt;
   }
   if (n == 0) return std::nullopt;
   return n;
