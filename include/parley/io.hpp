@@ -51,6 +51,9 @@ Scenario read_scenario_file(const std::string& path, const ReadOptions& options 
 /// before any reader sees it.
 Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options = {});
 
+std::string scenario_to_json(const Scenario& s, int indent = 2);  // TEMPORARY declaration (writer branch)
+std::string scenario_to_yaml(const Scenario& s);  // TEMPORARY
+
 /// Writes `content` to `path`. A regular file (new or existing) is written atomically: to a
 /// temporary file with a short name in the same folder, flushed to disk, then renamed over it, so a
 /// failure never leaves a partial file; an existing file keeps its permissions. A symbolic link is

@@ -11,6 +11,7 @@
 
 #include "parley/cli.hpp"
 #include "parley/io.hpp"
+#include "parley/limits.hpp"
 #include "parley/model.hpp"
 #include "parley/results_db.hpp"
 
@@ -39,19 +40,11 @@ struct SamplingArgs {
   bool progress = true;  // a bar on a terminal
 };
 
-/// The limits of the count options (docs/cli.md). A value outside is refused with exit 2 before
-/// anything is created.
-inline constexpr std::uint64_t kMaxStoredDraws = 1'000'000'000;   // sweep: streamed to the database
-inline constexpr std::uint64_t kMaxMemoryDraws = 1'000'000;       // compare, report: every draw in memory
-inline constexpr std::uint64_t kMaxCountedDraws = 1'000'000'000;  // feasibility: counts only
-inline constexpr std::uint64_t kMaxSeed = UINT64_MAX;
-inline constexpr std::uint64_t kMaxRounds = 100'000;                      // what bdm and smp accept as rounds
-inline constexpr std::uint64_t kMaxSamples = 100'000;                     // sensitivity; also bounded by kMaxSobolValues
-inline constexpr std::uint64_t kMaxSobolValues = std::uint64_t{1} << 27;  // samples x (inputs + 2) x outputs: 1 GiB of results
-inline constexpr std::uint64_t kMaxTop = 1'000'000;
-inline constexpr std::uint64_t kMaxFolds = 10'000;  // backtest --cross-validate; at most the proposals anyway
-inline constexpr std::uint64_t kMaxRepeats = 10'000;
-inline constexpr std::uint64_t kMaxBootstrap = 10'000'000;  // 80 MB of resampled MAEs
+/// The limits of the count options (docs/cli.md): parley/limits.hpp. A value outside is refused
+/// with exit 2 before anything is created.
+using namespace parley::limits;
+/// What bdm and smp accept as rounds (parley::kMaxRounds), as a count.
+inline constexpr std::uint64_t kMaxRounds = static_cast<std::uint64_t>(parley::kMaxRounds);
 
 /// `text` as a whole number in [min, max], written in decimal digits only (no sign, exponent,
 /// spaces or fraction). Throws InputError naming `flag` and the range for anything else: "-1",

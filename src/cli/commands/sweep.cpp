@@ -1,7 +1,6 @@
 // parley sweep FILE: Monte Carlo over the uncertain inputs, stored in the results database, resumable.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +10,7 @@
 #include "cli/progress.hpp"
 #include "parley/parley.hpp"
 #include "parley/results_db.hpp"
+#include "parley/stored_sweep.hpp"
 #include "parley/version.hpp"
 #include "parley/what_if.hpp"
 
@@ -37,9 +37,8 @@ void add_options(CLI::App& cmd, SweepArgs& a) {
   add_count(cmd, "--resume", a.resume, 1, INT64_MAX, "complete the stored run RUN of the results database")->default_str("");
 }
 
-/// Evaluates `todo`, storing each chunk. Throws Interrupted, saying how to resume, when Ctrl-C
-/// stopped it; a run that fails otherwise (a model's error, memory) is marked interrupted, so that
-/// it can be resumed, and the error goes on.
+/// Evaluates `todo`, storing each chunk (evaluate_and_store). Throws Interrupted, saying how to
+/// resume, when Ctrl-C stopped it.
 void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo, std::uint64_t draws,
                         unsigned threads, bool progress) {
   InterruptGuard guard;
@@ -50,58 +49,13 @@ void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup
   control.threads = threads;
   control.stop = &InterruptGuard::flag();
   control.progress = [&](std::uint64_t done, std::uint64_t) { bar.update(already + done, draws); };
-  const auto start = std::chrono::steady_clock::now();
-  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
-  std::uint64_t done = 0;
-  try {
-    done = evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) { db.insert(run, chunk); });
-  } catch (...) {
-    try {
-      db.finish(run, "interrupted", elapsed(), threads);
-    } catch (...) {  // the first error says more
-    }
-    throw;
-  }
+  const std::uint64_t stored = parley::evaluate_and_store(db, run, setup, todo, draws, control);
   bar.finish();
-  const bool complete = already + done == draws;
-  db.finish(run, complete ? "complete" : "interrupted", elapsed(), threads);
-  if (!complete)
+  if (stored < draws)
     throw Interrupted(
         fmt::format("interrupted; {} of {} draws are stored in run {} of {}.\n"
                     "Complete it with: parley sweep --resume {} --db {}",
-                    already + done, draws, run, db.path(), run, db.path()));
-}
-
-/// The stored draws of `run` under `draws`, in draw order, each once: what the summary reads.
-DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
-  return [&db, run, draws](const DrawVisitor& visit) {
-    std::uint64_t next = 0;  // draws under it were visited
-    db.load(
-        run,
-        [&](const StoredDraw& d) {
-          if (d.draw < next || d.draw >= draws) return;
-          next = d.draw + 1;
-          visit(d.draw, d.outcomes, d.classes);
-        },
-        false);
-  };
-}
-
-/// The draws under `draws` that `run` does not store yet, as ranges.
-std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
-  std::vector<DrawRange> todo;
-  std::uint64_t next = 0;
-  stored_draws(db, run, draws)([&](std::uint64_t d, const double*, const unsigned char*) {
-    if (d > next) todo.push_back({next, d});
-    next = d + 1;
-  });
-  if (next < draws) todo.push_back({next, draws});
-  return todo;
-}
-
-/// The summary of the stored draws, read back from the database in draw order.
-SweepSummary summarize_run(ResultsDb& db, std::int64_t run, std::uint64_t draws, const SweepSetup& setup) {
-  return summarize_draws(setup.scenario(), stored_draws(db, run, draws), std::string(setup.model().name()), setup.sampler().options().seed);
+                    stored, draws, run, db.path(), run, db.path()));
 }
 
 void write(const SweepSummary& summary, const SweepContext& context, const SweepArgs& args, OutputFormat format, std::ostream& out) {
@@ -128,7 +82,7 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   const std::vector<DrawRange> todo = missing_draws(db, r.id, r.draws);
   const unsigned threads = resolve_threads(args.sampling.threads);
   evaluate_and_store(db, r.id, setup, todo, r.draws, threads, args.sampling.progress);
-  const SweepSummary summary = summarize_run(db, r.id, r.draws, setup);
+  const SweepSummary summary = summarize_stored_draws(db, r.id, r.draws, setup);
   write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, out);
 }
 
@@ -171,7 +125,7 @@ void sweep(const SweepArgs& args, Context& context) {
   ResultsDb db(path);
   const std::int64_t id = db.create_run(new_run(args, content, setup, threads), setup);
   evaluate_and_store(db, id, setup, {{0, args.draws}}, args.draws, threads, a.progress);
-  const SweepSummary summary = summarize_run(db, id, args.draws, setup);
+  const SweepSummary summary = summarize_stored_draws(db, id, args.draws, setup);
 
   write(summary, {setup.scenario().metadata.title, a.model, a.seed, setup.inputs(), id, path}, args, format, context.out);
 }

@@ -1,0 +1,42 @@
+// A sweep stored draw by draw in a results database, as `parley sweep` runs it: every program that
+// stores sweeps (the command line, the Python module) goes through these, so that a run one of them
+// started the others can show, export and resume.
+//
+//   ResultsDb db("parley.db");
+//   const std::int64_t run = db.create_run(record, setup);            // claims the run
+//   const std::uint64_t stored = evaluate_and_store(db, run, setup, {{0, draws}}, draws, control);
+//   const SweepSummary summary = summarize_stored_draws(db, run, draws, setup);
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "parley/results_db.hpp"
+#include "parley/sweep.hpp"
+
+namespace parley {
+
+/// Evaluates the draws of `todo` of run `run` (claimed by `db`), inserting each finished chunk,
+/// and then `also` (when given) with it. `draws` is the run's number of draws, of which the draws
+/// not in `todo` are stored already. Marks the run complete when every draw is stored, otherwise
+/// (control.stop was set) interrupted, and returns the number of draws now stored (`draws` when
+/// complete). Anything else that stops
+/// it (a model's error, memory, a full disk) marks the run interrupted, so that it can be resumed,
+/// and is rethrown.
+std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
+                        std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also = {});
+
+/// The stored draws of `run` under `draws`, in draw order, each once: what the summary reads.
+/// `db` must outlive the replay.
+DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);
+
+/// The draws under `draws` that `run` does not store yet, as ascending ranges.
+std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);
+
+/// The summary of the stored draws of `run` under `draws`, read back in draw order, with the
+/// model's measured error where the shipped skill table knows the model: what `parley sweep`
+/// prints. Memory does not grow with the number of draws (summarize_draws).
+SweepSummary summarize_stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws, const SweepSetup& setup);
+
+}  // namespace parley

@@ -1,0 +1,61 @@
+#include "parley/stored_sweep.hpp"
+
+#include <chrono>
+#include <string>
+
+namespace parley {
+
+std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
+                        std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also) {
+  std::uint64_t already = draws;
+  for (const DrawRange& r : todo) already -= r.size();
+  const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  std::uint64_t done = 0;
+  try {
+    done = evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) {
+      db.insert(run, chunk);
+      if (also) also(chunk);
+    });
+  } catch (...) {
+    try {
+      db.finish(run, "interrupted", elapsed(), control.threads);
+    } catch (...) {  // the first error says more
+    }
+    throw;
+  }
+  const bool complete = already + done == draws;
+  db.finish(run, complete ? "complete" : "interrupted", elapsed(), control.threads);
+  return already + done;
+}
+
+DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
+  return [&db, run, draws](const DrawVisitor& visit) {
+    std::uint64_t next = 0;  // draws under it were visited
+    db.load(
+        run,
+        [&](const StoredDraw& d) {
+          if (d.draw < next || d.draw >= draws) return;
+          next = d.draw + 1;
+          visit(d.draw, d.outcomes, d.classes);
+        },
+        false);
+  };
+}
+
+std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
+  std::vector<DrawRange> todo;
+  std::uint64_t next = 0;
+  stored_draws(db, run, draws)([&](std::uint64_t d, const double*, const unsigned char*) {
+    if (d > next) todo.push_back({next, d});
+    next = d + 1;
+  });
+  if (next < draws) todo.push_back({next, draws});
+  return todo;
+}
+
+SweepSummary summarize_stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws, const SweepSetup& setup) {
+  return summarize_draws(setup.scenario(), stored_draws(db, run, draws), std::string(setup.model().name()), setup.sampler().options().seed);
+}
+
+}  // namespace parley
