@@ -3,12 +3,11 @@ memory or stored in a results database the command line reads as well."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from typing import TYPE_CHECKING, Any, Optional
 
-from . import _arguments, _native, _progress
+from . import _arguments, _native, _progress, _tables
 
 if TYPE_CHECKING:
     import numpy
@@ -139,9 +138,7 @@ class Sweep:
     def to_frame(self, table: str = "outcomes") -> "pandas.DataFrame":
         """``parley export --table TABLE --format csv`` as a DataFrame: "outcomes" (run, draw,
         issue, outcome), "inputs", "classes" or "summary"."""
-        import pandas as pd
-
-        return pd.read_csv(io.StringIO(self.export(table, "csv")), keep_default_na=False, na_values=[""])
+        return _tables.read_csv(self.export(table, "csv"))
 
     def export(self, table: str = "outcomes", format: str = "csv") -> str:
         """The text ``parley export`` writes: table "outcomes", "inputs", "classes", "summary" or
