@@ -119,3 +119,27 @@ def test_results_db_errors(tmp_path):
     parley.Scenario.load(ARMS).sweep("compromise", draws=10, db=db)
     with pytest.raises(parley.InputError):
         parley.ResultsDb(db).load(2)
+
+
+def test_long_calls_release_the_gil():
+    import threading
+
+    s = parley.Scenario.load(FLAGSHIP)
+    ticks = []
+    done = threading.Event()
+
+    def count():
+        while not done.is_set():
+            ticks.append(1)
+
+    # Python runs the counting thread only while the sweep (in another thread) has let go of the GIL.
+    t = threading.Thread(target=count)
+    t.start()
+    try:
+        s.sweep("bdm", draws=300, seed=1, threads=1)
+        s.run("smp")
+    finally:
+        done.set()
+        t.join()
+    before = len(ticks)
+    assert before > 1000
