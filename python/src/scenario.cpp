@@ -79,7 +79,8 @@ void bind_scenario(py::module_& m) {
       .def_static("read_file", &read_file, py::arg("path"), py::arg("format") = "auto", py::arg("capability") = "equal")
       .def_static("read_text", &read_text, py::arg("text"), py::arg("name"), py::arg("format") = "auto", py::arg("capability") = "equal")
       .def_static("from_dict", &scenario_from_dict, py::arg("data"))
-      .def("to_json", [](const Scenario& s, int indent) { return scenario_to_json(s, indent); }, py::arg("indent") = 2)
+      .def(
+          "to_json", [](const Scenario& s, int indent) { return scenario_to_json(s, indent); }, py::arg("indent") = 2)
       .def("to_yaml", [](const Scenario& s) { return scenario_to_yaml(s); })
       .def("with_overrides", &with_overrides, py::arg("assignments"))
       .def("summary", &summary)
