@@ -18,11 +18,13 @@ wording; limits are the command line's (docs/cli.md, "Limits").
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from . import _arguments, _native, _tables
+from ._errors import InputError
 
 if TYPE_CHECKING:
     import pandas
@@ -366,6 +368,20 @@ class Backtest(_Result):
         return display.backtest_html(self)
 
 
+#: The engine's errors name the command line's options; these are the Python arguments they are.
+_ARGUMENTS = {"--folds": "folds", "--repeats": "repeats", "--seed": "seed", "--lead": "lead", "--correlation": "correlation"}
+
+
+@contextlib.contextmanager
+def _arguments_named():
+    """Renames the field of an InputError from a command-line option to the Python argument."""
+    try:
+        yield
+    except InputError as e:
+        e.field = _ARGUMENTS.get(e.field, e.field)
+        raise
+
+
 def _num(value: Any) -> float:
     """A JSON number, NaN for null (pandas' missing value for a float column)."""
     return float("nan") if value is None else value
@@ -424,8 +440,9 @@ def sensitivity(scenario: "Scenario", model: str = "compromise", *, samples: int
     if method not in ("both", "sobol", "tornado"):
         _arguments.fail("method", f"got {method!r}", "both, sobol or tornado")
     seed, threads = _seed(seed), _threads(threads)
-    texts = _native.sensitivity(scenario._native, _name("model", model), _arguments.model_options(options, model_options), samples, method,
-                                top, seed, threads, scenario.file or "")
+    with _arguments_named():
+        texts = _native.sensitivity(scenario._native, _name("model", model), _arguments.model_options(options, model_options), samples, method,
+                                    top, seed, threads, scenario.file or "")
     return Sensitivity(scenario, texts)
 
 
@@ -438,7 +455,8 @@ def feasibility(scenario: "Scenario", *, draws: int = 2000, seed: int = 1, threa
     draws = _arguments.count("draws", draws, 1, LIMITS["max_counted_draws"])
     seed, threads = _seed(seed), _threads(threads)
     correlation = _arguments.fraction("correlation", correlation)
-    return Feasibility(scenario, _native.feasibility(scenario._native, draws, seed, correlation, threads))
+    with _arguments_named():
+        return Feasibility(scenario, _native.feasibility(scenario._native, draws, seed, correlation, threads))
 
 
 def compare(a: "Scenario", b: "Scenario", model: str = "compromise", *, draws: int = 1000, seed: int = 1, threads: int = 0,
@@ -451,8 +469,9 @@ def compare(a: "Scenario", b: "Scenario", model: str = "compromise", *, draws: i
     draws = _arguments.count("draws", draws, 1, LIMITS["max_memory_draws"])
     seed, threads = _seed(seed), _threads(threads)
     correlation = _arguments.fraction("correlation", correlation)
-    texts = _native.compare(a._native, b._native, a.file or "A", b.file or "B", _name("model", model),
-                            _arguments.model_options(options, model_options), draws, seed, correlation, threads)
+    with _arguments_named():
+        texts = _native.compare(a._native, b._native, a.file or "A", b.file or "B", _name("model", model),
+                                _arguments.model_options(options, model_options), draws, seed, correlation, threads)
     return Comparison(a, b, texts)
 
 
@@ -481,14 +500,16 @@ def backtest(scenario: "Scenario", model: str = "compromise", *, reference_actor
                 _arguments.fail(field, "given without cross_validate=True", "cross_validate=True with it")
         if not isinstance(reference_actor, str):
             _arguments.fail("reference_actor", f"got {reference_actor!r}", "an actor's id")
-        texts = _native.backtest(scenario._native, _name("model", model), opts, reference_actor, scenario._capability)
+        with _arguments_named():
+            texts = _native.backtest(scenario._native, _name("model", model), opts, reference_actor, scenario._capability)
         return Backtest(scenario, texts, cross_validated=False)
     folds = _arguments.count("folds", 5 if folds is None else folds, 2, LIMITS["max_folds"])
     repeats = _arguments.count("repeats", 20 if repeats is None else repeats, 1, LIMITS["max_repeats"])
     seed = _seed(1 if seed is None else seed)
     bootstrap = _arguments.count("bootstrap", 2000 if bootstrap is None else bootstrap, 0, LIMITS["max_bootstrap"])
-    texts = _native.cross_validate(scenario._native, _model_names("models", models), list(opts.items()), folds, repeats, seed, bootstrap,
-                                   scenario._capability, _file(scenario))
+    with _arguments_named():
+        texts = _native.cross_validate(scenario._native, _model_names("models", models), list(opts.items()), folds, repeats, seed, bootstrap,
+                                       scenario._capability, _file(scenario))
     return Backtest(scenario, texts, cross_validated=True)
 
 
@@ -513,4 +534,5 @@ def report(scenario: "Scenario", path: "str | os.PathLike[str]", *, models: "Seq
         lead = _name("lead", lead)
     draws = _arguments.count("draws", draws, 1, LIMITS["max_memory_draws"])
     seed, threads = _seed(seed), _threads(threads)
-    return _native.report(scenario._native, path, names, lead, draws, seed, threads, _file(scenario))
+    with _arguments_named():
+        return _native.report(scenario._native, path, names, lead, draws, seed, threads, _file(scenario))
