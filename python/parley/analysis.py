@@ -440,9 +440,9 @@ def sensitivity(scenario: "Scenario", model: str = "compromise", *, samples: int
     if method not in ("both", "sobol", "tornado"):
         _arguments.fail("method", f"got {method!r}", "both, sobol or tornado")
     seed, threads = _seed(seed), _threads(threads)
+    opts = _arguments.model_options(options, model_options)
     with _arguments_named():
-        texts = _native.sensitivity(scenario._native, _name("model", model), _arguments.model_options(options, model_options), samples, method,
-                                    top, seed, threads, scenario.file or "")
+        texts = _native.sensitivity(scenario._native, _name("model", model), opts, samples, method, top, seed, threads, scenario.file or "")
     return Sensitivity(scenario, texts)
 
 
@@ -476,8 +476,9 @@ def compare(a: "Scenario", b: "Scenario", model: str = "compromise", *, draws: i
 
 
 def backtest(scenario: "Scenario", model: str = "compromise", *, reference_actor: str = "com", cross_validate: bool = False,
-             models: "Sequence[str] | str | None" = None, folds: Optional[int] = None, repeats: Optional[int] = None, seed: Optional[int] = None,
-             bootstrap: Optional[int] = None, options: Optional[Mapping[str, Any]] = None, **model_options: Any) -> Backtest:
+             models: "Sequence[str] | str | None" = None, folds: Optional[int] = None, repeats: Optional[int] = None,
+             seed: Optional[int] = None, bootstrap: Optional[int] = None, options: Optional[Mapping[str, Any]] = None,
+             **model_options: Any) -> Backtest:
     """Scores forecasts against the outcomes observed in `scenario` (e.g. the DEU III data), as
     ``parley backtest``.
 
@@ -508,8 +509,8 @@ def backtest(scenario: "Scenario", model: str = "compromise", *, reference_actor
     seed = _seed(1 if seed is None else seed)
     bootstrap = _arguments.count("bootstrap", 2000 if bootstrap is None else bootstrap, 0, LIMITS["max_bootstrap"])
     with _arguments_named():
-        texts = _native.cross_validate(scenario._native, _model_names("models", models), list(opts.items()), folds, repeats, seed, bootstrap,
-                                       scenario._capability, _file(scenario))
+        texts = _native.cross_validate(scenario._native, _model_names("models", models), list(opts.items()), folds, repeats, seed,
+                                       bootstrap, scenario._capability, _file(scenario))
     return Backtest(scenario, texts, cross_validated=True)
 
 
