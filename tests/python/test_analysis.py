@@ -4,7 +4,13 @@ argument, whole report files, and results that do not depend on the thread count
 
 import json
 import math
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 
 import pytest
 
@@ -376,3 +382,32 @@ def test_module_functions_are_the_scenario_methods():
     assert parley.analysis.LIMITS["max_samples"] == 100_000
     for name in ("Sensitivity", "Feasibility", "Comparison", "Backtest", "sensitivity", "feasibility", "compare", "backtest", "report"):
         assert name in parley.__all__ and getattr(parley, name).__doc__
+
+
+# --- Ctrl-C ------------------------------------------------------------------------------------------
+
+COMPARE_CHILD = textwrap.dedent("""
+    import sys, time, parley
+    s = parley.Scenario.load(sys.argv[1])
+    print("ready", flush=True)
+    try:
+        s.compare(s.with_values({"eu.capability": 50}), "bdm", draws=200000, threads=2)
+    except KeyboardInterrupt:
+        print("interrupted", time.monotonic(), flush=True)
+        sys.exit(130)
+    print("finished", flush=True)
+""")
+
+
+def test_ctrl_c_in_a_comparison_raises_keyboard_interrupt_within_a_second():
+    child = subprocess.Popen([sys.executable, "-c", COMPARE_CHILD, str(FLAGSHIP)], stdout=subprocess.PIPE, text=True, env=os.environ)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(0.5)
+        sent = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        out, _ = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    assert child.returncode == 130, out
+    assert out.startswith("interrupted") and float(out.split()[1]) - sent < 1.0
