@@ -464,7 +464,8 @@ def compare(a: "Scenario", b: "Scenario", model: str = "compromise", *, draws: i
     """Scenarios `a` and `b` side by side, as ``parley compare A B``: `model`'s forecast of each at
     the point values, and a sweep of `draws` draws of each (the same `seed`): per issue the mean
     outcome, per named outcome its probability. Typically `b` is a what-if of `a`
-    (``a.with_values(...)``). Ctrl-C raises KeyboardInterrupt."""
+    (``a.with_values(...)``); the JSON names each by its file ("A" and "B" for scenarios not read
+    from one) and lists the what-ifs of `a`. Ctrl-C raises KeyboardInterrupt."""
     a, b = _scenario("a", a), _scenario("b", b)
     draws = _arguments.count("draws", draws, 1, LIMITS["max_memory_draws"])
     seed, threads = _seed(seed), _threads(threads)
