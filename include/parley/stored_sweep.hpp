@@ -25,7 +25,7 @@ namespace parley {
 /// it (a model's error, memory, a full disk) marks the run interrupted, so that it can be resumed,
 /// and is rethrown.
 std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
-                        std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also = {});
+                                 std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also = {});
 
 /// The stored draws of `run` under `draws`, in draw order, each once: what the summary reads.
 /// `db` must outlive the replay.

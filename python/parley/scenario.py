@@ -59,11 +59,7 @@ class Scenario:
         name the field (``actors[2].capability``)."""
         if not isinstance(data, Mapping):
             _arguments.fail("data", f"got {type(data).__name__}", "a dict in parley's scenario format")
-        try:
-            text = json.dumps(data, allow_nan=False, ensure_ascii=False)
-        except (TypeError, ValueError) as e:
-            _arguments.fail("data", str(e), "only dicts, lists, strings, finite numbers, booleans and None")
-        return cls(_native.Scenario.read_dict_json(text), None)
+        return cls(_native.Scenario.from_dict(data if isinstance(data, dict) else dict(data)), None)
 
     def to_dict(self) -> dict:
         """The scenario in parley's format, as a dict of plain values: `from_dict` of it gives the

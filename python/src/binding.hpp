@@ -6,14 +6,15 @@
 
 #include <pybind11/pybind11.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
-#include <atomic>
 #include <string>
 
 #include "parley/model.hpp"
+#include "parley/scenario.hpp"
 #include "parley/sweep.hpp"
 
 namespace parley::python {
@@ -25,6 +26,10 @@ void bind_scenario(py::module_& m);
 void bind_models(py::module_& m);
 void bind_sweep(py::module_& m);
 void bind_analysis(py::module_& m);
+
+/// A scenario from a dict in parley's format (io::read_scenario_document, validate, and the
+/// scenario's model options checked): InputError names the field, with no file, line or column.
+Scenario scenario_from_dict(py::handle data);
 
 /// The model of this name; InputError naming `field` and listing the models when there is none.
 const Model& model_named(const std::string& name, const std::string& field = "model");

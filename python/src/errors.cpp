@@ -43,7 +43,9 @@ void bind_errors(py::module_& m) {
   py::register_exception_translator(translate);
   m.def(
       "raise_input_error",
-      [](const std::string& field, const std::string& problem, const std::string& expected) { throw InputError({}, field, problem, expected); },
+      [](const std::string& field, const std::string& problem, const std::string& expected) {
+        throw InputError({}, field, problem, expected);
+      },
       py::arg("field"), py::arg("problem"), py::arg("expected"), "raises parley.InputError with the command line's wording");
   m.def(
       "write_file", [](const std::string& path, const std::string& content) { write_file_atomically(path, content); }, py::arg("path"),

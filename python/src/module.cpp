@@ -1,10 +1,9 @@
-#include "binding.hpp"
-
 #include <algorithm>
 #include <thread>
 
-#include "parley/error.hpp"
+#include "binding.hpp"
 #include "core/parallel.hpp"
+#include "parley/error.hpp"
 #include "parley/version.hpp"
 
 namespace parley::python {

@@ -29,22 +29,6 @@ Scenario read_file(const std::string& path, const std::string& format, const std
   return s;
 }
 
-/// A scenario from parley JSON text made from a Python dict: errors name the field, not a line
-/// and column of text the user never saw.
-Scenario read_dict_json(const std::string& text) {
-  ReadOptions options;
-  options.format = InputFormat::json;
-  try {
-    py::gil_scoped_release free;
-    Scenario s = read_scenario_text(text, "", options);
-    check_scenario_options(s);
-    return s;
-  } catch (const InputError& e) {
-    if (e.field().empty()) throw;
-    throw InputError({}, e.field(), e.problem(), e.expected());
-  }
-}
-
 Scenario read_text(const std::string& text, const std::string& name, const std::string& format, const std::string& capability) {
   const ReadOptions options = read_options(format, capability);
   py::gil_scoped_release free;
@@ -94,8 +78,9 @@ void bind_scenario(py::module_& m) {
   py::class_<Scenario>(m, "Scenario", "a scenario as parley's engine holds it")
       .def_static("read_file", &read_file, py::arg("path"), py::arg("format") = "auto", py::arg("capability") = "equal")
       .def_static("read_text", &read_text, py::arg("text"), py::arg("name"), py::arg("format") = "auto", py::arg("capability") = "equal")
-      .def_static("read_dict_json", &read_dict_json, py::arg("text"))
-      .def("to_json", [](const Scenario& s, int indent) { return scenario_to_json(s, indent); }, py::arg("indent") = 2)
+      .def_static("from_dict", &scenario_from_dict, py::arg("data"))
+      .def(
+          "to_json", [](const Scenario& s, int indent) { return scenario_to_json(s, indent); }, py::arg("indent") = 2)
       .def("to_yaml", [](const Scenario& s) { return scenario_to_yaml(s); })
       .def("with_overrides", &with_overrides, py::arg("assignments"))
       .def("summary", &summary)

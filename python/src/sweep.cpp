@@ -122,7 +122,8 @@ class DrawArrays {
   std::size_t ni_ = 0, no_ = 0, nc_ = 0;
 };
 
-[[noreturn]] void interrupted(PythonProgress& progress, std::uint64_t stored, std::uint64_t draws, std::int64_t run, const std::string& db) {
+[[noreturn]] void interrupted(PythonProgress& progress, std::uint64_t stored, std::uint64_t draws, std::int64_t run,
+                              const std::string& db) {
   const py::object keyboard = py::reinterpret_borrow<py::object>(PyExc_KeyboardInterrupt);
   try {
     progress.rethrow();
@@ -130,8 +131,9 @@ class DrawArrays {
     if (!e.matches(keyboard) || db.empty()) throw;
   }
   throw Interrupted("interrupted; " + std::to_string(stored) + " of " + std::to_string(draws) + " draws are stored in run " +
-                    std::to_string(run) + " of " + db + ".\nComplete it with: parley.ResultsDb(" + py::repr(py::str(db)).cast<std::string>() +
-                    ").resume(" + std::to_string(run) + ")  (or: parley sweep --resume " + std::to_string(run) + " --db " + db + ")");
+                    std::to_string(run) + " of " + db + ".\nComplete it with: parley.ResultsDb(" +
+                    py::repr(py::str(db)).cast<std::string>() + ").resume(" + std::to_string(run) + ")  (or: parley sweep --resume " +
+                    std::to_string(run) + " --db " + db + ")");
 }
 
 std::unique_ptr<SweepData> sweep(const Scenario& scenario, const std::string& model_name, const ModelOptions& options, std::uint64_t draws,
@@ -175,7 +177,8 @@ std::unique_ptr<SweepData> sweep(const Scenario& scenario, const std::string& mo
 
 ResultsDb open_existing(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError({path, 0, 0}, "db", "no such database", "a results database written by parley sweep");
+  if (!std::filesystem::exists(path, ec))
+    throw InputError({path, 0, 0}, "db", "no such database", "a results database written by parley sweep");
   return ResultsDb(path);
 }
 
@@ -193,7 +196,8 @@ std::unique_ptr<SweepData> resume(const std::string& path, std::int64_t id, unsi
   const RunRecord r = db.run(id);
   db.claim(r.id);  // one writer per run, before reading which draws are stored (docs/results-db.md)
   if (r.parley_version != kVersion)
-    throw InputError({path, 0, 0}, "run", "run " + std::to_string(r.id) + " was made by parley " + r.parley_version + ", this is " + kVersion,
+    throw InputError({path, 0, 0}, "run",
+                     "run " + std::to_string(r.id) + " was made by parley " + r.parley_version + ", this is " + kVersion,
                      "the same parley version, so that the remaining draws match the stored ones");
   ReadOptions read;
   read.format = input_format_from_string(r.input_format).value_or(InputFormat::automatic);
@@ -278,8 +282,8 @@ void bind_sweep(py::module_& m) {
       .def_property_readonly("scenario", [](const SweepData& d) { return d.stored.scenario; })
       .def("summary_json", &summary_json)
       .def("export", &export_table, py::arg("table"), py::arg("format"));
-  m.def("sweep", &sweep, py::arg("scenario"), py::arg("model"), py::arg("options"), py::arg("draws"), py::arg("seed"), py::arg("correlation"),
-        py::arg("threads"), py::arg("db"), py::arg("file"), py::arg("progress"));
+  m.def("sweep", &sweep, py::arg("scenario"), py::arg("model"), py::arg("options"), py::arg("draws"), py::arg("seed"),
+        py::arg("correlation"), py::arg("threads"), py::arg("db"), py::arg("file"), py::arg("progress"));
   m.def("resume", &resume, py::arg("db"), py::arg("run"), py::arg("threads"), py::arg("progress"));
   m.def("load_run", &load_run, py::arg("db"), py::arg("run"));
   m.def("runs", &runs, py::arg("db"));

@@ -6,7 +6,7 @@
 namespace parley {
 
 std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
-                        std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also) {
+                                 std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also) {
   std::uint64_t already = draws;
   for (const DrawRange& r : todo) already -= r.size();
   const auto start = std::chrono::steady_clock::now();

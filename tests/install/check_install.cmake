@@ -70,3 +70,14 @@ separate_arguments(flags UNIX_COMMAND "${flags}")
 run(ignored ${LAUNCHER} ${CXX} -std=c++20 ${consumer}/main.cpp -o ${WORK_DIR}/pkg-config-consumer ${flags})
 run(out ${WORK_DIR}/pkg-config-consumer ${scenario})
 check_output("pkg-config consumer" "${out}")
+
+# 3. Python (when the module was built, -DPYTHON=... -DPYTHON_DIR=...): Debian's Python imports the
+#    installed package with the prefix's package folder on PYTHONPATH, and runs a model with it.
+if(DEFINED PYTHON AND DEFINED PYTHON_DIR)
+  set(ENV{PYTHONPATH} ${prefix}/${PYTHON_DIR})
+  run(out ${PYTHON} -B -c "import parley, sys; print(parley.__file__); f = parley.Scenario.load(sys.argv[1]).run('median'); print(sorted(f.outcomes))" ${scenario})
+  if(NOT out MATCHES "^${prefix}/${PYTHON_DIR}/parley/__init__.py\n\\['sanctions-link', 'verification', 'warhead-cap'\\]")
+    message(FATAL_ERROR "the installed Python module printed\n${out}")
+  endif()
+  message(STATUS "Python module: imported from the prefix and ran")
+endif()

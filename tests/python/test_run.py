@@ -32,13 +32,13 @@ def test_run_gives_the_command_lines_json_on_the_flagship(parley_exe, model):
 
 def test_options_rounds_seed_and_trace_are_passed_as_on_the_command_line(parley_exe, tmp_path):
     s = parley.Scenario.load(FLAGSHIP)
-    f = s.run("bdm", rounds=4, trace=True, q=0.5)
+    f = s.run("bdm", rounds=8, trace=True, q=0.5)
     trace = tmp_path / "t.json"
-    out = cli(parley_exe, "run", FLAGSHIP, "-m", "bdm", "--rounds", "4", "--trace", trace, "--option", "q=0.5", "-f", "json")
+    out = cli(parley_exe, "run", FLAGSHIP, "-m", "bdm", "--rounds", "8", "--trace", trace, "--option", "q=0.5", "-f", "json")
     assert out.returncode == 0, out.stderr
     assert f.json == json.loads(out.stdout)
     assert f.trace == json.loads(trace.read_text())
-    assert f.options["q"] == "0.5" and f.options["rounds"] == "4"
+    assert f.options["q"] == "0.5" and f.options["rounds"] == "8"
     assert s.run("nbs", options={"loss_exponent": 3}).options["loss_exponent"] == "3"
 
 

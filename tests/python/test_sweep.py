@@ -119,3 +119,32 @@ def test_results_db_errors(tmp_path):
     parley.Scenario.load(ARMS).sweep("compromise", draws=10, db=db)
     with pytest.raises(parley.InputError):
         parley.ResultsDb(db).load(2)
+
+
+def test_long_calls_release_the_gil():
+    import threading
+    import time
+
+    s = parley.Scenario.load(FLAGSHIP)
+    ticks = []
+    done = threading.Event()
+
+    def tick():  # runs only when the GIL is free
+        while not done.is_set():
+            ticks.append(time.perf_counter())
+            time.sleep(0.002)
+
+    t = threading.Thread(target=tick)
+    t.start()
+    try:
+        start = time.perf_counter()
+        s.sweep("bdm", draws=300, seed=1, threads=1)
+        s.run("smp")
+        end = time.perf_counter()
+    finally:
+        done.set()
+        t.join()
+    during = [x for x in ticks if start <= x <= end]
+    gaps = np.diff([start, *during, end])
+    assert end - start > 0.2  # long enough to tell
+    assert gaps.max() < 0.1, f"the other thread waited {gaps.max():.3f} s of {end - start:.3f} s"
