@@ -231,6 +231,14 @@ def test_a_scenario_without_outcomes_backtests_to_nothing(parley_exe):
     assert str(b) == run_cli(parley_exe, "backtest", FLAGSHIP)
 
 
+def test_backtest_names_the_capabilities_the_scenario_was_read_with(parley_exe):
+    b = parley.Scenario.load(DEU, capability="gdp").backtest()
+    assert str(b) == run_cli(parley_exe, "backtest", DEU, "--capability", "gdp")
+    assert "capability gdp" in str(b)
+    cv = parley.Scenario.load(DEU, capability="gdp").backtest(cross_validate=True, models="median", folds=2, repeats=1, bootstrap=10, seed=4)
+    assert cv.csv == run_cli(parley_exe, "backtest", DEU, *CV, "--capability", "gdp", "--model", "median", "--format", "csv")
+
+
 def test_cross_validation_is_the_command_lines(parley_exe):
     b = load(DEU).backtest(cross_validate=True, models=["compromise", "median"], folds=2, repeats=1, bootstrap=10, seed=4)
     args = ["backtest", DEU, *CV, "--model", "compromise,median"]
@@ -450,3 +458,4 @@ def test_analyses_let_other_threads_run(tmp_path):
     for name, (start, end) in spans.items():
         gaps = np.diff([start, *[x for x in ticks if start <= x <= end], end])
         assert gaps.max() < 0.1, f"{name}: the other thread waited {gaps.max():.3f} s of {end - start:.3f} s"
+
