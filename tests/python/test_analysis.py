@@ -235,7 +235,8 @@ def test_backtest_names_the_capabilities_the_scenario_was_read_with(parley_exe):
     b = parley.Scenario.load(DEU, capability="gdp").backtest()
     assert str(b) == run_cli(parley_exe, "backtest", DEU, "--capability", "gdp")
     assert "capability gdp" in str(b)
-    cv = parley.Scenario.load(DEU, capability="gdp").backtest(cross_validate=True, models="median", folds=2, repeats=1, bootstrap=10, seed=4)
+    cv = parley.Scenario.load(DEU, capability="gdp").backtest(
+        cross_validate=True, models="median", folds=2, repeats=1, bootstrap=10, seed=4)
     assert cv.csv == run_cli(parley_exe, "backtest", DEU, *CV, "--capability", "gdp", "--model", "median", "--format", "csv")
 
 
