@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from . import _native
 from ._errors import InputError, OutputError, ParleyError, ResourceError
+from .analysis import Backtest, Comparison, Feasibility, Sensitivity, backtest, compare, feasibility, report, sensitivity
 from .forecast import Forecast
 from .scenario import Scenario
 from .sweep import ResultsDb, Sweep
@@ -24,7 +25,8 @@ from .sweep import ResultsDb, Sweep
 __version__: str = _native.__version__
 
 __all__ = ["Scenario", "Forecast", "Sweep", "ResultsDb", "models", "InputError", "OutputError", "ResourceError", "ParleyError",
-           "__version__"]
+           "__version__", "Sensitivity", "Feasibility", "Comparison", "Backtest", "sensitivity", "feasibility", "compare", "backtest",
+           "report"]
 
 
 def models() -> list:
