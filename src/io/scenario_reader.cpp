@@ -5,6 +5,7 @@
 #include "core/checks.hpp"
 #include "io/event_reader.hpp"
 #include "io/node_reader.hpp"
+#include "io/settings_reader.hpp"
 #include "parley/outcome_class.hpp"
 
 namespace parley::io {
@@ -18,7 +19,8 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events"});
+    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events",
+                                          "ideal_adjustments", "model_options"});
     if (const auto version = top.get("parley")) {
       if (version->type() != Type::number || version->number() != 1)
         reader_.fail(*version, "parley", "format version '" + std::string(version->text()) + "'", "1 (the only version so far)");
@@ -33,6 +35,8 @@ class ScenarioReader {
     if (const auto outcomes = top.get("outcomes")) read_outcomes(*outcomes);
     if (const auto sides = top.get("sides")) read_sides(*sides);
     if (const auto events = top.get("events")) scenario_.events = read_events(reader_, *events, scenario_);
+    if (const auto adjustments = top.get("ideal_adjustments")) read_ideal_adjustments(reader_, *adjustments, scenario_);
+    if (const auto options = top.get("model_options")) read_model_options(reader_, *options, scenario_);
     return std::move(scenario_);
   }
 
@@ -201,7 +205,7 @@ class ScenarioReader {
   }
 
   void read_stance(const Node& node, const std::string& field, const Scale& scale, Stance& stance) {
-    Fields f(reader_, node, field, {"position", "salience", "source"});
+    Fields f(reader_, node, field, {"position", "salience", "capability", "source"});
     const Node& pos = f.require("position");
     stance.position = reader_.parameter(pos, f.path("position"));
     check(pos, f.path("position"), checks::within(stance.position->value, scale.min, scale.max, "the scale"));
@@ -209,10 +213,14 @@ class ScenarioReader {
       stance.salience = reader_.parameter(*sal, f.path("salience"));
       check(*sal, f.path("salience"), checks::within(stance.salience->value, 0, 1, "the salience range"));
     }
+    if (const auto cap = f.get("capability")) {
+      stance.capability = reader_.parameter(*cap, f.path("capability"));
+      check(*cap, f.path("capability"), checks::positive(stance.capability->value));
+    }
     if (const auto src = f.get("source")) {
       const int c = reader_.citation(*src, f.path("source"));
-      if (stance.position->citation < 0) stance.position->citation = c;
-      if (stance.salience && stance.salience->citation < 0) stance.salience->citation = c;
+      for (std::optional<Parameter>* p : {&stance.position, &stance.salience, &stance.capability})
+        if (*p && (*p)->citation < 0) (*p)->citation = c;
     }
   }
 
