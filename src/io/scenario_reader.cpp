@@ -19,8 +19,9 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events",
-                                          "ideal_adjustments", "model_options"});
+    Fields top(
+        reader_, root, "",
+        {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events", "ideal_adjustments", "model_options"});
     if (const auto version = top.get("parley")) {
       if (version->type() != Type::number || version->number() != 1)
         reader_.fail(*version, "parley", "format version '" + std::string(version->text()) + "'", "1 (the only version so far)");
@@ -265,6 +266,10 @@ class ScenarioReader {
     }
   }
 
+  [[noreturn]] void duplicate(const Node& key, const std::string& field, const char* expected) {
+    reader_.fail(key, field, "duplicate key '" + std::string(key.text()) + "'", expected);
+  }
+
   std::size_t actor_named(const Node& node, const std::string& field) {
     const std::string id = reader_.text(node, field);
     auto a = actor_index_.find(id);
@@ -287,8 +292,12 @@ class ScenarioReader {
       side.negotiator = actor_named(f.require("negotiator"), f.path("negotiator"));
       if (const auto ratifiers = f.get("ratifiers")) {
         reader_.expect(*ratifiers, Type::mapping, f.path("ratifiers"), "a mapping from actor id to what it accepts");
-        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r)
+        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r) {
           side.ratifiers.push_back(read_ratifier(*ratifiers, r, f.path("ratifiers")));
+          for (std::size_t q = 0; q + 1 < side.ratifiers.size(); ++q)
+            if (side.ratifiers[q].actor == side.ratifiers.back().actor)
+              duplicate(ratifiers->key(r), f.path("ratifiers") + "." + std::string(ratifiers->key(r).text()), "each actor once");
+        }
       }
       scenario_.sides.push_back(std::move(side));
     }
@@ -314,6 +323,8 @@ class ScenarioReader {
           reader_.fail(issue_key, bf, "unknown issue '" + std::string(issue_key.text()) + "'", "the id of an issue in 'issues'");
         const Scale& scale = scenario_.issue(i->second).scale;
         Fields b(reader_, accepts->value(k), bf, {"min", "max"});
+        for (const Ratifier::Bound& other : out.bounds)
+          if (other.issue == i->second) duplicate(issue_key, bf, "each issue once");
         Ratifier::Bound bound{i->second, scale.min, scale.max};
         if (const auto lo = b.get("min")) bound.min = reader_.number(*lo, b.path("min"));
         if (const auto hi = b.get("max")) bound.max = reader_.number(*hi, b.path("max"));

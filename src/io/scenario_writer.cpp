@@ -61,7 +61,8 @@ class ScenarioWriter {
     return u.a();
   }
 
-  /// The distribution, or `{value: ..., source: ...}` when `skip_citation` is not its citation.
+  /// The distribution, or `{value: ..., source: ...}` when it cites something other than
+  /// `implied_citation` (what the reader gives it when it names no source).
   Json parameter(const Parameter& p, int implied_citation = -1) const {
     if (p.citation < 0 || p.citation == implied_citation) return distribution(p.value);
     return Json{{"value", distribution(p.value)}, {"source", citation(p.citation)}};

@@ -24,7 +24,8 @@ void read_ideal_adjustments(const NodeReader& r, const Node& node, Scenario& s) 
     a.toward = actor_of(r, f.require("toward"), f.path("toward"), s);
     const Node rate = f.require("rate");
     a.rate = r.number(rate, f.path("rate"));
-    if (auto bad = checks::within(Uncertain::point(a.rate), 0, 1, "the range of rates")) r.fail(rate, f.path("rate"), bad->problem, bad->expected);
+    if (auto bad = checks::within(Uncertain::point(a.rate), 0, 1, "the range of rates"))
+      r.fail(rate, f.path("rate"), bad->problem, bad->expected);
     s.ideal_adjustments.push_back(a);
   }
 }

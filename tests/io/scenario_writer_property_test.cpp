@@ -19,11 +19,42 @@ namespace parley {
 namespace {
 
 /// Texts YAML or JSON could misread, or that test escaping.
-const char* const kTexts[] = {"",     "plain text", "yes",      "no",       "1.0",        "null",       "~",          "true",
-                              "0x1F", " leading",   "trailing ", "a: b",     "# hash",     "x #y",       "- dash",     "[list]",
-                              "{map}", "&anchor",   "*alias",   "!tag",     "%percent",   "@at",        "`tick`",     "'single'",
-                              "\"double\" \\ backslash", "line\nbreak", "tab\there", "unicode: é — ✓ 日本", ".inf", "-.nan", "2026-11-29",
-                              "---",  "...",        "? key",    "| block",  "> folded"};
+const char* const kTexts[] = {"",
+                              "plain text",
+                              "yes",
+                              "no",
+                              "1.0",
+                              "null",
+                              "~",
+                              "true",
+                              "0x1F",
+                              " leading",
+                              "trailing ",
+                              "a: b",
+                              "# hash",
+                              "x #y",
+                              "- dash",
+                              "[list]",
+                              "{map}",
+                              "&anchor",
+                              "*alias",
+                              "!tag",
+                              "%percent",
+                              "@at",
+                              "`tick`",
+                              "'single'",
+                              "\"double\" \\ backslash",
+                              "line\nbreak",
+                              "tab\there",
+                              "unicode: é — ✓ 日本",
+                              ".inf",
+                              "-.nan",
+                              "2026-11-29",
+                              "---",
+                              "...",
+                              "? key",
+                              "| block",
+                              "> folded"};
 
 std::string text() { return kTexts[*rc::gen::inRange<std::size_t>(0, std::size(kTexts))]; }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct Input {
   std::string path;  // under the source tree
   DeuCapability capability = DeuCapability::equal;
 };
+
+void PrintTo(const Input& in, std::ostream* os) { *os << in.path << " (" << to_string(in.capability) << ")"; }
 
 std::vector<Input> inputs() {
   std::vector<Input> out;
@@ -151,23 +154,23 @@ TEST(ScenarioWriter, StanceCapabilityReadsWithItsSource) {
 }
 
 TEST(ScenarioWriter, IdealAdjustmentsRead) {
-  const Scenario s = read_scenario_text(std::string(kBase) + "ideal_adjustments:\n  - {actor: a, toward: a, rate: 0.25}\n  - {actor: a, toward: b, rate: 0.75}\n",
-                                        "x.yaml");
+  const Scenario s = read_scenario_text(
+      std::string(kBase) + "ideal_adjustments:\n  - {actor: a, toward: a, rate: 0.25}\n  - {actor: a, toward: b, rate: 0.75}\n", "x.yaml");
   ASSERT_EQ(s.ideal_adjustments.size(), 2u);
   EXPECT_EQ(s.ideal_adjustments[1].actor, 0u);
   EXPECT_EQ(s.ideal_adjustments[1].toward, 1u);
   EXPECT_EQ(s.ideal_adjustments[1].rate, 0.75);
-  expect_input_error([] { read_scenario_text(std::string(kBase) + "ideal_adjustments: [{actor: a, toward: c, rate: 0.5}]\n", "x.yaml"); }, 5,
-                     40, "ideal_adjustments[0].toward", "the id of an actor");
-  expect_input_error([] { read_scenario_text(std::string(kBase) + "ideal_adjustments: [{actor: a, toward: a, rate: 1.5}]\n", "x.yaml"); }, 5,
-                     49, "ideal_adjustments[0].rate", "[0, 1]");
+  expect_input_error([] { read_scenario_text(std::string(kBase) + "ideal_adjustments: [{actor: a, toward: c, rate: 0.5}]\n", "x.yaml"); },
+                     5, 40, "ideal_adjustments[0].toward", "the id of an actor");
+  expect_input_error([] { read_scenario_text(std::string(kBase) + "ideal_adjustments: [{actor: a, toward: a, rate: 1.5}]\n", "x.yaml"); },
+                     5, 49, "ideal_adjustments[0].rate", "[0, 1]");
 }
 
 TEST(ScenarioWriter, ModelOptionsReadWithTheirPlaces) {
-  const Scenario s = read_scenario_text(std::string(kBase) + "model_options:\n  smp: {seed: 7, victory: \"Lottery\"}\n", "x.yaml");
+  const Scenario s = read_scenario_text(std::string(kBase) + "model_options:\n  smp: {seed: 7, victory: \"square\"}\n", "x.yaml");
   ASSERT_EQ(s.model_options.count("smp"), 1u);
   EXPECT_EQ(s.model_options.at("smp").at("seed"), "7");
-  EXPECT_EQ(s.model_options.at("smp").at("victory"), "Lottery");
+  EXPECT_EQ(s.model_options.at("smp").at("victory"), "square");
   const OptionOrigin& at = s.model_option_origins.at("smp").at("seed");
   EXPECT_EQ(at.where.line, 6);
   EXPECT_EQ(at.where.column, 15);
@@ -176,6 +179,24 @@ TEST(ScenarioWriter, ModelOptionsReadWithTheirPlaces) {
                      "a mapping from option name");
   expect_input_error([] { read_scenario_text(std::string(kBase) + "options: {}\n", "x.yaml"); }, 5, 1, "options",
                      "events, ideal_adjustments, model_options");
+}
+
+// A mapping that repeats a key was read as two entries where the writer can write only one; such
+// files are refused, as repeated keys are everywhere else.
+TEST(ScenarioWriter, RepeatedKeysInChangesAndSidesAreRefused) {
+  const std::string events = std::string(kBase) + "positions: {a: {i: {position: 1}}}\nevents:\n  - id: e\n    round: 2\n    changes:\n";
+  expect_input_error(
+      [&] { read_scenario_text(events + "      a: {capability: 2}\n      b: {capability: 3}\n      a: {capability: 4}\n", "x.yaml"); }, 12,
+      7, "events[0].changes.a", "each actor once");
+  expect_input_error([&] { read_scenario_text(events + "      a: {capability: 2, i: {position: 3}, capability: 4}\n", "x.yaml"); }, 10, 44,
+                     "events[0].changes.a.capability", "each key once");
+  expect_input_error([&] { read_scenario_text(events + "      a: {i: {position: 2}, i: {salience: 0.5}}\n", "x.yaml"); }, 10, 29,
+                     "events[0].changes.a.i", "each key once");
+  const std::string sides = std::string(kBase) + "sides:\n  s:\n    negotiator: a\n    ratifiers:\n";
+  expect_input_error([&] { read_scenario_text(sides + "      b: {threshold: 0}\n      b: {threshold: 0.5}\n", "x.yaml"); }, 10, 7,
+                     "sides.s.ratifiers.b", "each actor once");
+  expect_input_error([&] { read_scenario_text(sides + "      b: {accepts: {i: {min: 1}, i: {max: 5}}}\n", "x.yaml"); }, 9, 34,
+                     "sides.s.ratifiers.b.accepts.i", "each issue once");
 }
 
 }  // namespace
