@@ -33,6 +33,11 @@ class ScenarioWriter {
   }
 
  private:
+  /// Adds `key` to `object`, which must not have it yet, without searching for it.
+  static void append(Json& object, const std::string& key, Json value) {
+    object.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
+  }
+
   static void put_text(Json& j, const char* key, const std::string& text) {
     if (!text.empty()) j[key] = text;
   }
@@ -127,9 +132,9 @@ class ScenarioWriter {
         Json j{{"position", parameter(*st.position)}};
         if (st.salience) j["salience"] = parameter(*st.salience);
         if (st.capability) j["capability"] = parameter(*st.capability);
-        stances[s_.issue(i).id] = std::move(j);
+        append(stances, s_.issue(i).id, std::move(j));
       }
-      if (!stances.empty()) out[s_.actor(a).id] = std::move(stances);
+      if (!stances.empty()) append(out, s_.actor(a).id, std::move(stances));
     }
     return out;
   }
