@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string_view>
@@ -92,7 +93,10 @@ class Emitter {
       yaml_mapping_end_event_initialize(&e);
       emit(e);
     } else if (v.is_array()) {
-      yaml_sequence_start_event_initialize(&e, nullptr, chars(YAML_SEQ_TAG), 1, YAML_BLOCK_SEQUENCE_STYLE);
+      // Ranges ([low, high]) and other lists of numbers on one line.
+      const bool numbers = !v.empty() && std::all_of(v.begin(), v.end(), [](const Json& item) { return item.is_number(); });
+      yaml_sequence_start_event_initialize(&e, nullptr, chars(YAML_SEQ_TAG), 1,
+                                           numbers ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
       emit(e);
       for (const Json& item : v) node(item);
       yaml_sequence_end_event_initialize(&e);

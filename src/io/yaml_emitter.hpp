@@ -6,7 +6,7 @@
 
 namespace parley::io {
 
-/// The YAML document, block style, that parse_yaml reads back as `value`: every string
+/// The YAML document, block style (lists of numbers in flow style: `[30.0, 50.0]`), that parse_yaml reads back as `value`: every string
 /// double-quoted (so that "yes", "1.0", "null", "# x" or " x" stay text), keys plain where the
 /// reader resolves them to the same text, numbers plain in the shortest form that reads back bit
 /// for bit, booleans and nulls plain. Lines are not folded. `value` must hold valid UTF-8 and no
