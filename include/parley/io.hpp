@@ -51,8 +51,17 @@ Scenario read_scenario_file(const std::string& path, const ReadOptions& options 
 /// before any reader sees it.
 Scenario read_scenario_text(const std::string& content, const std::string& name, const ReadOptions& options = {});
 
-std::string scenario_to_json(const Scenario& s, int indent = 2);  // TEMPORARY declaration (writer branch)
-std::string scenario_to_yaml(const Scenario& s);  // TEMPORARY
+/// A scenario as a parley format v1 document (docs/scenario-format.md, "Writing scenarios"), in
+/// JSON: indented by `indent` spaces and ending in a line break, or (indent < 0) compact on one
+/// line without one. Lossless: read_scenario_text() of the result gives a scenario equal to `s` in
+/// every field but Scenario::model_option_origins (which then point into the written text), with
+/// citations renumbered but citing the same references with the same notes; numbers are written
+/// in their shortest form that reads back bit for bit. Deterministic: the same scenario gives the
+/// same bytes. `s` must be valid (validate()): every index in range, every number finite.
+std::string scenario_to_json(const Scenario& s, int indent = 2);
+/// The same document as YAML, block style, every string double-quoted (so that "yes", "1.0",
+/// "null" or "# note" stay text); as lossless and deterministic as scenario_to_json().
+std::string scenario_to_yaml(const Scenario& s);
 
 /// Writes `content` to `path`. A regular file (new or existing) is written atomically: to a
 /// temporary file with a short name in the same folder, flushed to disk, then renamed over it, so a

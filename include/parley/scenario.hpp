@@ -88,7 +88,8 @@ struct Stance {
   std::optional<Parameter> position;
   std::optional<Parameter> salience;  // in [0, 1]
   /// The actor's capability on this issue alone (> 0), where it differs by issue (DEU III with
-  /// `--capability council`: Council votes by treaty era); none: the actor's capability.
+  /// `--capability council`: Council votes by treaty era; format v1's stance `capability`); none: the
+  /// actor's capability.
   std::optional<Parameter> capability{};
   bool takes_part() const { return position.has_value() && salience.has_value(); }
 };
@@ -181,7 +182,8 @@ class Scenario {
   std::vector<OutcomeClass> outcome_classes;
   std::vector<Side> sides;    // for deal feasibility; empty when not modelled
   std::vector<Event> events;  // the timeline, in order of round; empty when there is none
-  /// Options an input file sets for a model (KTAB XML's model parameters and seed), by model name.
+  /// Options an input file sets for a model (KTAB XML's model parameters and seed, format v1's
+  /// `model_options`), by model name.
   /// Options given on the command line take precedence. Checked by check_scenario_options() and
   /// Model::run (parley/model.hpp), not by the readers.
   std::map<std::string, std::map<std::string, std::string>> model_options;

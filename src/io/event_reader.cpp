@@ -72,14 +72,18 @@ class EventReader {
   /// `changes: {actor: {capability: C, issue: {position: P, salience: S, source: ...}}}`.
   void read_changes(const Node& node, const std::string& field, Event& e) {
     r_.expect(node, Type::mapping, field, "a mapping from actor id to its changes");
+    std::unordered_set<std::string> actors;
     for (std::size_t k = 0; k < node.mapping_size(); ++k) {
       const std::string af = field + "." + std::string(node.key(k).text());
       const std::size_t a = actor(node.key(k), af);
+      unique_key(actors, node.key(k), af, "each actor once");
       const Node& per_actor = node.value(k);
       r_.expect(per_actor, Type::mapping, af, "a mapping from 'capability' or an issue id to the new values");
+      std::unordered_set<std::string> keys;
       for (std::size_t j = 0; j < per_actor.mapping_size(); ++j) {
         const Node& key = per_actor.key(j);
         const std::string kf = af + "." + std::string(key.text());
+        unique_key(keys, key, kf, "each key once");
         if (key.text() == "capability") {
           EventChange c{EventChange::Field::capability, a, EventChange::none, r_.parameter(per_actor.value(j), kf)};
           check(per_actor.value(j), kf, checks::positive(c.value.value));
@@ -91,6 +95,11 @@ class EventReader {
         read_stance_change(per_actor.value(j), kf, a, *i, e);
       }
     }
+  }
+
+  /// Fails if `key` is already in `seen` (a mapping that repeats a key).
+  void unique_key(std::unordered_set<std::string>& seen, const Node& key, const std::string& field, const char* expected) const {
+    if (!seen.insert(std::string(key.text())).second) r_.fail(key, field, "duplicate key '" + std::string(key.text()) + "'", expected);
   }
 
   void read_stance_change(const Node& node, const std::string& field, std::size_t a, std::size_t i, Event& e) {

@@ -5,6 +5,7 @@
 #include "core/checks.hpp"
 #include "io/event_reader.hpp"
 #include "io/node_reader.hpp"
+#include "io/settings_reader.hpp"
 #include "parley/outcome_class.hpp"
 
 namespace parley::io {
@@ -18,7 +19,9 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(reader_, root, "", {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events"});
+    Fields top(
+        reader_, root, "",
+        {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events", "ideal_adjustments", "model_options"});
     if (const auto version = top.get("parley")) {
       if (version->type() != Type::number || version->number() != 1)
         reader_.fail(*version, "parley", "format version '" + std::string(version->text()) + "'", "1 (the only version so far)");
@@ -33,6 +36,8 @@ class ScenarioReader {
     if (const auto outcomes = top.get("outcomes")) read_outcomes(*outcomes);
     if (const auto sides = top.get("sides")) read_sides(*sides);
     if (const auto events = top.get("events")) scenario_.events = read_events(reader_, *events, scenario_);
+    if (const auto adjustments = top.get("ideal_adjustments")) read_ideal_adjustments(reader_, *adjustments, scenario_);
+    if (const auto options = top.get("model_options")) read_model_options(reader_, *options, scenario_);
     return std::move(scenario_);
   }
 
@@ -201,7 +206,7 @@ class ScenarioReader {
   }
 
   void read_stance(const Node& node, const std::string& field, const Scale& scale, Stance& stance) {
-    Fields f(reader_, node, field, {"position", "salience", "source"});
+    Fields f(reader_, node, field, {"position", "salience", "capability", "source"});
     const Node& pos = f.require("position");
     stance.position = reader_.parameter(pos, f.path("position"));
     check(pos, f.path("position"), checks::within(stance.position->value, scale.min, scale.max, "the scale"));
@@ -209,10 +214,14 @@ class ScenarioReader {
       stance.salience = reader_.parameter(*sal, f.path("salience"));
       check(*sal, f.path("salience"), checks::within(stance.salience->value, 0, 1, "the salience range"));
     }
+    if (const auto cap = f.get("capability")) {
+      stance.capability = reader_.parameter(*cap, f.path("capability"));
+      check(*cap, f.path("capability"), checks::positive(stance.capability->value));
+    }
     if (const auto src = f.get("source")) {
       const int c = reader_.citation(*src, f.path("source"));
-      if (stance.position->citation < 0) stance.position->citation = c;
-      if (stance.salience && stance.salience->citation < 0) stance.salience->citation = c;
+      for (std::optional<Parameter>* p : {&stance.position, &stance.salience, &stance.capability})
+        if (*p && (*p)->citation < 0) (*p)->citation = c;
     }
   }
 
@@ -257,6 +266,10 @@ class ScenarioReader {
     }
   }
 
+  [[noreturn]] void duplicate(const Node& key, const std::string& field, const char* expected) {
+    reader_.fail(key, field, "duplicate key '" + std::string(key.text()) + "'", expected);
+  }
+
   std::size_t actor_named(const Node& node, const std::string& field) {
     const std::string id = reader_.text(node, field);
     auto a = actor_index_.find(id);
@@ -279,8 +292,12 @@ class ScenarioReader {
       side.negotiator = actor_named(f.require("negotiator"), f.path("negotiator"));
       if (const auto ratifiers = f.get("ratifiers")) {
         reader_.expect(*ratifiers, Type::mapping, f.path("ratifiers"), "a mapping from actor id to what it accepts");
-        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r)
+        for (std::size_t r = 0; r < ratifiers->mapping_size(); ++r) {
           side.ratifiers.push_back(read_ratifier(*ratifiers, r, f.path("ratifiers")));
+          for (std::size_t q = 0; q + 1 < side.ratifiers.size(); ++q)
+            if (side.ratifiers[q].actor == side.ratifiers.back().actor)
+              duplicate(ratifiers->key(r), f.path("ratifiers") + "." + std::string(ratifiers->key(r).text()), "each actor once");
+        }
       }
       scenario_.sides.push_back(std::move(side));
     }
@@ -306,6 +323,8 @@ class ScenarioReader {
           reader_.fail(issue_key, bf, "unknown issue '" + std::string(issue_key.text()) + "'", "the id of an issue in 'issues'");
         const Scale& scale = scenario_.issue(i->second).scale;
         Fields b(reader_, accepts->value(k), bf, {"min", "max"});
+        for (const Ratifier::Bound& other : out.bounds)
+          if (other.issue == i->second) duplicate(issue_key, bf, "each issue once");
         Ratifier::Bound bound{i->second, scale.min, scale.max};
         if (const auto lo = b.get("min")) bound.min = reader_.number(*lo, b.path("min"));
         if (const auto hi = b.get("max")) bound.max = reader_.number(*hi, b.path("max"));
