@@ -100,6 +100,24 @@ def test_an_error_in_the_callback_stops_the_sweep_and_is_raised(tmp_path):
     assert len(w) == 5000 and w.record["status"] == "complete"
 
 
+def test_the_command_line_resumes_a_run_python_left_interrupted(parley_exe, tmp_path):
+    calls = []
+
+    def stop_soon(done, total):  # at the first report, perhaps before any draw is stored
+        calls.append(done)
+        raise KeyboardInterrupt
+
+    db = tmp_path / "x.db"
+    s = parley.Scenario.load(FLAGSHIP).with_values({"eu.capability": "[20, 40]"})
+    with pytest.raises(KeyboardInterrupt, match="parley sweep --resume 1"):
+        s.sweep("compromise", draws=6000, seed=4, db=db, progress=stop_soon)
+    assert parley.ResultsDb(db).runs()["status"].tolist() == ["interrupted"]
+    out = cli(parley_exe, "sweep", "--resume", "1", "--db", db, "-f", "json")
+    assert out.returncode == 0, out.stderr
+    whole = s.sweep("compromise", draws=6000, seed=4)
+    assert cli(parley_exe, "export", "1", "--db", db, "-f", "csv").stdout == whole.export().replace("\n0,", "\n1,")
+
+
 @pytest.mark.parametrize("kwargs,field", [({"draws": 0}, "draws"), ({"draws": 10**7}, "draws"), ({"seed": -1}, "seed"),
                                           ({"seed": 2**64}, "seed"), ({"threads": 257}, "threads"), ({"correlation": 2}, "correlation"),
                                           ({"draws": 1.5}, "draws")])
