@@ -15,7 +15,7 @@ import time
 import pytest
 
 import parley
-from conftest import ARMS, FLAGSHIP, ROOT, cli
+from conftest import ARMS, FLAGSHIP, ROOT, cli, longest_waits_of_another_thread
 
 ARMS_JSON = ROOT / "scenarios" / "examples" / "arms-control.json"
 EC1994 = ROOT / "scenarios" / "examples" / "ec1994-emissions.yaml"
@@ -426,10 +426,6 @@ def test_ctrl_c_in_a_comparison_raises_keyboard_interrupt_within_a_second():
 
 
 def test_analyses_let_other_threads_run(tmp_path):
-    import threading
-
-    import numpy as np
-
     flagship, deu = load(FLAGSHIP), load(DEU)
     calls = {"sensitivity": lambda: flagship.sensitivity(samples=4, threads=1),
              "feasibility": lambda: flagship.feasibility(draws=20000, threads=1),
@@ -437,26 +433,6 @@ def test_analyses_let_other_threads_run(tmp_path):
              "backtest": lambda: deu.backtest("bdm"),
              "cross-validation": lambda: deu.backtest(cross_validate=True, models="bdm", folds=2, repeats=1, bootstrap=10),
              "report": lambda: load(ARMS).report(tmp_path / "r.html", models="bdm", draws=600, threads=1)}
-    ticks = []
-    done = threading.Event()
-
-    def tick():  # runs only when the GIL is free
-        while not done.is_set():
-            ticks.append(time.perf_counter())
-            time.sleep(0.002)
-
-    t = threading.Thread(target=tick)
-    t.start()
-    spans = {}
-    try:
-        for name, call in calls.items():
-            start = time.perf_counter()
-            call()
-            spans[name] = (start, time.perf_counter())
-    finally:
-        done.set()
-        t.join()
-    for name, (start, end) in spans.items():
-        gaps = np.diff([start, *[x for x in ticks if start <= x <= end], end])
-        assert gaps.max() < 0.1, f"{name}: the other thread waited {gaps.max():.3f} s of {end - start:.3f} s"
+    for name, (took, waited) in longest_waits_of_another_thread(calls).items():
+        assert waited < 0.1, f"{name}: the other thread waited {waited:.3f} s of {took:.3f} s"
 
