@@ -176,7 +176,8 @@ def _sensitivity(sens: Any) -> str:
     cautions = [f"{o.get('name')}: {o['caution']}" for o in j["outputs"] if o.get("caution")]
     top = min(8, max((len(o.get("inputs") or []) for o in j["outputs"]), default=1))
     chart = _chart(lambda ax: plot_sensitivity(sens, ax, top=top), top, row_height=0.3)
-    title = f"Sensitivity of {j.get('model', '')} ({j.get('samples', '?')} samples, seed {j.get('seed', '?')})"
+    samples = f"{j['samples']} samples" if j.get("samples") else "tornado only"
+    title = f"Sensitivity of {j.get('model', '')} ({samples}, seed {j.get('seed', '?')})"
     return fmt.view(title, body, chart, " ".join(cautions) + " Indices: ± 95 % bootstrap half-width.")
 
 
@@ -247,10 +248,13 @@ def backtest_html(backtest: Any) -> str:
 
 
 def _backtest(b: Any) -> str:
-    j = fmt.json_of(b) or {}
-    title = "Backtest"
-    if j.get("model"):
-        title += f" of {j['model']}"
-    if j.get("scenario") or j.get("file"):
-        title += f" on {j.get('scenario') or j.get('file')}"
-    return fmt.view(title, fmt.frame_table(b))
+    cross_validated = bool(getattr(b, "cross_validated", False))
+    body = ""
+    if not cross_validated and callable(getattr(b, "summary", None)):
+        try:  # the model's errors beside the reference lines', then the issues
+            body = b.summary().to_html(escape=True, index=False, na_rep="n/a")
+        except Exception:  # a notebook view must never raise
+            body = ""
+    body += fmt.frame_table(b, "per model, out of fold (mae_low–mae_high: 95 % bootstrap interval)" if cross_validated else "per issue",
+                            limit=12)
+    return fmt.view("Backtest, every model out of fold" if cross_validated else "Backtest", body)
