@@ -149,7 +149,7 @@ def _sweep_chart(w: Any, ax: Any) -> None:
     fig = ax.figure
     n = len(w.json["issues"])
     ax.remove()
-    top, bottom = fig.subplots(2, 1, gridspec_kw={"height_ratios": [max(n, 1) + 1.5, len(classes)], "hspace": 0.9})
+    top, bottom = fig.subplots(2, 1, gridspec_kw={"height_ratios": [max(n, 1) + 1.5, len(classes)], "hspace": 0.75})
     plot_sweep(w, top)
     plot_classes(w, bottom)
 
