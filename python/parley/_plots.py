@@ -142,7 +142,10 @@ def plot_sweep(sweep: Any, ax: Any = None) -> Any:
         rows.bar(i["id"], q.get("25"), q.get("75"), 0.55, color=DARK, label="25–75 % of draws")
         rows.point(i["id"], q.get("50"), marker="|", markersize=11, color="black", markeredgewidth=2, label="median")
         rows.point(i["id"], i.get("mean"), marker="o", markersize=4, color="white", markeredgecolor="black", label="mean")
-        rows.note(i["id"], "no outcome" if fmt.missing(q.get("50")) else f"median {fmt.num(q['50'], 3)} (90 %: {fmt.span(q.get('5'), q.get('95'), 3)})")
+        if fmt.missing(q.get("50")):
+            rows.note(i["id"], "no outcome")
+        else:
+            rows.note(i["id"], f"median {fmt.num(q['50'], 3)} (90 %: {fmt.span(q.get('5'), q.get('95'), 3)})")
     rows.finish(what="outcome")
     legend(ax)
     ax.set_title(f"{sweep.json.get('model', '')}: outcomes over {sweep.json.get('draws', '?')} draws", fontsize=9)
@@ -157,7 +160,8 @@ def plot_classes(sweep: Any, ax: Any = None) -> Any:
     for k, c in enumerate(classes):
         y, p = n - 1 - k, c["probability"]
         ax.barh(y, p, height=0.5, color=LIGHT)
-        ax.errorbar([p], [y], xerr=[[max(0.0, p - c["low"])], [max(0.0, c["high"] - p)]], fmt="none", ecolor="black", capsize=3, linewidth=1)
+        error = [[max(0.0, p - c["low"])], [max(0.0, c["high"] - p)]]
+        ax.errorbar([p], [y], xerr=error, fmt="none", ecolor="black", capsize=3, linewidth=1)
         ax.text(1.03, y, fmt.probability(p, c["low"], c["high"]), transform=_right(ax), va="center", fontsize=7)
     ax.set_yticks(range(n))
     ax.set_yticklabels([fmt.short(c["name"]) for c in reversed(classes)], fontsize=8)
@@ -178,7 +182,10 @@ def plot_sensitivity(sens: Any, ax: Any = None, output: Optional[str] = None, to
     if not j or not j.get("outputs"):
         raise ValueError("this sensitivity analysis has no outputs to plot")
     outs = j["outputs"]
-    chosen = next((o for o in outs if o.get("name") == output), None) if output else next((o for o in outs if o.get("kind") == "issue"), outs[0])
+    if output:
+        chosen = next((o for o in outs if o.get("name") == output), None)
+    else:
+        chosen = next((o for o in outs if o.get("kind") == "issue"), outs[0])
     if chosen is None:
         raise ValueError(f"no output {output!r}; outputs: {', '.join(o.get('name', '?') for o in outs)}")
     inputs = chosen.get("inputs") or []
@@ -234,7 +241,8 @@ def plot_feasibility(feasibility: Any, ax: Any = None) -> Any:
         for s, side in enumerate(sides):
             ws = (i.get("win_sets") or {}).get(side)
             if ws:
-                rows.bar(i["id"], ws[0], ws[1], step * 0.8, offset=0.35 - step * (s + 0.5), color=SIDES[s % len(SIDES)], label=f"{side} win-set")
+                rows.bar(i["id"], ws[0], ws[1], step * 0.8, offset=0.35 - step * (s + 0.5), color=SIDES[s % len(SIDES)],
+                         label=f"{side} win-set")
         rows.note(i["id"], zone_text(i))
     rows.finish(what="outcome")
     legend(ax)

@@ -60,7 +60,8 @@ def _scenario(s: Any) -> str:
         d = s.to_dict()
         issues = fmt.table(["issue", "label", "scale", "status quo"],
                            [[i["id"], i.get("label", ""), fmt.span(i.get("scale", {}).get("min"), i.get("scale", {}).get("max")),
-                             fmt.value_text(i.get("status_quo")) if i.get("status_quo") is not None else "none"] for i in d.get("issues", [])])
+                             "none" if i.get("status_quo") is None else fmt.value_text(i.get("status_quo"))]
+                            for i in d.get("issues", [])])
         actors = fmt.table(["actor", "name", "capability"],
                            [[a["id"], a.get("name", ""), fmt.value_text(a.get("capability"))] for a in d.get("actors", [])], limit=15)
     except Exception:  # no scenario writer: the ids only
@@ -136,7 +137,8 @@ def _class_table(j: dict) -> str:
     rows = [[c["name"], c.get("group") or "", c.get("label") or "", fmt.probability(c["probability"], c.get("low"), c.get("high"),
                                                                                   c.get("count"), c.get("draws"))] for c in j["classes"]]
     rows += [["(none of the group)", u.get("group") or "", "unclassified",
-              fmt.probability(u["probability"], u.get("low"), u.get("high"), u.get("count"), u.get("draws"))] for u in j.get("unclassified") or []]
+              fmt.probability(u["probability"], u.get("low"), u.get("high"), u.get("count"), u.get("draws"))]
+             for u in j.get("unclassified") or []]
     return fmt.table(["named outcome", "group", "label", "probability (95 % interval)"], rows)
 
 
@@ -170,9 +172,11 @@ def _sensitivity(sens: Any) -> str:
     rows = []
     for o in j["outputs"]:
         for i in (o.get("inputs") or [])[:3]:
-            rows.append([o.get("name", ""), fmt.num(o.get("at_point_values")), i.get("input", ""), fmt.plus_minus(i.get("first"), i.get("first_error")),
+            rows.append([o.get("name", ""), fmt.num(o.get("at_point_values")), i.get("input", ""),
+                         fmt.plus_minus(i.get("first"), i.get("first_error")),
                          fmt.plus_minus(i.get("total"), i.get("total_error")), fmt.span(i.get("tornado_low"), i.get("tornado_high"))])
-    body = fmt.table(["output", "at the point values", "input (top 3)", "first-order index", "total index", "tornado: low–high end"], rows, limit=30)
+    headers = ["output", "at the point values", "input (top 3)", "first-order index", "total index", "tornado: low–high end"]
+    body = fmt.table(headers, rows, limit=30)
     cautions = [f"{o.get('name')}: {o['caution']}" for o in j["outputs"] if o.get("caution")]
     top = min(8, max((len(o.get("inputs") or []) for o in j["outputs"]), default=1))
     chart = _chart(lambda ax: plot_sensitivity(sens, ax, top=top), top, row_height=0.3)
@@ -196,14 +200,16 @@ def _feasibility(f: Any) -> str:
     for i in j["issues"]:
         ws = i.get("win_sets") or {}
         zp = i.get("zone_probability") or {}
-        rows.append([i["id"], *[fmt.span(*ws[s]) if ws.get(s) else "empty" for s in sides], fmt.span(*i["zone"]) if i.get("zone") else "none",
+        rows.append([i["id"], *[fmt.span(*ws[s]) if ws.get(s) else "empty" for s in sides],
+                     fmt.span(*i["zone"]) if i.get("zone") else "none",
                      _binding(i.get("lower_binding")), _binding(i.get("upper_binding")),
                      fmt.probability(zp.get("probability"), zp.get("low"), zp.get("high"))])
     body = fmt.table(["issue", *[f"{s} win-set" for s in sides], "zone", "lower end set by", "upper end set by", "draws with a zone"], rows)
     every = j.get("every_issue") or {}
     note = ""
     if every:
-        note = f"A zone on every issue at once: {fmt.probability(every.get('probability'), every.get('low'), every.get('high'))} of {j.get('draws', '?')} draws."
+        p = fmt.probability(every.get("probability"), every.get("low"), every.get("high"))
+        note = f"A zone on every issue at once: {p} of {j.get('draws', '?')} draws."
     chart = _chart(lambda ax: plot_feasibility(f, ax), len(j["issues"]), row_height=0.18 * (len(sides) + 1))
     return fmt.view("Feasibility: win-sets and zones of agreement", body, chart, note)
 
@@ -226,11 +232,13 @@ def _comparison(c: Any) -> str:
         return fmt.view("Comparison", fmt.frame_table(c))
     draws = j.get("draws", "?")
     rows = [[i["id"], fmt.num(i.get("point_a")), fmt.num(i.get("point_b")), fmt.num(i.get("mean_a")), fmt.num(i.get("mean_b")),
-             "n/a" if fmt.missing(i.get("mean_a")) or fmt.missing(i.get("mean_b")) else fmt.num(i["mean_b"] - i["mean_a"], 3)] for i in j["issues"]]
+             "n/a" if fmt.missing(i.get("mean_a")) or fmt.missing(i.get("mean_b")) else fmt.num(i["mean_b"] - i["mean_a"], 3)]
+            for i in j["issues"]]
     body = fmt.table(["issue", "A: point", "B: point", f"A: mean of {draws} draws", f"B: mean of {draws} draws", "B − A (means)"], rows)
     classes = j.get("classes") or []
     if classes:
-        body += fmt.table(["named outcome", "A", "B"], [[k.get("name", ""), _side_probability(k.get("a")), _side_probability(k.get("b"))] for k in classes])
+        body += fmt.table(["named outcome", "A", "B"],
+                          [[k.get("name", ""), _side_probability(k.get("a")), _side_probability(k.get("b"))] for k in classes])
     what_if = j.get("what_if")
     note = f"B is A with {', '.join(map(str, what_if))}." if what_if else ""
     return fmt.view(f"{j.get('model', '')}: {j.get('a', 'A')} (A) against {j.get('b', 'B')} (B)", body, "", note)

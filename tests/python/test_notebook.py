@@ -6,7 +6,6 @@ import os
 import pathlib
 
 import nbformat
-import pytest
 
 import parley
 from conftest import ROOT
@@ -57,7 +56,8 @@ def test_the_notebook_runs_end_to_end(tmp_path, monkeypatch):
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 2  # forecast.plot(), sweep.plot()
     shape = next(c for c in nb.cells if c.cell_type == "code" and "w.draws.shape" in c.source)
-    assert shape.outputs[0]["data"]["text/plain"] == f"(({400}, {len(parley.Scenario.load(ROOT / 'scenarios' / 'us-russia.yaml').issues)}), False)"
+    issues = len(parley.Scenario.load(ROOT / "scenarios" / "us-russia.yaml").issues)
+    assert shape.outputs[0]["data"]["text/plain"] == f"((400, {issues}), False)"
     if not skip:
         stored = next(c for c in nb.cells if "load(stored.run)" in c.source)
         assert stored.outputs[0]["data"]["text/plain"] == "True"
