@@ -32,6 +32,7 @@ class Forecast:
 
     @property
     def model(self) -> str:
+        """The model's name, as parley.models() lists it."""
         return self.json["model"]
 
     @property

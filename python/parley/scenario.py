@@ -120,6 +120,7 @@ class Scenario:
 
     @property
     def title(self) -> str:
+        """The scenario's title (metadata.title); a what-if's title says so."""
         return self._native.title
 
     @property

@@ -53,6 +53,7 @@ class Sweep:
 
     @property
     def issues(self) -> list:
+        """The issues' ids: the columns of `draws`."""
         return list(self._data.record["issue_ids"])
 
     @property
@@ -62,6 +63,7 @@ class Sweep:
 
     @property
     def class_names(self) -> list:
+        """The named outcomes: the columns of `memberships`."""
         return list(self._data.record["class_names"])
 
     # --- what it was --------------------------------------------------------------------------
@@ -84,10 +86,12 @@ class Sweep:
 
     @property
     def model(self) -> str:
+        """The model swept."""
         return self._data.record["model"]
 
     @property
     def seed(self) -> int:
+        """The seed of the draws: the same seed gives the same draws, bit for bit."""
         return self._data.record["seed"]
 
     @property
