@@ -67,10 +67,12 @@ class Sensitivity(_Result):
 
     @property
     def model(self) -> str:
+        """The model the indices are of."""
         return self.json["model"]
 
     @property
     def seed(self) -> int:
+        """The seed of the samples (the same seed gives the same indices)."""
         return self.json["seed"]
 
     @property
@@ -169,10 +171,12 @@ class Feasibility(_Result):
 
     @property
     def draws(self) -> int:
+        """Draws behind the probability that a zone of agreement exists."""
         return self.json["draws"]
 
     @property
     def seed(self) -> int:
+        """The seed of the draws."""
         return self.json["seed"]
 
     @property
@@ -245,10 +249,12 @@ class Comparison(_Result):
 
     @property
     def model(self) -> str:
+        """The model both scenarios were run with."""
         return self.json["model"]
 
     @property
     def draws(self) -> int:
+        """Draws per scenario."""
         return self.json["draws"]
 
     def to_frame(self) -> "pandas.DataFrame":
