@@ -17,6 +17,12 @@
 
 namespace parley {
 
+/// The scenario run `run` drew from: its stored text read again as it was read for the sweep (its
+/// input format and DEU capabilities), with its what-if overrides applied. What show, export and
+/// resume all start from. Throws InputError naming the run's file when the record or the text no
+/// longer reads.
+Scenario stored_scenario(const RunRecord& run);
+
 /// Evaluates the draws of `todo` of run `run` (claimed by `db`), inserting each finished chunk,
 /// and then `also` (when given) with it. `draws` is the run's number of draws, of which the draws
 /// not in `todo` are stored already. Marks the run complete when every draw is stored, otherwise

@@ -16,7 +16,6 @@
 #include "parley/stored_run.hpp"
 #include "parley/stored_sweep.hpp"
 #include "parley/version.hpp"
-#include "parley/what_if.hpp"
 
 namespace parley::python {
 
@@ -199,12 +198,7 @@ std::unique_ptr<SweepData> resume(const std::string& path, std::int64_t id, unsi
     throw InputError({path, 0, 0}, "run",
                      "run " + std::to_string(r.id) + " was made by parley " + r.parley_version + ", this is " + kVersion,
                      "the same parley version, so that the remaining draws match the stored ones");
-  ReadOptions read;
-  read.format = input_format_from_string(r.input_format).value_or(InputFormat::automatic);
-  read.deu_capability = deu_capability_from_string(r.capability).value_or(DeuCapability::equal);
-  Scenario scenario = read_scenario_text(r.scenario_text, r.scenario_file, read);
-  apply_overrides(scenario, r.overrides);
-  const SweepSetup setup(std::move(scenario), model_named(r.model), r.options, {r.seed, r.actor_correlation});
+  const SweepSetup setup(stored_scenario(r), model_named(r.model), r.options, {r.seed, r.actor_correlation});
   const std::vector<DrawRange> todo = missing_draws(db, r.id, r.draws);
   std::uint64_t already = r.draws;
   for (const DrawRange& t : todo) already -= t.size();

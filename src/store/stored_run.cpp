@@ -1,35 +1,15 @@
 #include "parley/stored_run.hpp"
 
 #include "parley/error.hpp"
-#include "parley/io.hpp"
 #include "parley/model_error.hpp"
-#include "parley/what_if.hpp"
+#include "parley/stored_sweep.hpp"
 
 namespace parley {
-
-namespace {
-
-/// The read options a run was stored with (its --input-format and --capability).
-ReadOptions stored_read_options(const RunRecord& r) {
-  ReadOptions options;
-  const auto format = input_format_from_string(r.input_format);
-  if (!format)
-    throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'",
-                     "auto, yaml, json, ktab-csv, ktab-xml or deu");
-  options.format = *format;
-  auto capability = deu_capability_from_string(r.capability);
-  if (!capability) throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal, gdp or council");
-  options.deu_capability = *capability;
-  return options;
-}
-
-}  // namespace
 
 StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs) {
   StoredRun l;
   l.run = db.run(id);
-  l.scenario = read_scenario_text(l.run.scenario_text, l.run.scenario_file, stored_read_options(l.run));
-  apply_overrides(l.scenario, l.run.overrides);
+  l.scenario = stored_scenario(l.run);
   const std::size_t n_in = l.run.input_names.size(), n_out = l.run.issue_ids.size(), n_cls = l.run.class_names.size();
   db.load(
       id,

@@ -3,7 +3,35 @@
 #include <chrono>
 #include <string>
 
+#include "parley/error.hpp"
+#include "parley/io.hpp"
+#include "parley/what_if.hpp"
+
 namespace parley {
+
+namespace {
+
+/// The read options a run was stored with (its --input-format and --capability).
+ReadOptions stored_read_options(const RunRecord& r) {
+  ReadOptions options;
+  const auto format = input_format_from_string(r.input_format);
+  if (!format)
+    throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'",
+                     "auto, yaml, json, ktab-csv, ktab-xml or deu");
+  options.format = *format;
+  auto capability = deu_capability_from_string(r.capability);
+  if (!capability) throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal, gdp or council");
+  options.deu_capability = *capability;
+  return options;
+}
+
+}  // namespace
+
+Scenario stored_scenario(const RunRecord& run) {
+  Scenario s = read_scenario_text(run.scenario_text, run.scenario_file, stored_read_options(run));
+  apply_overrides(s, run.overrides);
+  return s;
+}
 
 std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
                                  std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also) {

@@ -74,11 +74,8 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   if (r.parley_version != kVersion)
     throw InputError({path, 0, 0}, "--resume", fmt::format("run {} was made by parley {}, this is {}", r.id, r.parley_version, kVersion),
                      "the same parley version, so that the remaining draws match the stored ones");
-  InputArgs input{r.scenario_file, r.input_format, r.capability};
-  Scenario scenario = read_scenario_text(r.scenario_text, r.scenario_file, read_options(input));
-  apply_overrides(scenario, r.overrides);
-  // The stored model, options, seed and correlation; threads and progress from this command line.
-  const SweepSetup setup(std::move(scenario), model_named(r.model), r.options, {r.seed, r.actor_correlation});
+  // The stored scenario, model, options, seed and correlation; threads and progress from this command line.
+  const SweepSetup setup(stored_scenario(r), model_named(r.model), r.options, {r.seed, r.actor_correlation});
   const std::vector<DrawRange> todo = missing_draws(db, r.id, r.draws);
   const unsigned threads = resolve_threads(args.sampling.threads);
   evaluate_and_store(db, r.id, setup, todo, r.draws, threads, args.sampling.progress);
