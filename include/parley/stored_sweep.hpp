@@ -17,6 +17,10 @@
 
 namespace parley {
 
+/// The results database at `path`, which must exist (InputError naming `field`, the option or
+/// argument that gave the path, when there is none): what show, export, runs and resume open.
+ResultsDb open_existing_results_db(const std::string& path, const std::string& field);
+
 /// The scenario run `run` drew from: its stored text read again as it was read for the sweep (its
 /// input format and DEU capabilities), with its what-if overrides applied. What show, export and
 /// resume all start from. Throws InputError naming the run's file when the record or the text no

@@ -4,7 +4,6 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <filesystem>
 #include <numeric>
 #include <sstream>
 
@@ -174,12 +173,7 @@ std::unique_ptr<SweepData> sweep(const Scenario& scenario, const std::string& mo
   return data;
 }
 
-ResultsDb open_existing(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw InputError({path, 0, 0}, "db", "no such database", "a results database written by parley sweep");
-  return ResultsDb(path);
-}
+ResultsDb open_existing(const std::string& path) { return open_existing_results_db(path, "db"); }
 
 std::unique_ptr<SweepData> load_run(const std::string& path, std::int64_t id) {
   ResultsDb db = open_existing(path);

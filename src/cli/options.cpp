@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
-#include <filesystem>
 #include <ostream>
 #include <thread>
 
 #include "core/parallel.hpp"
 #include "parley/parley.hpp"
+#include "parley/stored_sweep.hpp"
 
 namespace parley::cli {
 
@@ -111,12 +111,7 @@ ModelOptions parse_options(const std::vector<std::string>& pairs) {
   return out;
 }
 
-ResultsDb open_existing(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw InputError({path, 0, 0}, "--db", "no such database", "a results database written by parley sweep");
-  return ResultsDb(path);
-}
+ResultsDb open_existing(const std::string& path) { return open_existing_results_db(path, "--db"); }
 
 unsigned resolve_threads(unsigned requested) {
   if (requested > 0) return std::min(requested, kMaxThreads);

@@ -1,6 +1,7 @@
 #include "parley/stored_sweep.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 
 #include "parley/error.hpp"
@@ -26,6 +27,13 @@ ReadOptions stored_read_options(const RunRecord& r) {
 }
 
 }  // namespace
+
+ResultsDb open_existing_results_db(const std::string& path, const std::string& field) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InputError({path, 0, 0}, field, "no such database", "a results database written by parley sweep");
+  return ResultsDb(path);
+}
 
 Scenario stored_scenario(const RunRecord& run) {
   Scenario s = read_scenario_text(run.scenario_text, run.scenario_file, stored_read_options(run));
