@@ -8,13 +8,12 @@ from typing import Any, Mapping, Optional
 
 from . import _native
 
-#: The limits of docs/cli.md ("Limits"), the same as the command line's.
-MAX_MEMORY_DRAWS = 1_000_000
-MAX_COUNTED_DRAWS = 1_000_000_000
-MAX_SEED = 2**64 - 1
-MAX_THREADS = 256
-MAX_ROUNDS = 100_000
-MAX_SAMPLES = 100_000
+#: The limits of docs/cli.md ("Limits"), the command line's own (parley/limits.hpp, read from the engine).
+LIMITS: dict = dict(_native.limits)
+MAX_MEMORY_DRAWS: int = LIMITS["max_memory_draws"]
+MAX_SEED: int = LIMITS["max_seed"]
+MAX_THREADS: int = LIMITS["max_threads"]
+MAX_ROUNDS: int = LIMITS["max_rounds"]
 
 
 def fail(field: str, problem: str, expected: str) -> None:

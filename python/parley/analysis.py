@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["Sensitivity", "Feasibility", "Comparison", "Backtest", "sensitivity", "feasibility", "compare", "backtest", "report"]
 
 #: The limits of parley/limits.hpp (the command line's count options).
-LIMITS: dict = dict(_native.limits)
+LIMITS: dict = _arguments.LIMITS
 
 
 class _Result:

@@ -8,6 +8,7 @@
 
 #include "binding.hpp"
 #include "parley/feasibility.hpp"
+#include "core/parallel.hpp"
 #include "parley/limits.hpp"
 #include "parley/output.hpp"
 #include "parley/scenario.hpp"
@@ -136,9 +137,12 @@ py::dict compare(const Scenario& a, const Scenario& b, const std::string& file_a
   return texts(json, csv, table);
 }
 
-/// The limits of parley/limits.hpp, for the Python package's argument checks.
+/// The limits of parley/limits.hpp, the thread and round maxima, for the Python package's
+/// argument checks (parley/_arguments.py).
 py::dict limit_values() {
   py::dict d;
+  d["max_threads"] = kMaxThreads;
+  d["max_rounds"] = kMaxRounds;
   d["max_memory_draws"] = limits::kMaxMemoryDraws;
   d["max_counted_draws"] = limits::kMaxCountedDraws;
   d["max_seed"] = limits::kMaxSeed;
