@@ -83,7 +83,7 @@ RunRecord new_record(const SweepSetup& setup, const std::string& file, std::uint
 /// Arrays for `draws` draws, filled chunk by chunk as draws finish, in any order.
 class DrawArrays {
  public:
-  DrawArrays(StoredRun& run, std::uint64_t draws) : run_(run), have_(draws, false) {
+  DrawArrays(StoredRun& run, std::uint64_t draws) : run_(run) {
     ni_ = run.run.input_names.size(), no_ = run.run.issue_ids.size(), nc_ = run.run.class_names.size();
     run.draws.resize(draws);
     std::iota(run.draws.begin(), run.draws.end(), std::uint64_t{0});
@@ -97,26 +97,11 @@ class DrawArrays {
       std::copy_n(c.inputs.data() + k * ni_, ni_, run_.inputs.data() + d * ni_);
       std::copy_n(c.outcomes.data() + k * no_, no_, run_.outcomes.data() + d * no_);
       std::copy_n(c.classes.data() + k * nc_, nc_, run_.classes.data() + d * nc_);
-      have_[d] = true;
     }
-  }
-  /// Keeps only the draws that finished (after an interruption), in draw order.
-  void keep_finished() {
-    std::size_t n = 0;
-    for (std::size_t d = 0; d < have_.size(); ++d) {
-      if (!have_[d]) continue;
-      run_.draws[n] = d;
-      std::copy_n(run_.inputs.data() + d * ni_, ni_, run_.inputs.data() + n * ni_);
-      std::copy_n(run_.outcomes.data() + d * no_, no_, run_.outcomes.data() + n * no_);
-      std::copy_n(run_.classes.data() + d * nc_, nc_, run_.classes.data() + n * nc_);
-      ++n;
-    }
-    run_.draws.resize(n), run_.inputs.resize(n * ni_), run_.outcomes.resize(n * no_), run_.classes.resize(n * nc_);
   }
 
  private:
   StoredRun& run_;
-  std::vector<bool> have_;
   std::size_t ni_ = 0, no_ = 0, nc_ = 0;
 };
 
