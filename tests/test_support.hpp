@@ -18,6 +18,9 @@ namespace parley::testing {
 inline std::string data_path(const std::string& relative) { return std::string(PARLEY_TEST_DATA) + "/" + relative; }
 inline std::string source_path(const std::string& relative) { return std::string(PARLEY_SOURCE_DIR) + "/" + relative; }
 
+/// The flagship scenario, scenarios/us-russia.yaml, read by its absolute path.
+inline Scenario flagship_scenario() { return read_scenario_file(source_path("scenarios/us-russia.yaml")); }
+
 /// The whole file. A file that is missing or cannot be read throws std::runtime_error naming it, so
 /// a test never passes on an empty string.
 inline std::string read_text(const std::string& path) {

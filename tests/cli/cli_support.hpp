@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include "test_support.hpp"
+
 namespace parley::testing {
 
 struct Result {
@@ -33,6 +35,14 @@ inline Result parley_cli(const std::string& args) { return shell(std::string(PAR
 inline Result parley_cli_in(const std::filesystem::path& dir, const std::string& args) {
   return shell("cd '" + dir.string() + "' && " + std::string(PARLEY_EXE) + " " + args + " 2>&1");
 }
+
+/// Whether `text` contains `part`.
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// The scenarios most command-line tests run: the small example, the flagship and the DEU data.
+inline const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
+inline const std::string kFlagship = source_path("scenarios/us-russia.yaml");
+inline const std::string kDeu = data_path("deu3/deu3-dev.tsv");
 
 inline std::filesystem::path temp(const std::string& name) { return std::filesystem::temp_directory_path() / ("parley-cli-" + name); }
 

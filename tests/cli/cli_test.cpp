@@ -20,8 +20,8 @@ using parley::testing::read_text;
 using parley::testing::Result;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::kExample;
 
-const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
 
 TEST(Cli, EveryCommandHasHelp) {
   for (const char* cmd : {"", "run ", "validate ", "models ", "backtest ", "sweep ", "sensitivity ", "compare ", "feasibility ", "runs ",

@@ -11,8 +11,8 @@ namespace {
 using parley::testing::parley_cli;
 using parley::testing::Result;
 using parley::testing::shell;
+using parley::testing::contains;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const char* const kCommands[] = {"run",  "sweep",  "sensitivity", "compare", "feasibility", "report", "runs",
                                  "show", "export", "validate",    "models",  "backtest",    "init",   "help"};

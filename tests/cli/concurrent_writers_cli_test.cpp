@@ -2,24 +2,24 @@
 // per run"): a second writer of a run is refused while the first holds it, so no draw is stored
 // twice; sweeps of different runs share the database.
 //
-// A writer is caught mid-run deterministically: the test waits until its lock file names it (it has
-// claimed the run), then stops it (SIGSTOP) between two transactions, when it holds no lock on the
-// database, only its claim, and lets it go on once the second writer has been refused.
-#include <fcntl.h>
+// A writer is caught mid-run deterministically: it runs a step at a time (stepped_process.hpp) until
+// its lock file names it (it has claimed the run) and it stands between two transactions, holding
+// no lock on the database, only its claim; it stays stopped until the second writer has been
+// refused.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <thread>
 #include <vector>
 
 #include "cli/cli_support.hpp"
+#include "cli/stepped_process.hpp"
+#include "sanitizers.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -30,8 +30,8 @@ using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::kExample;
 
-const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
 
 fs::path fresh_dir(const std::string& name) {
   const fs::path dir = temp("concurrent-" + name);
@@ -68,58 +68,38 @@ bool unlocked(const fs::path& db) {
   return free;
 }
 
-/// Starts parley with `args`, its standard output and error into `log`.
-pid_t start(const std::vector<std::string>& args, const fs::path& log) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out, 1);
-    dup2(out, 2);
-    std::vector<char*> argv{const_cast<char*>(PARLEY_EXE)};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(PARLEY_EXE, argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-/// Waits (at most 60 s) until `pid` has claimed run 1: its lock file names it, or (for a parley that
-/// takes no claims) `db` holds more than `more_than` draws.
-void wait_for_claim(pid_t pid, const fs::path& db, long long more_than) {
+/// True once `pid` has claimed run 1 (its lock file names it) or, for a parley that takes no
+/// claims, once `db` holds more than `more_than` draws; and it holds no lock on `db`, so that it is
+/// between two transactions and its run, if it has just created it, is committed.
+bool claimed_between_batches(pid_t pid, const fs::path& db, long long more_than) {
   const fs::path lock = db.string() + ".run-1.lock";
   const std::string holder = "pid " + std::to_string(pid) + " on ";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::ifstream in(lock);
-    std::string line;
-    if ((std::getline(in, line) && line.rfind(holder, 0) == 0) || stored(db) > more_than) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  std::ifstream in(lock);
+  std::string line;
+  const bool claimed = std::getline(in, line) && line.rfind(holder, 0) == 0;
+  return fs::exists(db) && unlocked(db) && (claimed || stored(db) > more_than);
 }
 
-/// Stops `pid` between two transactions, when it holds no lock on `db` (so that its run, if it has
-/// just created it, is committed). False if it ended first.
-bool stop_between_batches(pid_t pid, const fs::path& db) {
-  for (int attempt = 0; attempt < 2000; ++attempt) {
-    kill(pid, SIGSTOP);
-    int status = 0;
-    waitpid(pid, &status, WUNTRACED);
-    if (!WIFSTOPPED(status)) return false;
-    if (unlocked(db)) return true;
-    kill(pid, SIGCONT);
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return false;
+/// Starts parley with `args`, its standard output and error into `log`, and runs it until it has
+/// claimed run 1 and stands between two batches. False if it ended first.
+bool start_and_catch(pid_t& pid, const std::vector<std::string>& args, const fs::path& log, const fs::path& db, long long more_than) {
+  pid = parley::testing::start_stopped(args, log, log);
+  return parley::testing::step_until(pid, [&] { return claimed_between_batches(pid, db, more_than); });
 }
 
 /// Lets a stopped `pid` go on; its exit code (-1 if a signal ended it).
 int resume_and_wait(pid_t pid) {
-  kill(pid, SIGCONT);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  const int status = parley::testing::continue_and_wait(pid);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+/// Draws of the sweeps caught mid-run: they must outlast the step that claims the run, and a
+/// sanitizer build runs bdm some twenty times slower.
+#ifdef PARLEY_TEST_SANITIZED
+constexpr int kDraws = 400;
+#else
+constexpr int kDraws = 2000;
+#endif
 
 std::vector<std::string> sweep_args(const fs::path& db, int draws) {
   return {"sweep", kExample, "--model", "bdm", "--draws", std::to_string(draws), "--seed", "3", "--format", "csv", "--db", db.string()};
@@ -153,10 +133,9 @@ std::string refusal(pid_t holder) {
 
 TEST(ConcurrentWriters, AResumeWhileTheSweepStillRunsIsRefusedAndNothingIsStoredTwice) {
   const fs::path dir = fresh_dir("resume-while-running"), db = dir / "results.db";
-  const int draws = 400;
-  const pid_t sweep = start(sweep_args(db, draws), dir / "sweep.log");
-  wait_for_claim(sweep, db, 0);
-  ASSERT_TRUE(stop_between_batches(sweep, db)) << "the sweep ended before it could be caught";
+  const int draws = kDraws;
+  pid_t sweep = 0;
+  ASSERT_TRUE(start_and_catch(sweep, sweep_args(db, draws), dir / "sweep.log", db, 0)) << "the sweep ended before it could be caught";
   ASSERT_LT(stored(db), draws);
 
   const Result second = parley_cli("sweep --resume 1 --format csv --db " + db.string());
@@ -174,19 +153,18 @@ TEST(ConcurrentWriters, AResumeWhileTheSweepStillRunsIsRefusedAndNothingIsStored
 
 TEST(ConcurrentWriters, TwoResumesOfOneRunStoreEachDrawOnce) {
   const fs::path dir = fresh_dir("two-resumes"), db = dir / "results.db";
-  const int draws = 400;
+  const int draws = kDraws;
   // A sweep killed with -9 leaves its run 'running', and a claim that died with it.
-  const pid_t killed = start(sweep_args(db, draws), dir / "killed.log");
-  wait_for_claim(killed, db, 0);
-  ASSERT_TRUE(stop_between_batches(killed, db)) << "the sweep ended before it could be caught";
+  pid_t killed = 0;
+  ASSERT_TRUE(start_and_catch(killed, sweep_args(db, draws), dir / "killed.log", db, 0)) << "the sweep ended before it could be caught";
   kill(killed, SIGKILL);
   waitpid(killed, nullptr, 0);
   const long long before = stored(db);
   ASSERT_LT(before, draws) << "the sweep ended before it could be killed";
 
-  const pid_t first = start({"sweep", "--resume", "1", "--format", "csv", "--db", db.string()}, dir / "first.log");
-  wait_for_claim(first, db, before);
-  ASSERT_TRUE(stop_between_batches(first, db)) << "the first resume ended before it could be caught";
+  pid_t first = 0;
+  ASSERT_TRUE(start_and_catch(first, {"sweep", "--resume", "1", "--format", "csv", "--db", db.string()}, dir / "first.log", db, before))
+      << "the first resume ended before it could be caught";
   ASSERT_LT(stored(db), draws);
 
   const Result second = parley_cli("sweep --resume 1 --format csv --db " + db.string());

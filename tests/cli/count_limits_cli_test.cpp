@@ -20,12 +20,12 @@ using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::contains;
+using parley::testing::kExample;
+using parley::testing::kFlagship;
+using parley::testing::kDeu;
 
-const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
-const std::string kFlagship = source_path("scenarios/us-russia.yaml");
-const std::string kDeu = source_path("tests/data/deu3/deu3-dev.tsv");
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 /// An empty folder to run in: whatever a refused command leaves there shows.
 fs::path empty_folder(const std::string& name) {
@@ -38,7 +38,7 @@ fs::path empty_folder(const std::string& name) {
 
 /// Runs `parley ARGS` in an empty folder (the default parley.db would land there), writing any
 /// --db and --output into it too, and expects exit 2 naming `flag` with nothing created.
-void expect_refused(const std::string& args, const std::string& flag, const std::string& env = "") {
+void expect_limit_refused(const std::string& args, const std::string& flag, const std::string& env = "") {
   const fs::path dir = empty_folder("refused");
   const Result r = shell("cd '" + dir.string() + "' && " + env + " " + PARLEY_EXE + " " + args + " 2>&1");
   EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
@@ -55,21 +55,21 @@ struct Case {
 const std::vector<std::string> kNotANumber = {"-1", "18446744073709551616", "1e11", "abc", "''", "1.5", "+3", "' 7'"};
 
 void expect_all_refused(const Case& c) {
-  for (const std::string& v : c.bad) expect_refused(c.command + " " + c.flag + " " + v, c.flag);
-  for (const std::string& v : kNotANumber) expect_refused(c.command + " " + c.flag + " " + v, c.flag);
+  for (const std::string& v : c.bad) expect_limit_refused(c.command + " " + c.flag + " " + v, c.flag);
+  for (const std::string& v : kNotANumber) expect_limit_refused(c.command + " " + c.flag + " " + v, c.flag);
 }
 
 const std::string kOut = " --no-progress --db out.db --output out.txt";
 
 TEST(CountLimits, SweepDrawsOutsideOneToABillionAreRefusedBeforeTheDatabaseIsCreated) {
   expect_all_refused({"sweep " + kExample + kOut, "--draws", {"0", "18446744073709551615", "1000000001", "100000000000"}});
-  expect_refused("sweep " + kExample + " --no-progress -n -1", "--draws");  // the short name, default database
+  expect_limit_refused("sweep " + kExample + " --no-progress -n -1", "--draws");  // the short name, default database
 }
 
 TEST(CountLimits, SeedsOutsideZeroToTwoToTheSixtyFourMinusOneAreRefused) {
   expect_all_refused({"sweep " + kExample + " --draws 5" + kOut, "--seed", {}});
-  expect_refused("feasibility " + kFlagship + " --draws 5 --output out.txt --seed -1", "--seed");
-  expect_refused("backtest " + kDeu + " --cross-validate --seed 18446744073709551616", "--seed");
+  expect_limit_refused("feasibility " + kFlagship + " --draws 5 --output out.txt --seed -1", "--seed");
+  expect_limit_refused("backtest " + kDeu + " --cross-validate --seed 18446744073709551616", "--seed");
 }
 
 TEST(CountLimits, TheLargestSeedIsTakenAsWrittenAndDiffersFromSeedZero) {
@@ -88,7 +88,7 @@ TEST(CountLimits, TheLargestSeedIsTakenAsWrittenAndDiffersFromSeedZero) {
 
 TEST(CountLimits, ThreadsOverTwoHundredFiftySixAreRefusedNotClamped) {
   expect_all_refused({"sweep " + kExample + " --draws 5" + kOut, "--threads", {"257", "4294967296"}});
-  expect_refused("sensitivity " + kExample + " --output out.txt --threads 1000", "--threads");
+  expect_limit_refused("sensitivity " + kExample + " --output out.txt --threads 1000", "--threads");
 }
 
 TEST(CountLimits, FeasibilityNeedsAtLeastOneDraw) {
@@ -108,7 +108,7 @@ TEST(CountLimits, SensitivitySamplesAndTopAreBounded) {
 TEST(CountLimits, SensitivitySamplesAreBoundedByTheResultsTheyKeepForThisScenario) {
   // The flagship: 174 inputs and 14 outputs, 2464 results per sample; 1 GiB holds 54,471 samples.
   // (`timeout`: a parley without the bound would compute ten million model runs.)
-  expect_refused("sensitivity " + kFlagship + " --samples 60000 --output out.txt", "at most 54471 for this scenario", "timeout 20");
+  expect_limit_refused("sensitivity " + kFlagship + " --samples 60000 --output out.txt", "at most 54471 for this scenario", "timeout 20");
 }
 
 TEST(CountLimits, ABillionDrawSweepRunsInBoundedMemoryAndStopsResumable) {
@@ -138,12 +138,12 @@ TEST(CountLimits, CrossValidationCountsAreBounded) {
 }
 
 TEST(CountLimits, SweepResumeNeedsARunNumber) {
-  for (const std::string v : {"0", "-1", "abc", "9223372036854775808"}) expect_refused("sweep --no-progress --resume " + v, "--resume");
+  for (const std::string v : {"0", "-1", "abc", "9223372036854775808"}) expect_limit_refused("sweep --no-progress --resume " + v, "--resume");
 }
 
 TEST(CountLimits, ParleyThreadsMustBeAWholeNumberFromOneTo256) {
   for (const std::string v : {"abc", "0", "-1", "1e3", "''", "257", "2.5"})
-    expect_refused("sweep " + kExample + " --draws 5" + kOut, "PARLEY_THREADS", "PARLEY_THREADS=" + v);
+    expect_limit_refused("sweep " + kExample + " --draws 5" + kOut, "PARLEY_THREADS", "PARLEY_THREADS=" + v);
   const fs::path dir = empty_folder("env");
   const Result ok = shell("cd '" + dir.string() + "' && PARLEY_THREADS=2 " + PARLEY_EXE + " run " + kExample + " 2>&1");
   EXPECT_EQ(ok.code, 0) << ok.out;

@@ -14,8 +14,8 @@ using parley::testing::parley_cli_in;
 using parley::testing::Result;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::contains;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(DefaultDb, SweepStoresInTheWorkingDirectoryWhereRunsShowAndExportLook) {
   const fs::path dir = temp("default-db"), elsewhere = dir / "scenarios";

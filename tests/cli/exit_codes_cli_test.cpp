@@ -19,11 +19,11 @@ using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::contains;
+using parley::testing::kExample;
+using parley::testing::kFlagship;
 
-const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
-const std::string kFlagship = source_path("scenarios/us-russia.yaml");
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 /// A results database with one complete 50-draw run.
 fs::path stored_run(const std::string& name) {

@@ -17,9 +17,9 @@ using parley::testing::read_text;
 using parley::testing::Result;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::kFlagship;
 
 const std::string kArms = source_path("scenarios/examples/arms-control.yaml");
-const std::string kFlagship = source_path("scenarios/us-russia.yaml");
 const std::string kSet = "--set us-president.warhead-cap.position=30";
 const std::string kTitle = "Strategic arms talks (illustrative example) (what-if: us-president.warhead-cap.position=30)";
 

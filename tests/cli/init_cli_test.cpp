@@ -17,8 +17,8 @@ using parley::testing::parley_cli;
 using parley::testing::read_text;
 using parley::testing::Result;
 using parley::testing::temp;
+using parley::testing::contains;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 fs::path fresh(const std::string& name) {
   const fs::path p = temp(name);

@@ -17,8 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 using parley::testing::parley_cli;
 using parley::testing::Result;
+using parley::testing::contains;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 class InputHardeningCli : public ::testing::Test {
  protected:

@@ -32,13 +32,13 @@ using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
 using parley::testing::temp;
+using parley::testing::contains;
+using parley::testing::kExample;
+using parley::testing::kFlagship;
+using parley::testing::kDeu;
 
-const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
-const std::string kFlagship = source_path("scenarios/us-russia.yaml");
-const std::string kDeu = data_path("deu3/deu3-dev.tsv");
 const std::string kExe = PARLEY_EXE;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 /// An empty folder of its own for one test.
 fs::path folder(const std::string& name) {

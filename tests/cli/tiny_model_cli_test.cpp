@@ -15,11 +15,11 @@ using parley::testing::kTinyModel;
 using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
+using parley::testing::contains;
+using parley::testing::kExample;
 
 Result tiny_cli(const std::string& args) { return shell(std::string(PARLEY_TINY_MODEL_EXE) + " " + args + " 2>&1"); }
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
 const std::string kModel = std::string("--model ") + kTinyModel;
 
 TEST(TinyModelCli, ParleyModelsListsIt) {

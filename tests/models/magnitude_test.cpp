@@ -9,11 +9,10 @@
 #include "parley/error.hpp"
 #include "parley/io.hpp"
 #include "parley/model.hpp"
+#include "test_support.hpp"
 
 namespace parley {
 namespace {
-
-Scenario flagship() { return read_scenario_file(PARLEY_SOURCE_DIR "/scenarios/us-russia.yaml"); }
 
 /// `s` with every capability multiplied by 2^k (exact).
 Scenario capabilities_times_two_to(const Scenario& s, int k) { return models::with_capabilities_rescaled(s, k); }
@@ -46,7 +45,7 @@ void expect_same_outcomes(const Forecast& a, const Forecast& b, const std::strin
 // and underflow once weighed and summed; every model forecasts them as the originals: bit for bit,
 // except smp, whose fixed constants make it homogeneous only to within 1e-6 of the scale.
 TEST(Magnitude, EveryModelForecastsExtremeCapabilitiesAsTheOriginalsBitForBit) {
-  const Scenario original = flagship();
+  const Scenario original = testing::flagship_scenario();
   for (const Model* model : all_models()) {
     const Forecast expected = model->run(original, {});
     for (int exponent : {1022, -1000}) {
@@ -58,7 +57,7 @@ TEST(Magnitude, EveryModelForecastsExtremeCapabilitiesAsTheOriginalsBitForBit) {
 }
 
 TEST(Magnitude, OrdinaryCapabilitiesAreNotRescaled) {
-  EXPECT_EQ(models::capability_rescaling(flagship()), 0);
+  EXPECT_EQ(models::capability_rescaling(testing::flagship_scenario()), 0);
   const Scenario big = testing::one_issue({{10, 1.7e308}, {90, 1.7e308}});
   EXPECT_EQ(models::capability_rescaling(big), -1023);
   const Scenario tiny = testing::one_issue({{10, 1e-300}, {90, 3e-300}});

@@ -19,10 +19,10 @@ namespace {
 using testing::expect_golden;
 using testing::written;
 
-const char* const kFlagship = "scenarios/us-russia.yaml";
-const char* const kArms = "scenarios/examples/arms-control.yaml";
+using testing::kArms;
+using testing::kFlagship;
 
-Scenario read(const std::string& file, const std::vector<std::string>& overrides = {}) {
+Scenario read_with(const std::string& file, const std::vector<std::string>& overrides = {}) {
   Scenario s = testing::read_as_given(file);
   apply_overrides(s, overrides);
   return s;
@@ -47,7 +47,7 @@ SweepSummary sweep(const SweepSetup& setup, std::uint64_t draws) {
 }
 
 TEST(BacktestWriter, PrintsWhatParleyBacktestPrints) {
-  const Scenario deu = read("tests/data/deu3/deu3-dev.tsv");
+  const Scenario deu = read_with("tests/data/deu3/deu3-dev.tsv");
   for (const char* model : {"compromise", "bdm"})
     expect_golden(fmt::format("backtest-{}.txt", model), written([&](std::ostream& out) {
                     write_backtest(out, deu, backtest(deu, *find_model(model), {}), "equal", OutputFormat::table);
@@ -66,23 +66,23 @@ TEST(BacktestWriter, PrintsWhatParleyBacktestPrints) {
 }
 
 TEST(SweepWriter, PrintsWhatParleySweepPrints) {
-  const SweepSetup compromise(read(kFlagship), *find_model("compromise"), {}, {1, 0});
+  const SweepSetup compromise(read_with(kFlagship), *find_model("compromise"), {}, {1, 0});
   expect_golden("sweep-1-table.txt", written([&](std::ostream& out) {
                   write_sweep_summary(out, sweep(compromise, 300),
                                       {compromise.scenario().metadata.title, "compromise", 1, compromise.inputs(), 1, "OUT/s.db"},
                                       OutputFormat::table);
                 }));
-  const SweepSetup bdm(read(kFlagship), *find_model("bdm"), {}, {1, 0});
+  const SweepSetup bdm(read_with(kFlagship), *find_model("bdm"), {}, {1, 0});
   expect_golden("sweep-2-json.txt", written([&](std::ostream& out) {
                   write_sweep_summary(out, sweep(bdm, 60), {bdm.scenario().metadata.title, "bdm", 1, bdm.inputs(), 2, "OUT/s.db"},
                                       OutputFormat::json);
                 }));
-  const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
+  const SweepSetup median(read_with(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
   expect_golden("sweep-3-csv.txt", written([&](std::ostream& out) { write_sweep_summary(out, sweep(median, 50), {}, OutputFormat::csv); }));
 }
 
 TEST(SweepWriter, WarnsAboutOverlappingClassesAndUnclassifiedDraws) {
-  const SweepSetup median(read(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
+  const SweepSetup median(read_with(kArms, {"us-president.warhead-cap.position=45"}), *find_model("median"), {}, {7, 0.5});
   EXPECT_EQ(sweep_class_warnings(sweep(median, 50)),
             "warning: classes 'deep-deal' and 'shallow-deal' overlap: all 50 draws fall in both\n");
   // A share of draws never reads 100.0 % unless it is all of them.
@@ -125,7 +125,7 @@ TEST(SensitivityWriter, SaysWhereInteractionsDominate) {
 
 /// The sensitivity of `file` as `parley sensitivity --model compromise --samples N` computes it.
 SensitivityResults sensitivity(const std::string& file, std::size_t samples, bool with_sobol, bool with_tornado) {
-  const SweepSetup setup(read(file), *find_model("compromise"), {}, {1, 0.0});
+  const SweepSetup setup(read_with(file), *find_model("compromise"), {}, {1, 0.0});
   SensitivityResults r = sensitivity_outline(setup, 1);
   r.with_sobol = with_sobol;
   r.with_tornado = with_tornado;
@@ -190,7 +190,7 @@ TEST(SensitivityWriter, TakesTheDynamicsFromThePointForecast) {
 }
 
 TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {
-  const Scenario s = read(kFlagship);
+  const Scenario s = read_with(kFlagship);
   const Feasibility f = assess_feasibility(s);
   const FeasibilityOdds odds = feasibility_odds(s, 300, {1, 0}, 2);
   expect_golden("feasibility-table.txt", written([&](std::ostream& out) { write_feasibility(out, s, f, odds, 1, OutputFormat::table); }));
@@ -202,7 +202,7 @@ TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {
 
 /// One side of `parley compare`: the scenario, its forecast at the point values and its sweep.
 ComparedScenario side(const std::string& file, const std::string& model, std::uint64_t draws, std::uint64_t seed) {
-  const SweepSetup setup(read(file), *find_model(model), {}, {seed, 0});
+  const SweepSetup setup(read_with(file), *find_model(model), {}, {seed, 0});
   return {file, setup.scenario(), setup.point_forecast(), sweep(setup, draws)};
 }
 

@@ -18,11 +18,11 @@ namespace {
 using testing::expect_golden;
 using testing::written;
 
-const char* const kFlagship = "scenarios/us-russia.yaml";
-const char* const kArms = "scenarios/examples/arms-control.yaml";
+using testing::kArms;
+using testing::kFlagship;
+using testing::read_as_given;
 
-Scenario read(const std::string& file) { return testing::read_as_given(file); }
-Scenario example() { return read(kArms); }
+Scenario example() { return read_as_given(kArms); }
 
 std::string forecast_text(const Scenario& s, const std::string& model, OutputFormat format) {
   return written([&](std::ostream& out) { write_forecast(out, s, find_model(model)->run(s, {}), format); });
@@ -162,7 +162,7 @@ TEST(ForecastWriter, AnOutcomeWithoutAValueIsADashEmptyOrNull) {
 }
 
 TEST(ForecastWriter, PrintsWhatParleyRunPrintsForEveryModelAndFormat) {
-  const Scenario flagship = read(kFlagship);
+  const Scenario flagship = read_as_given(kFlagship);
   for (const char* model : {"compromise", "median", "nbs", "bdm"})
     for (OutputFormat format : {OutputFormat::table, OutputFormat::json, OutputFormat::csv})
       expect_golden(fmt::format("run-{}-{}.txt", model, to_string(format)), forecast_text(flagship, model, format));
@@ -170,7 +170,7 @@ TEST(ForecastWriter, PrintsWhatParleyRunPrintsForEveryModelAndFormat) {
   const Scenario arms = example();
   expect_golden("run-smp-arms-table.txt", forecast_text(arms, "smp", OutputFormat::table));
   expect_golden("run-smp-arms-json.txt", forecast_text(arms, "smp", OutputFormat::json));
-  expect_golden("run-bdm-ec1994-table.txt", forecast_text(read("scenarios/examples/ec1994-emissions.yaml"), "bdm", OutputFormat::table));
+  expect_golden("run-bdm-ec1994-table.txt", forecast_text(read_as_given("scenarios/examples/ec1994-emissions.yaml"), "bdm", OutputFormat::table));
 }
 
 TEST(TraceWriter, PrintsWhatParleyRunTracePrints) {
@@ -178,7 +178,7 @@ TEST(TraceWriter, PrintsWhatParleyRunTracePrints) {
   expect_golden("trace-bdm-arms.txt", written([&](std::ostream& out) {
                   write_trace(out, arms, find_model("bdm")->run(arms, {{"trace", "true"}}));
                 }));
-  const Scenario ktab = read("tests/data/ktab/dummyData_3Dim.csv");
+  const Scenario ktab = read_as_given("tests/data/ktab/dummyData_3Dim.csv");
   const Forecast f = find_model("smp")->run(ktab, {{"trace", "true"}});
   expect_golden("trace-smp-ktab.txt", written([&](std::ostream& out) { write_trace(out, ktab, f); }));
   expect_golden("run-smp-ktab-table.txt", written([&](std::ostream& out) { write_forecast(out, ktab, f, OutputFormat::table); }));
@@ -187,7 +187,7 @@ TEST(TraceWriter, PrintsWhatParleyRunTracePrints) {
 TEST(ScenarioCheckWriter, PrintsWhatParleyValidatePrints) {
   for (const auto& [file, golden] : {std::pair{kFlagship, "validate-flagship.txt"}, std::pair{kArms, "validate-arms.txt"},
                                      std::pair{"tests/data/deu3/deu3-dev.tsv", "validate-deu.txt"}})
-    expect_golden(golden, written([&](std::ostream& out) { write_scenario_check(out, file, read(file)); }));
+    expect_golden(golden, written([&](std::ostream& out) { write_scenario_check(out, file, read_as_given(file)); }));
 }
 
 }  // namespace

@@ -17,6 +17,10 @@ namespace parley::testing {
 /// The golden file `name`.
 inline std::string golden(const std::string& name) { return read_text(source_path("tests/report/golden/" + name)); }
 
+/// The scenarios the writers' golden files were made from, relative to the repository.
+inline constexpr const char* kFlagship = "scenarios/us-russia.yaml";
+inline constexpr const char* kArms = "scenarios/examples/arms-control.yaml";
+
 /// The scenario `file` (relative to the repository) read as the commands read it when run from the
 /// repository root: named by that relative path, which some outputs show.
 inline Scenario read_as_given(const std::string& file, const ReadOptions& options = {}) {

@@ -16,12 +16,10 @@
 namespace parley {
 namespace {
 
-Scenario flagship() { return read_scenario_file(testing::source_path("scenarios/us-russia.yaml")); }
-
 TEST(Report, EscapesText) { EXPECT_EQ(report::escape("a<b & \"c\" 'd'>"), "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;"); }
 
 TEST(Report, IsSelfContainedAndCoversEveryModelIssueAndInput) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   ReportOptions o;
   o.draws = 100;
   o.threads = 2;
@@ -65,7 +63,7 @@ TEST(Report, MarksAModelThatCyclesInItsTable) {
 }
 
 TEST(Report, MarksTheEventsAndSaysWhichMovesTheForecastMost) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   ReportOptions o;
   o.models = {find_model("compromise"), find_model("bdm")};
   o.draws = 50;
@@ -107,7 +105,7 @@ TEST(ReportTimeline, StagesAndTheLargestShiftInAClosedFormCase) {
 }
 
 TEST(Report, SameInputsSameBytes) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   ReportOptions o;
   o.models = {find_model("compromise"), find_model("smp")};
   o.draws = 50;
@@ -142,7 +140,7 @@ TEST(Report, RendersItsSummaryDataOnceAsTextAndOnceAsHtml) {
   const ReportSummary& d = r.summary_data;
   EXPECT_EQ(d.title, "US–Russia relations under Trump and Putin (flagship)");
   EXPECT_EQ(d.ensemble.models, (std::vector<std::string>{"compromise", "bdm"}));
-  EXPECT_EQ(d.forecasts.size(), flagship().issues().size());
+  EXPECT_EQ(d.forecasts.size(), testing::flagship_scenario().issues().size());
   EXPECT_EQ(d.lead, "bdm");
   ASSERT_EQ(d.most_likely.size(), 2u);  // the groups "relations" and "war"
   EXPECT_FALSE(d.drivers.empty());

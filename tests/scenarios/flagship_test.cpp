@@ -10,8 +10,6 @@
 namespace parley {
 namespace {
 
-Scenario flagship() { return read_scenario_file(testing::source_path("scenarios/us-russia.yaml")); }
-
 /// The source (its id) and the note of a cited parameter.
 std::pair<std::string, std::string> cited(const Scenario& s, const Parameter& p) {
   if (p.citation < 0) return {"", ""};
@@ -29,7 +27,7 @@ const Parameter& position(const Scenario& s, const char* actor, const char* issu
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(Flagship, HasTheActorsIssuesAndOutcomeClassesAsked) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   for (const char* id :
        {"us-president", "us-congress", "us-public", "ru-president", "ru-elite", "ukraine", "eu", "nato-east", "china", "un"})
     EXPECT_TRUE(s.find_actor(id)) << id;
@@ -48,7 +46,7 @@ TEST(Flagship, HasTheActorsIssuesAndOutcomeClassesAsked) {
 }
 
 TEST(Flagship, EveryNumberIsADistributionWithASource) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   auto check = [&](const Parameter& p, const std::string& what) {
     EXPECT_NE(p.value.kind(), Uncertain::Kind::point) << what;
     ASSERT_GE(p.citation, 0) << what;
@@ -77,7 +75,7 @@ TEST(Flagship, EveryNumberIsADistributionWithASource) {
 }
 
 TEST(Flagship, HoldsTheEventsTheArticlesDescribe) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   std::vector<std::string> ids;
   for (const Event& e : s.events) ids.push_back(e.id);
   // In the articles' order: Alaska, then the second meeting (seed-001 ¶2), taken to be the Budapest
@@ -94,7 +92,7 @@ TEST(Flagship, HoldsTheEventsTheArticlesDescribe) {
 
 TEST(Flagship, NamesBudapestAsTheArticlesDo) {
   // seed-002 ¶9 and ¶38 name the Budapest talks as already held.
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   const Event& budapest = s.events[1];
   ASSERT_EQ(budapest.id, "budapest-talks");
   EXPECT_TRUE(has(budapest.label, "Budapest")) << budapest.label;
@@ -106,7 +104,7 @@ TEST(Flagship, NamesBudapestAsTheArticlesDo) {
 
 TEST(Flagship, CitesOnlyWhatTheParagraphSays) {
   // The review's findings: each value now cites a paragraph that says it, or is marked an assumption.
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   EXPECT_EQ(cited(s, position(s, "ru-elite", "sanctions")).first, "assumption");       // seed-002 ¶17 is about the population
   EXPECT_EQ(cited(s, position(s, "ru-elite", "energy-economy")).first, "assumption");  // the same ¶17
   EXPECT_EQ(cited(s, position(s, "nato-east", "arctic")).first, "assumption");         // seed-002 ¶33 is about Eastern Europe
@@ -125,7 +123,7 @@ TEST(Flagship, CitesOnlyWhatTheParagraphSays) {
 
 TEST(Flagship, ModelsMilitaryAidAndTheUsRoleInTheWar) {
   // seed-003 ¶7, ¶13, ¶22: the aid the US and its allies give, and a president who might end the US role.
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   const auto issue = s.find_issue("ukraine-aid");
   ASSERT_TRUE(issue);
   const Parameter& sq = *s.issue(*issue).status_quo;
@@ -158,7 +156,7 @@ TEST(Flagship, ModelsMilitaryAidAndTheUsRoleInTheWar) {
 TEST(Flagship, SetsThePublicsSanctionsPositionFromTheFifteenPerCentWhoTrustPutin) {
   // seed-001 ¶2: "just 15% of Americans trust Putin". Those 15 % are taken to want sanctions lifted (0), the
   // other 85 % to keep today's (the status quo); the public's position is the mean: 0.85 × the status quo's range.
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   const Parameter& p = position(s, "us-public", "sanctions");
   const Parameter& sq = *s.issue(*s.find_issue("sanctions")).status_quo;
   const double trust = 0.15;
@@ -170,7 +168,7 @@ TEST(Flagship, SetsThePublicsSanctionsPositionFromTheFifteenPerCentWhoTrustPutin
 }
 
 TEST(Flagship, EveryModelRunsOnIt) {
-  const Scenario s = flagship();
+  const Scenario s = testing::flagship_scenario();
   for (const Model* m : all_models()) {
     const Forecast f = m->run(s, {});
     for (const IssueForecast& i : f.issues) EXPECT_TRUE(i.outcome) << m->name() << " " << i.issue_id;

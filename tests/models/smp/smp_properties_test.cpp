@@ -15,7 +15,7 @@
 namespace parley {
 namespace {
 
-Forecast run_smp(const Scenario& s, const ModelOptions& o = {}) { return find_model("smp")->run(s, o); }
+Forecast smp_forecast(const Scenario& s, const ModelOptions& o = {}) { return find_model("smp")->run(s, o); }
 
 bool same_turns(const Forecast& a, const Forecast& b) {
   if (a.turns.size() != b.turns.size()) return false;
@@ -27,7 +27,7 @@ bool same_turns(const Forecast& a, const Forecast& b) {
 
 Forecast with_threads(unsigned threads, const Scenario& s, const ModelOptions& o) {
   thread_limit() = threads;
-  Forecast f = run_smp(s, o);
+  Forecast f = smp_forecast(s, o);
   thread_limit() = 0;
   return f;
 }
@@ -98,42 +98,42 @@ TEST(SmpStochastic, SameSeedSameRunWhateverTheThreads) {
   EXPECT_TRUE(same_turns(a, with_threads(2, s, {{"seed", "42"}})));
   EXPECT_TRUE(same_turns(a, with_threads(8, s, {{"seed", "42"}})));
   bool differs = false;
-  for (int seed = 1; seed <= 5 && !differs; ++seed) differs = !same_turns(a, run_smp(s, {{"seed", std::to_string(seed)}}));
+  for (int seed = 1; seed <= 5 && !differs; ++seed) differs = !same_turns(a, smp_forecast(s, {{"seed", std::to_string(seed)}}));
   EXPECT_TRUE(differs) << "the seed must matter in stochastic mode";
   EXPECT_EQ(a.options.at("transitions"), "stochastic");  // from the XML's ModelParameters
 }
 
 TEST(SmpDeterministic, TheSeedDoesNotMatter) {
   const Scenario s = read_scenario_file(testing::data_path("ktab/dummyData_3Dim.csv"));
-  EXPECT_TRUE(same_turns(run_smp(s, {{"seed", "1"}}), run_smp(s, {{"seed", "99"}})));
-  const Forecast f = run_smp(s, {{"transitions", "Stochastic"}, {"seed", "3"}});  // KTAB's spelling works too
+  EXPECT_TRUE(same_turns(smp_forecast(s, {{"seed", "1"}}), smp_forecast(s, {{"seed", "99"}})));
+  const Forecast f = smp_forecast(s, {{"transitions", "Stochastic"}, {"seed", "3"}});  // KTAB's spelling works too
   EXPECT_EQ(f.options.at("transitions"), "stochastic");
 }
 
 TEST(SmpIdealAdjustment, AnExplicitIdentityChangesNothingAndPartialAdjustmentDoes) {
   Scenario s = read_scenario_file(testing::data_path("ktab/dummyData_3Dim.csv"));
-  const Forecast plain = run_smp(s);
+  const Forecast plain = smp_forecast(s);
   for (std::size_t a = 0; a < s.actors().size(); ++a) s.ideal_adjustments.push_back({a, a, 1.0});
-  EXPECT_TRUE(same_turns(plain, run_smp(s)));
+  EXPECT_TRUE(same_turns(plain, smp_forecast(s)));
   s.ideal_adjustments[0].rate = 0.5;  // actor 0's ideal lags behind its position
-  EXPECT_FALSE(same_turns(plain, run_smp(s)));
+  EXPECT_FALSE(same_turns(plain, smp_forecast(s)));
 }
 
 TEST(SmpRounds, FixedNumberOfTurns) {
   const Scenario s = read_scenario_file(testing::data_path("ktab/dummyData_3Dim.csv"));
-  EXPECT_EQ(run_smp(s, {{"stop", "rounds"}, {"rounds", "3"}}).turns.size(), 4u);
-  EXPECT_EQ(run_smp(s, {{"max_rounds", "4"}}).turns.size(), 5u);
+  EXPECT_EQ(smp_forecast(s, {{"stop", "rounds"}, {"rounds", "3"}}).turns.size(), 4u);
+  EXPECT_EQ(smp_forecast(s, {{"max_rounds", "4"}}).turns.size(), 5u);
 }
 
 TEST(SmpInput, SaliencesAboveOneAreRescaledAndMissingStancesNoted) {
   Scenario s = read_scenario_file(testing::source_path("scenarios/examples/arms-control.yaml"));
-  const Forecast f = run_smp(s);
+  const Forecast f = smp_forecast(s);
   ASSERT_FALSE(f.turns.empty());
   for (const IssueForecast& i : f.issues) EXPECT_TRUE(i.outcome.has_value());
   EXPECT_NE(f.issues[0].note.find("divided by their sum"), std::string::npos) << f.issues[0].note;
   for (std::size_t k = 0; k < s.issues().size(); ++k) s.stance(k, 0).salience.reset();
   try {
-    run_smp(s);
+    smp_forecast(s);
     ADD_FAILURE() << "an actor with no salience anywhere must be refused";
   } catch (const InputError& e) {
     EXPECT_EQ(e.field(), "positions." + s.actor(0).id);
