@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/cli_support.hpp"
+#include "sanitizers.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -20,7 +21,17 @@ using parley::testing::Result;
 using parley::testing::source_path;
 using parley::testing::temp;
 
-bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
+/// Why a browser test skips itself, or "" if it runs. Under the sanitizers only parley is
+/// instrumented, not the browser, and `parley report` is checked there by the tests without a
+/// browser; each browser test would add half a minute of an instrumented report and nothing else.
+std::string browser_test_skip() {
+#ifdef PARLEY_TEST_SANITIZED
+  return "the browser tests run in the release build; under the sanitizers the report is checked without a browser";
+#else
+  const bool have_chromium = std::system("command -v chromium >/dev/null 2>&1") == 0;
+  return have_chromium ? "" : "chromium is not installed (make deps installs it)";
+#endif
+}
 
 /// Opens `page` in headless Chromium, saves a screenshot; returns its log lines with console messages.
 std::string console_messages(const fs::path& page, const fs::path& screenshot) {
@@ -100,7 +111,7 @@ TEST(ReportCli, NamesTheScenarioWithoutAnAbsolutePath) {
 }
 
 TEST(ReportCli, FitsANarrowWindowAndKeepsEveryLabelInsideItsChart) {
-  if (!have_chromium()) GTEST_SKIP() << "chromium is not installed (make deps installs it)";
+  if (const std::string why = browser_test_skip(); !why.empty()) GTEST_SKIP() << why;
   const fs::path html = temp("report-narrow.html");
   ASSERT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --draws 50 --output " + html.string()).code, 0);
   for (int width : {420, 1280}) {
@@ -121,7 +132,7 @@ TEST(ReportCli, FitsANarrowWindowAndKeepsEveryLabelInsideItsChart) {
 }
 
 TEST(ReportCli, OpensInHeadlessChromiumWithoutConsoleMessages) {
-  if (!have_chromium()) GTEST_SKIP() << "chromium is not installed (make deps installs it)";
+  if (const std::string why = browser_test_skip(); !why.empty()) GTEST_SKIP() << why;
   const fs::path html = temp("report-browser.html");
   ASSERT_EQ(parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --draws 200 --output " + html.string()).code, 0);
   const fs::path shot = fs::path(PARLEY_BINARY_DIR) / "report-screenshot.png";
