@@ -15,7 +15,7 @@ using parley::testing::contains;
 
 
 const char* const kCommands[] = {"run",  "sweep",  "sensitivity", "compare", "feasibility", "report", "runs",
-                                 "show", "export", "validate",    "models",  "backtest",    "init",   "help"};
+                                 "show", "export", "validate",    "models",  "backtest",    "init",   "serve",  "help"};
 
 TEST(CommandLine, HelpCmdPrintsWhatCmdHelpPrints) {
   for (const char* command : kCommands) {
