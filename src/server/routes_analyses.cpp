@@ -124,6 +124,7 @@ void report(const State& state, const Json& body, httplib::Response& res) {
   o.scenario_file = r.name;
   const Report built = build_report(r.scenario, o);
   send(res, built.html, "text/html; charset=utf-8");
+  res.headers.erase("Content-Security-Policy");
   res.set_header("Content-Security-Policy", kReportSecurityPolicy);
   res.set_header("Content-Disposition", "attachment; filename=\"report.html\"");
 }

@@ -71,19 +71,22 @@ std::int64_t run_id(const httplib::Request& req) {
   return std::stoll(text);
 }
 
-/// The database, which must exist: 404 when no sweep has made it yet.
-ResultsDb existing_db(const State& state) {
+/// The database, which must hold run `id`: 404 when no sweep has made it (or the run) yet.
+std::unique_ptr<ResultsDb> database_with(const State& state, std::int64_t id) {
   std::error_code ec;
   if (!std::filesystem::exists(state.database(), ec)) throw HttpError(404, "no results database yet: start a sweep first", "run");
-  return ResultsDb(state.database().string());
+  auto db = std::make_unique<ResultsDb>(state.database().string());
+  for (const RunRecord& r : db->runs())
+    if (r.id == id) return db;
+  throw HttpError(404, "no run " + std::to_string(id) + " in the results database", "run");
 }
 
 void show_run(const State& state, const httplib::Request& req, httplib::Response& res) {
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
   if (format != "json" && format != "csv") throw InputError({}, "format", "got '" + format + "'", "json or csv");
   const std::int64_t id = run_id(req);
-  ResultsDb db = existing_db(state);
-  const StoredRun run = load_stored_run(db, id, false);
+  const auto db = database_with(state, id);
+  const StoredRun run = load_stored_run(*db, id, false);
   std::ostringstream out;
   write_stored_run(out, run, "parley.db", format == "csv" ? OutputFormat::csv : OutputFormat::json);
   send(res, out.str(), format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");
@@ -97,8 +100,8 @@ void export_run(const State& state, const httplib::Request& req, httplib::Respon
   if (!table || (*table == ExportTable::all && format == "csv"))
     throw InputError({}, "table", "got '" + name + "'", "outcomes, inputs, classes or summary (or all, with format=json)");
   const std::int64_t id = run_id(req);
-  ResultsDb db = existing_db(state);
-  const StoredRun run = load_stored_run(db, id, *table == ExportTable::all || *table == ExportTable::inputs);
+  const auto db = database_with(state, id);
+  const StoredRun run = load_stored_run(*db, id, *table == ExportTable::all || *table == ExportTable::inputs);
   std::ostringstream out;
   write_export(out, run, *table, format == "csv" ? OutputFormat::csv : OutputFormat::json, "parley.db");
   send(res, out.str(), format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8");

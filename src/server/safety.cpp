@@ -50,6 +50,9 @@ fs::path confined_path(const fs::path& root, std::string_view relative, bool mus
   // resolves the part that exists, symlinks included).
   const fs::path real = fs::weakly_canonical(p, ec);
   if (ec || !inside(root, real)) throw HttpError(403, fmt::format("path '{}' is outside the served folder", relative), "path");
+  // What is still a symlink there dangles: writing would follow it wherever it points.
+  if (fs::is_symlink(fs::symlink_status(real, ec)))
+    throw HttpError(403, fmt::format("path '{}' is a symlink to nothing", relative), "path");
   const fs::file_status status = fs::status(real, ec);
   if (must_exist && (ec || !fs::is_regular_file(status)))
     throw HttpError(404, fmt::format("path '{}': no such scenario file", relative), "path");
