@@ -1,6 +1,10 @@
 // Sweep jobs (jobs.hpp): a worker thread per job, evaluate_and_store as `parley sweep` runs it.
 #include "server/jobs.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <new>
@@ -64,6 +68,9 @@ void run_sweep_job(Job& job, std::atomic<bool>& stop, ResultsDb& db, std::int64_
                    unsigned threads, const std::function<void(std::uint64_t)>& progress,
                    const std::function<void(const std::string&, const std::string&)>& finish) {
   (void)job;
+  // Below the requests (what-ifs while the analyst drags a slider): the sweep's threads, which
+  // inherit this thread's niceness, take the cores the requests leave.
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
   try {
     SweepControl control;
     control.threads = threads;
