@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "parley/backtest.hpp"
-#include "parley/error.hpp"
 #include "parley/cross_validation.hpp"
+#include "parley/error.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/forecast.hpp"
 #include "parley/model.hpp"

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "parley/cli.hpp"
 #include "parley/io.hpp"
 #include "parley/limits.hpp"
 #include "parley/model.hpp"
-#include "core/parallel.hpp"
 #include "parley/results_db.hpp"
 
 namespace parley::cli {

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <new>
+#include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
 #include "parley/output.hpp"

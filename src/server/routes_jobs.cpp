@@ -133,9 +133,8 @@ void add_job_routes(State& state) {
   http.Get("/api/jobs/([0-9]+)", [&state](const httplib::Request& req, httplib::Response& res) {
     answer(res, [&] { send(res, Job::json(job_of(state, req)->snapshot()) + "\n"); });
   });
-  http.Get("/api/jobs/([0-9]+)/events", [&state](const httplib::Request& req, httplib::Response& res) {
-    answer(res, [&] { stream_events(job_of(state, req), res); });
-  });
+  http.Get("/api/jobs/([0-9]+)/events",
+           [&state](const httplib::Request& req, httplib::Response& res) { answer(res, [&] { stream_events(job_of(state, req), res); }); });
   http.Delete("/api/jobs/([0-9]+)", [&state](const httplib::Request& req, httplib::Response& res) {
     answer(res, [&] {
       const auto job = job_of(state, req);
@@ -148,12 +147,10 @@ void add_job_routes(State& state) {
 void add_run_routes(State& state) {
   auto& http = state.http;
   http.Get("/api/runs", [&state](const httplib::Request&, httplib::Response& res) { answer(res, [&] { list_runs(state, res); }); });
-  http.Get("/api/runs/([0-9]+)", [&state](const httplib::Request& req, httplib::Response& res) {
-    answer(res, [&] { show_run(state, req, res); });
-  });
-  http.Get("/api/runs/([0-9]+)/export", [&state](const httplib::Request& req, httplib::Response& res) {
-    answer(res, [&] { export_run(state, req, res); });
-  });
+  http.Get("/api/runs/([0-9]+)",
+           [&state](const httplib::Request& req, httplib::Response& res) { answer(res, [&] { show_run(state, req, res); }); });
+  http.Get("/api/runs/([0-9]+)/export",
+           [&state](const httplib::Request& req, httplib::Response& res) { answer(res, [&] { export_run(state, req, res); }); });
 }
 
 }  // namespace parley::server

@@ -98,16 +98,16 @@ void add_scenario_routes(State& state) {
       send(res, out.str());
     });
   });
-  http.Get("/api/scenarios", [&state](const httplib::Request&, httplib::Response& res) { answer(res, [&] { list_scenarios(state, res); }); });
+  http.Get("/api/scenarios",
+           [&state](const httplib::Request&, httplib::Response& res) { answer(res, [&] { list_scenarios(state, res); }); });
   http.Get("/api/scenarios/(.+)", [&state](const httplib::Request& req, httplib::Response& res) {
     answer(res, [&] { load_scenario(state, req.matches[1].str(), res); });
   });
   http.Put("/api/scenarios/(.+)", [&state](const httplib::Request& req, httplib::Response& res) {
     answer(res, [&] { save_scenario(state, req.matches[1].str(), req, res); });
   });
-  http.Post("/api/validate", [&state](const httplib::Request& req, httplib::Response& res) {
-    answer(res, [&] { validate_scenario(state, req, res); });
-  });
+  http.Post("/api/validate",
+            [&state](const httplib::Request& req, httplib::Response& res) { answer(res, [&] { validate_scenario(state, req, res); }); });
 }
 
 }  // namespace parley::server

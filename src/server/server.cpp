@@ -8,8 +8,8 @@
 
 #include <chrono>
 #include <filesystem>
-#include <thread>
 #include <system_error>
+#include <thread>
 
 #include "parley/error.hpp"
 #include "server/api.hpp"
@@ -36,7 +36,8 @@ void set_root(Server::State& state) {
     state.root = real.parent_path();
     state.open = real.filename().string();
   } else {
-    throw InputError({}, "DIR", "'" + state.options.root + "' is neither a folder nor a regular file", "a folder of scenarios, or a scenario file");
+    throw InputError({}, "DIR", "'" + state.options.root + "' is neither a folder nor a regular file",
+                     "a folder of scenarios, or a scenario file");
   }
 }
 
@@ -63,9 +64,8 @@ void set_up(Server::State& state) {
     server::send_error(res, res.status, message);
     return httplib::Server::HandlerResponse::Handled;
   }));
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    server::send_error(res, 500, "internal error");
-  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) { server::send_error(res, 500, "internal error"); });
   server::add_scenario_routes(state);
   server::add_analysis_routes(state);
   server::add_job_routes(state);
@@ -100,7 +100,8 @@ int Server::bind() {
     s.fell_back = s.options.port != 0;
     if (s.port <= 0) throw InputError({}, "--host", "cannot listen on '" + s.options.host + "'", "an address of this machine");
   } else {
-    throw InputError({}, "--port", fmt::format("cannot listen on {}:{} (taken, or not an address of this machine)", s.options.host, s.options.port),
+    throw InputError({}, "--port",
+                     fmt::format("cannot listen on {}:{} (taken, or not an address of this machine)", s.options.host, s.options.port),
                      "a free port, or --port 0 for any");
   }
   s.bound = true;

@@ -16,8 +16,8 @@ namespace parley {
 
 struct Server::State {
   ServerOptions options;
-  std::filesystem::path root;          // canonical folder served
-  std::optional<std::string> open;     // the FILE given instead of a folder, relative to root
+  std::filesystem::path root;       // canonical folder served
+  std::optional<std::string> open;  // the FILE given instead of a folder, relative to root
   httplib::Server http;
   server::Jobs jobs;
   int port = 0;

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "parley/error.hpp"
-#include "parley/version.hpp"
 #include "parley/io.hpp"
+#include "parley/version.hpp"
 #include "parley/what_if.hpp"
 
 namespace parley {

@@ -22,8 +22,8 @@ TEST(ServerAnalyses, RunIsTheCommandLinesForecastByteForByte) {
                              "set": ["us-president.sanctions.position=30"]})");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200) << r->body;
-  EXPECT_EQ(r->body, cli_output({"run", flagship, "-m", "bdm", "--option", "q=0.5", "--rounds", "9", "--set", "us-president.sanctions.position=30",
-                                 "-f", "json"}));
+  EXPECT_EQ(r->body, cli_output({"run", flagship, "-m", "bdm", "--option", "q=0.5", "--rounds", "9", "--set",
+                                 "us-president.sanctions.position=30", "-f", "json"}));
 }
 
 TEST(ServerAnalyses, RunOfAnInlineScenarioIsTheSameAsOfItsFile) {
@@ -58,8 +58,9 @@ TEST(ServerAnalyses, WhatIfGivesEveryModelsForecastAndTheEnsemble) {
   EXPECT_EQ(j["schema"], "parley.whatif/1");
   const std::string flagship = s.folder.file("us-russia.yaml");
   for (const char* model : {"compromise", "focal", "bdm"})
-    EXPECT_EQ(j["forecasts"][model],
-              nlohmann::json::parse(cli_output({"run", flagship, "-m", model, "--set", "us-president.sanctions.salience=0.8", "-f", "json"})))
+    EXPECT_EQ(
+        j["forecasts"][model],
+        nlohmann::json::parse(cli_output({"run", flagship, "-m", model, "--set", "us-president.sanctions.salience=0.8", "-f", "json"})))
         << model;
   EXPECT_EQ(j["ensemble"]["models"], (nlohmann::json{"compromise", "focal", "bdm"}));
   ASSERT_EQ(j["ensemble"]["issues"].size(), 8u);
@@ -96,7 +97,8 @@ TEST(ServerAnalyses, SensitivityFeasibilityAndCompareAreTheCommandLines) {
   ASSERT_EQ(r->status, 200) << r->body;
   const fs::path here = fs::current_path();
   fs::current_path(s.folder.path());
-  const std::string cli = cli_output({"compare", "examples/arms-control.yaml", "examples/arms-control.json", "-n", "40", "--threads", "2", "-f", "json"});
+  const std::string cli =
+      cli_output({"compare", "examples/arms-control.yaml", "examples/arms-control.json", "-n", "40", "--threads", "2", "-f", "json"});
   fs::current_path(here);
   EXPECT_EQ(r->body, cli);
 }

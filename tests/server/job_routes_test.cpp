@@ -46,7 +46,8 @@ TEST(ServerJobs, ASweepIsStoredAsTheCommandLineStoresIt) {
   const std::string exported = cli_output({"export", "1", "-f", "csv", "--table", "outcomes"});
   const std::string listed = cli_output({"runs", "-f", "json"});
   // The stored run is the command line's: its sweep of the same file gives the same draws.
-  const std::string sweep = cli_output({"sweep", "examples/arms-control.yaml", "-m", "bdm", "-n", "30", "--seed", "5", "--db", "cli.db", "-f", "json"});
+  const std::string sweep =
+      cli_output({"sweep", "examples/arms-control.yaml", "-m", "bdm", "-n", "30", "--seed", "5", "--db", "cli.db", "-f", "json"});
   fs::current_path(here);
   EXPECT_EQ(s.http->Get("/api/runs/1")->body, show);
   EXPECT_EQ(s.http->Get("/api/runs/1/export?table=outcomes")->body, exported);

@@ -19,9 +19,10 @@ TEST(ServerSafety, NoPathOutsideTheFolderIsRead) {
   fs::create_symlink(outside, s.folder.path() / "link-out.yaml");
   fs::create_directory_symlink(s.folder.path().parent_path(), s.folder.path() / "up");
   const std::string name = outside.filename().string();
-  for (const std::string& path : std::vector<std::string>{"../" + name, "..%2f" + name, "%2e%2e/" + name, "%2E%2E%2F" + name, "examples/../../" + name, "examples/%2e%2e/%2e%2e/" + name,
-        "%2f" + outside.relative_path().string(), "/" + outside.string(), "link-out.yaml", "up/" + name, "examples%5c..%5c..%5c" + name,
-        "./us-russia.yaml", "examples//arms-control.yaml", "us-russia.yaml%00.yaml"}) {
+  for (const std::string& path : std::vector<std::string>{
+           "../" + name, "..%2f" + name, "%2e%2e/" + name, "%2E%2E%2F" + name, "examples/../../" + name, "examples/%2e%2e/%2e%2e/" + name,
+           "%2f" + outside.relative_path().string(), "/" + outside.string(), "link-out.yaml", "up/" + name, "examples%5c..%5c..%5c" + name,
+           "./us-russia.yaml", "examples//arms-control.yaml", "us-russia.yaml%00.yaml"}) {
     const auto r = s.http->Get(("/api/scenarios/" + path).c_str());
     ASSERT_TRUE(r) << path;
     EXPECT_TRUE(r->status == 403 || r->status == 404) << path << ": " << r->status;
@@ -38,11 +39,13 @@ TEST(ServerSafety, NoPathOutsideTheFolderIsRead) {
 
 TEST(ServerSafety, NoPathOutsideTheFolderIsWritten) {
   ServedFolder s;
-  const std::string doc = nlohmann::json{{"scenario", nlohmann::json::parse(s.http->Get("/api/scenarios/us-russia.yaml")->body)["scenario"]}}.dump();
+  const std::string doc =
+      nlohmann::json{{"scenario", nlohmann::json::parse(s.http->Get("/api/scenarios/us-russia.yaml")->body)["scenario"]}}.dump();
   const fs::path outside = s.folder.path().parent_path() / (s.folder.path().filename().string() + "-written.yaml");
   fs::create_symlink(outside, s.folder.path() / "dangling.yaml");
-  for (const std::string& path : std::vector<std::string>{"../" + outside.filename().string(), "%2e%2e/" + outside.filename().string(), "dangling.yaml",
-                                  "/" + outside.string(), "parley.db", "notes.txt", "no-such-folder/x.yaml"}) {
+  for (const std::string& path :
+       std::vector<std::string>{"../" + outside.filename().string(), "%2e%2e/" + outside.filename().string(), "dangling.yaml",
+                                "/" + outside.string(), "parley.db", "notes.txt", "no-such-folder/x.yaml"}) {
     const auto r = s.http->Put(("/api/scenarios/" + path).c_str(), doc, "application/json");
     ASSERT_TRUE(r) << path;
     EXPECT_TRUE(r->status == 403 || r->status == 404) << path << ": " << r->status;

@@ -93,7 +93,8 @@ TEST(ServerScenarios, SaveWritesWhatReadsBackToTheSameForecast) {
     EXPECT_EQ(saved, std::string(format) == "yaml" ? scenario_to_yaml(sent) : scenario_to_json(sent));
     EXPECT_EQ(nlohmann::json::parse(s.http->Get(("/api/scenarios/" + name).c_str())->body)["scenario"], loaded["scenario"]);
   }
-  EXPECT_EQ(cli_output({"run", s.folder.file("copy.yaml"), "-f", "json"}), cli_output({"run", s.folder.file("us-russia.yaml"), "-f", "json"}));
+  EXPECT_EQ(cli_output({"run", s.folder.file("copy.yaml"), "-f", "json"}),
+            cli_output({"run", s.folder.file("us-russia.yaml"), "-f", "json"}));
 }
 
 TEST(ServerScenarios, ABadScenarioIsNotSavedAndNamesTheField) {

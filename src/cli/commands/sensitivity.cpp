@@ -35,7 +35,8 @@ void sensitivity(const SensitivityArgs& args, Context& context) {
   if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
     throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
   const SweepSetup setup(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), {a.seed, 0.0});
-  const SensitivityResults results = analyse_sensitivity(setup, args.input.file, args.method, args.samples, a.seed, resolve_threads(a.threads));
+  const SensitivityResults results =
+      analyse_sensitivity(setup, args.input.file, args.method, args.samples, a.seed, resolve_threads(a.threads));
 
   std::ostringstream text;
   write_sensitivity(text, results, format, args.top);

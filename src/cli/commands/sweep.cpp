@@ -85,8 +85,15 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
 
 /// What a new run stores besides its setup: all that resume needs to draw the rest of it identically.
 SweepOrigin origin_of(const SweepArgs& args, const std::string& content, unsigned threads) {
-  return {args.input.file,       content,       args.input.input_format, args.input.capability, args.sampling.overrides,
-          args.sampling.seed,    args.draws,    args.sampling.correlation, threads};
+  return {args.input.file,
+          content,
+          args.input.input_format,
+          args.input.capability,
+          args.sampling.overrides,
+          args.sampling.seed,
+          args.draws,
+          args.sampling.correlation,
+          threads};
 }
 
 void sweep(const SweepArgs& args, Context& context) {

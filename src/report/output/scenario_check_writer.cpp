@@ -52,7 +52,8 @@ void write_scenario_check(std::ostream& out, const std::string& file, const Scen
   j["actors"] = sum.actors;
   j["issues"] = sum.issues;
   j["sources"] = s.metadata.sources.size();
-  j["stances"] = {{"cells", sum.cells}, {"complete", sum.complete}, {"sitting_out", sum.sitting_out}, {"missing_salience", sum.missing_salience}};
+  j["stances"] = {
+      {"cells", sum.cells}, {"complete", sum.complete}, {"sitting_out", sum.sitting_out}, {"missing_salience", sum.missing_salience}};
   j["uncertain"] = sum.uncertain;
   j["with_source"] = sum.cited;
   j["events"] = std::move(events);
