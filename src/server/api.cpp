@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <new>
 
 #include "parley/error.hpp"
@@ -24,6 +25,32 @@ std::string request_field(const std::string& field, const std::string& file) {
   if (field.starts_with("--")) return field.substr(2);
   return field;
 }
+
+/// The deepest nesting of arrays and objects in `text` (outside strings): a body nested deeper than
+/// any scenario is refused before it is parsed, so that no recursion over it can exhaust the stack.
+std::size_t nesting_depth(const std::string& text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+constexpr std::size_t kMaxBodyDepth = 64;
 
 }  // namespace
 
@@ -63,6 +90,8 @@ void answer(httplib::Response& res, const std::function<void()>& handler) {
 }
 
 Json request_body(const httplib::Request& req) {
+  if (nesting_depth(req.body) > kMaxBodyDepth)
+    throw InputError({"body", 0, 0}, "body", fmt::format("nested more than {} deep", kMaxBodyDepth), "one JSON object as docs/web.md describes");
   Json body;
   try {
     body = Json::parse(req.body);

@@ -20,7 +20,7 @@ TEST(ServeCli, PrintsTheAddressAnswersAndStopsOnCtrlC) {
                          " serve $dir --port 0 > $out 2>&1 & pid=$!; "
                          "for i in $(seq 100); do grep -q http $out && break; sleep 0.05; done; "
                          "url=$(grep -o 'http://[^ ]*' $out); "
-                         "python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read()[:30].decode())' "
+                         "python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read()[:40].decode())' "
                          "\"${url}api/models\"; kill -INT $pid; wait $pid; echo \"exit $?\"; sed \"s|$dir|DIR|\" $out; rm -rf $dir");
   EXPECT_TRUE(contains(r.out, "{\n  \"schema\": \"parley.models/1\"")) << r.out;
   EXPECT_TRUE(contains(r.out, "exit 0")) << r.out;

@@ -85,6 +85,7 @@ TEST(ServerSafety, MalformedRequestsGet400OrWorseNeverACrash) {
     expect_400(path, R"({"path": "us-russia.yaml", "seed": -1})");
   }
   expect_400("/api/run", R"({"path": "us-russia.yaml", "options": {"q": [1]}})");
+  expect_400("/api/run", "{\"scenario\": " + std::string(100000, '[') + std::string(100000, ']') + "}");
   expect_400("/api/run", R"({"path": "us-russia.yaml", "model": 3})");
   expect_400("/api/whatif", R"({"path": "us-russia.yaml", "models": ["nope"]})");
   expect_400("/api/compare", R"({"a": {"path": "us-russia.yaml"}})");
