@@ -120,6 +120,12 @@ TEST(ServerScenarios, ValidateIsTheValidateJsonOfTheCommandLine) {
   const std::string cli = cli_output({"validate", "us-russia.yaml", "-f", "json"});
   fs::current_path(here);
   EXPECT_EQ(r->body, cli);
+  const auto j = nlohmann::json::parse(r->body);
+  EXPECT_EQ(j["schema"], "parley.validate/1");
+  EXPECT_EQ(j["actors"], 11);
+  EXPECT_EQ(j["stances"]["complete"], 70);
+  EXPECT_EQ(j["with_source"], 159);
+  EXPECT_EQ(j["events"].size(), 5u);
 }
 
 TEST(ServerScenarios, ValidateNamesTheFieldOfABadOverride) {
