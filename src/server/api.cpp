@@ -91,7 +91,8 @@ void answer(httplib::Response& res, const std::function<void()>& handler) {
 
 Json request_body(const httplib::Request& req) {
   if (nesting_depth(req.body) > kMaxBodyDepth)
-    throw InputError({"body", 0, 0}, "body", fmt::format("nested more than {} deep", kMaxBodyDepth), "one JSON object as docs/web.md describes");
+    throw InputError({"body", 0, 0}, "body", fmt::format("nested more than {} deep", kMaxBodyDepth),
+                     "one JSON object as docs/web.md describes");
   Json body;
   try {
     body = Json::parse(req.body);
