@@ -111,6 +111,9 @@ void check_scenario_options(const Scenario& scenario);
 const std::vector<const Model*>& all_models();
 /// The model with this name, or nullptr.
 const Model* find_model(std::string_view name);
+/// The model with this name. Throws InputError naming `field` ("unknown model 'x'", expected "one
+/// of: " and every model's name) when there is none.
+const Model& model_named(const std::string& name, const std::string& field = "--model");
 /// Adds a model after the others (for tests and library users): all_models() and find_model() see
 /// it from then on, and so do the CLI, sweeps, sensitivity and the report. Not thread-safe: register
 /// before running models on other threads. Throws std::invalid_argument for a null model or a name

@@ -19,6 +19,7 @@
 
 #include "parley/backtest.hpp"
 #include "parley/cross_validation.hpp"
+#include "parley/error.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/forecast.hpp"
 #include "parley/model.hpp"
@@ -37,6 +38,8 @@ namespace parley {
 
 /// One line per model (name, description), then one line per option with its default. Table only.
 void write_model_list(std::ostream& out, const std::vector<const Model*>& models);
+/// table: as above; json: kModelsSchema, per model its name, description, traits and options.
+void write_model_list(std::ostream& out, const std::vector<const Model*>& models, OutputFormat format);
 
 // --- A model's forecast (parley run) ---------------------------------------------------------
 
@@ -57,6 +60,8 @@ void write_trace(std::ostream& out, const Scenario& scenario, const Forecast& fo
 /// "FILE: valid", then counts of actors, issues, stances and uncertain inputs, the events, and
 /// warnings about missing cells. Table only.
 void write_scenario_check(std::ostream& out, const std::string& file, const Scenario& scenario);
+/// table: as above; json: kValidateSchema, the same counts, events, warnings and missing cells.
+void write_scenario_check(std::ostream& out, const std::string& file, const Scenario& scenario, OutputFormat format);
 
 // --- A backtest (parley backtest) ----------------------------------------------------------------
 
@@ -118,6 +123,13 @@ struct SensitivityResults {
 /// The names of `setup`'s inputs and outputs, its title and model; no Sobol indices or tornado yet.
 SensitivityResults sensitivity_outline(const SweepSetup& setup, std::uint64_t seed);
 
+/// What `parley sensitivity` computes: `method` "both", "sobol" or "tornado"; Sobol indices from
+/// `samples` base samples. Throws InputError naming "--method" for another method, the file
+/// `file` when the scenario has no uncertain inputs, and "--samples" when Sobol analysis would keep
+/// more than kMaxSobolValues model results.
+SensitivityResults analyse_sensitivity(const SweepSetup& setup, const std::string& file, const std::string& method, std::size_t samples,
+                                       std::uint64_t seed, unsigned threads);
+
 /// table: per output, the `top` inputs ranked by total index (by tornado swing without Sobol);
 /// json: kSensitivitySchema, every input; csv: every input, one row each.
 void write_sensitivity(std::ostream& out, const SensitivityResults& results, OutputFormat format, std::size_t top = 10);
@@ -136,6 +148,11 @@ struct Comparison {
   std::uint64_t draws = 0, seed = 0;
 };
 
+/// One side of a comparison as `parley compare` evaluates each file: the point forecast and a sweep
+/// of `draws` draws. `file` is the scenario's name as given to the user.
+ComparedScenario compare_side(std::string file, Scenario scenario, const Model& model, const ModelOptions& options,
+                              const SamplingOptions& sampling, std::uint64_t draws, const SweepControl& control);
+
 /// Issues of A then those only in B, classes likewise. table: point forecasts, means and class
 /// probabilities with their differences; json: kCompareSchema; csv: tidy rows.
 void write_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format);
@@ -151,6 +168,8 @@ void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasib
 
 /// One line per run, or "DB: no runs". `db` is the database's path, as named to the user.
 void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const std::string& db);
+/// table: as above; json: kRunsSchema, each run's record as `parley export -f json` writes it.
+void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const std::string& db, OutputFormat format);
 
 /// A stored run's summary: in a table after a head saying how it was made (status, scenario,
 /// model, options, --set, seed); json and csv as write_sweep_summary.
@@ -165,5 +184,29 @@ std::optional<ExportTable> export_table_from_string(const std::string& text);
 /// The inputs table needs the run loaded with its inputs. Throws InputError naming "--table" for
 /// `all` in csv.
 void write_export(std::ostream& out, const StoredRun& run, ExportTable table, OutputFormat format, const std::string& db);
+
+// --- The skill table (GET /api/skill) ------------------------------------------------------------
+
+/// json: kSkillSchema, the table's provenance, the interval levels and every model's row; csv: the
+/// layout of data/skill/ (write_skill_csv). No table.
+void write_skill(std::ostream& out, const SkillTable& skill, OutputFormat format);
+
+// --- Every model at once (POST /api/whatif) -----------------------------------------------------
+
+/// One model's answer to a what-if: its forecast, or the InputError it gave.
+struct WhatIfResult {
+  std::string model;
+  std::optional<Forecast> forecast;
+  std::optional<InputError> error;
+};
+
+/// The JSON of an InputError as documents and the web API carry it: message (what()), then file,
+/// line, column, field, problem and expected where known.
+std::string input_error_json(const InputError& error, int status);
+
+/// json only: kWhatIfSchema; "forecasts" holds each forecast as write_forecast's JSON document (with
+/// `skill`'s intervals), "errors" each model's error (input_error_json), "ensemble" the models with a
+/// forecast, their weights (ensemble_weights of `skill`) and the weighted outcome of every issue.
+void write_what_if(std::ostream& out, const Scenario& scenario, const std::vector<WhatIfResult>& results, const SkillTable& skill);
 
 }  // namespace parley

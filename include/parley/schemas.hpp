@@ -25,8 +25,20 @@ inline constexpr const char* kExportSchema = "parley.export/1";
 /// `parley backtest --cross-validate --format json` (write_cross_validation; docs/skill.md).
 inline constexpr const char* kCrossValidationSchema = "parley.cross-validation/1";
 
+/// `parley models --format json` and `GET /api/models` (write_model_list; docs/web.md).
+inline constexpr const char* kModelsSchema = "parley.models/1";
+/// `parley validate --format json` and `POST /api/validate` (write_scenario_check).
+inline constexpr const char* kValidateSchema = "parley.validate/1";
+/// `parley runs --format json` and `GET /api/runs` (write_run_list).
+inline constexpr const char* kRunsSchema = "parley.runs/1";
+/// The skill table as JSON, `GET /api/skill` (write_skill).
+inline constexpr const char* kSkillSchema = "parley.skill/1";
+/// Every model's forecast of one scenario and their ensemble, `POST /api/whatif` (write_what_if).
+inline constexpr const char* kWhatIfSchema = "parley.whatif/1";
+
 /// Every schema id above, in that order.
-inline constexpr const char* kSchemas[] = {kForecastSchema,    kTraceSchema,   kSpatialTraceSchema, kSweepSchema,         kSensitivitySchema,
-                                           kCompareSchema,     kFeasibilitySchema, kExportSchema,   kCrossValidationSchema};
+inline constexpr const char* kSchemas[] = {
+    kForecastSchema, kTraceSchema,           kSpatialTraceSchema, kSweepSchema,    kSensitivitySchema, kCompareSchema, kFeasibilitySchema,
+    kExportSchema,   kCrossValidationSchema, kModelsSchema,       kValidateSchema, kRunsSchema,        kSkillSchema,   kWhatIfSchema};
 
 }  // namespace parley

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "parley/results_db.hpp"
@@ -20,6 +21,23 @@ namespace parley {
 /// The results database at `path`, which must exist (InputError naming `field`, the option or
 /// argument that gave the path, when there is none): what show, export, runs and resume open.
 ResultsDb open_existing_results_db(const std::string& path, const std::string& field);
+
+/// How a new sweep was asked for, besides its setup: what its run stores so that a resume draws
+/// the rest identically and show names where it came from.
+struct SweepOrigin {
+  std::string scenario_file;  // as named to the user
+  std::string scenario_text;  // the bytes read (stored_scenario reads them again)
+  std::string input_format = "auto";
+  std::string capability = "equal";
+  std::vector<std::string> overrides;  // --set assignments, in order
+  std::uint64_t seed = 0;
+  std::uint64_t draws = 0;
+  double correlation = 0;
+  unsigned threads = 0;
+};
+
+/// The record of a new run of `setup` (ResultsDb::create_run), made by this version of parley.
+RunRecord new_sweep_record(const SweepSetup& setup, const SweepOrigin& origin);
 
 /// The scenario run `run` drew from: its stored text read again as it was read for the sweep (its
 /// input format and DEU capabilities), with its what-if overrides applied. What show, export and

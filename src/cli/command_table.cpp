@@ -19,6 +19,7 @@
   X(models)                \
   X(backtest)              \
   X(init)                  \
+  X(serve)                 \
   X(help)
 
 namespace parley::cli {

@@ -94,13 +94,6 @@ Scenario read_input(const InputArgs& args, const std::vector<std::string>& overr
   return s;
 }
 
-const Model& model_named(const std::string& name) {
-  if (const Model* m = find_model(name)) return *m;
-  std::string names;
-  for (const Model* m : all_models()) names += (names.empty() ? "" : ", ") + std::string(m->name());
-  throw InputError({}, "--model", "unknown model '" + name + "'", "one of: " + names);
-}
-
 ModelOptions parse_options(const std::vector<std::string>& pairs) {
   ModelOptions out;
   for (const std::string& pair : pairs) {
@@ -112,10 +105,5 @@ ModelOptions parse_options(const std::vector<std::string>& pairs) {
 }
 
 ResultsDb open_existing(const std::string& path) { return open_existing_results_db(path, "--db"); }
-
-unsigned resolve_threads(unsigned requested) {
-  if (requested > 0) return std::min(requested, kMaxThreads);
-  return std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
-}
 
 }  // namespace parley::cli

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "parley/cli.hpp"
 #include "parley/io.hpp"
 #include "parley/limits.hpp"
@@ -81,14 +82,12 @@ ReadOptions read_options(const InputArgs& args);
 Scenario read_input(const InputArgs& args);
 /// Reads, applies the --set overrides and validates.
 Scenario read_input(const InputArgs& args, const std::vector<std::string>& overrides);
-const Model& model_named(const std::string& name);
 ModelOptions parse_options(const std::vector<std::string>& pairs);
 /// Opens a results database that must already exist (exit 2 otherwise; never creates one).
 ResultsDb open_existing(const std::string& path);
 /// Writes to the file atomically, or to `out` when no file is named.
 void emit(const std::string& path, const std::string& content, std::ostream& out);
-/// Threads for --threads 0: every core (at most 64); otherwise `requested` (at most kMaxThreads,
-/// which --threads enforces).
-unsigned resolve_threads(unsigned requested);
+/// Threads for --threads 0 (resolve_threads, core/parallel.hpp) and the model named by --model
+/// (model_named, parley/model.hpp) come from the floors below.
 
 }  // namespace parley::cli

@@ -74,6 +74,13 @@ inline unsigned default_threads() {
   return n;
 }
 
+/// The worker threads of a command or request that asks for `requested` (--threads N; 0: every
+/// core, at most 64); at most kMaxThreads.
+inline unsigned resolve_threads(unsigned requested) {
+  if (requested > 0) return std::min(requested, kMaxThreads);
+  return std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
+}
+
 /// Calls body(begin, end) on disjoint blocks covering [0, n), block 0 on the calling thread and
 /// each other block on a thread of its own. Runs inline when n < min_parallel or threads <= 1.
 ///

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <string>
 
+#include "parley/error.hpp"
 #include "parley/model.hpp"
 
 namespace parley {
@@ -48,6 +50,13 @@ const Model* find_model(std::string_view name) {
   for (const Model* m : all_models())
     if (m->name() == name) return m;
   return nullptr;
+}
+
+const Model& model_named(const std::string& name, const std::string& field) {
+  if (const Model* m = find_model(name)) return *m;
+  std::string names;
+  for (const Model* m : all_models()) names += (names.empty() ? "" : ", ") + std::string(m->name());
+  throw InputError({}, field, "unknown model '" + name + "'", "one of: " + names);
 }
 
 const Model& register_model(std::unique_ptr<Model> model) {

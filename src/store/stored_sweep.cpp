@@ -6,6 +6,7 @@
 
 #include "parley/error.hpp"
 #include "parley/io.hpp"
+#include "parley/version.hpp"
 #include "parley/what_if.hpp"
 
 namespace parley {
@@ -33,6 +34,23 @@ ResultsDb open_existing_results_db(const std::string& path, const std::string& f
   if (!std::filesystem::exists(path, ec))
     throw InputError({path, 0, 0}, field, "no such database", "a results database written by parley sweep");
   return ResultsDb(path);
+}
+
+RunRecord new_sweep_record(const SweepSetup& setup, const SweepOrigin& origin) {
+  RunRecord r;
+  r.parley_version = kVersion;
+  r.scenario_file = origin.scenario_file;
+  r.scenario_text = origin.scenario_text;
+  r.input_format = origin.input_format;
+  r.capability = origin.capability;
+  r.model = std::string(setup.model().name());
+  r.options = setup.options();
+  r.overrides = origin.overrides;
+  r.seed = origin.seed;
+  r.draws = origin.draws;
+  r.actor_correlation = origin.correlation;
+  r.threads = origin.threads;
+  return r;
 }
 
 Scenario stored_scenario(const RunRecord& run) {

@@ -8,14 +8,13 @@
 
 namespace {
 
+using parley::testing::contains;
 using parley::testing::parley_cli;
 using parley::testing::Result;
 using parley::testing::shell;
-using parley::testing::contains;
 
-
-const char* const kCommands[] = {"run",  "sweep",  "sensitivity", "compare", "feasibility", "report", "runs",
-                                 "show", "export", "validate",    "models",  "backtest",    "init",   "help"};
+const char* const kCommands[] = {"run",    "sweep",    "sensitivity", "compare",  "feasibility", "report", "runs", "show",
+                                 "export", "validate", "models",      "backtest", "init",        "serve",  "help"};
 
 TEST(CommandLine, HelpCmdPrintsWhatCmdHelpPrints) {
   for (const char* command : kCommands) {

@@ -27,19 +27,14 @@ void add_options(CLI::App& cmd, CompareArgs& a) {
 
 ComparedScenario evaluate(const InputArgs& input, const CompareArgs& args) {
   const SamplingArgs& a = args.sampling;
-  ComparedScenario side;
-  side.file = input.file;
-  side.scenario = read_input(input, a.overrides);
+  Scenario scenario = read_input(input, a.overrides);
   const Model& model = model_named(a.model);
   const ModelOptions options = parse_options(a.options);
-  const SweepSetup setup(side.scenario, model, options, {a.seed, a.correlation});
-  side.point = setup.point_forecast();
   ProgressBar bar(a.progress, "draws of " + input.file);
   SweepControl control;
   control.threads = resolve_threads(a.threads);
   control.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
-  side.sweep = run_sweep(setup, args.draws, control);
-  return side;
+  return compare_side(input.file, std::move(scenario), model, options, {a.seed, a.correlation}, args.draws, control);
 }
 
 void compare(const CompareArgs& args, Context& context) {

@@ -6,14 +6,19 @@ namespace parley::cli {
 
 namespace {
 
-struct NoArgs {};
+struct ModelsArgs {
+  std::string format = "table";
+};
 
-void no_options(CLI::App&, NoArgs&) {}
+void add_options(CLI::App& cmd, ModelsArgs& a) { cmd.add_option("-f,--format", a.format, "table or json")->capture_default_str(); }
 
-void list_models(const NoArgs&, Context& context) { write_model_list(context.out, all_models()); }
+void list_models(const ModelsArgs& args, Context& context) {
+  const OutputFormat format = parse_output_format(args.format, {OutputFormat::table, OutputFormat::json});
+  write_model_list(context.out, all_models(), format);
+}
 
 }  // namespace
 
-Command models_command() { return make_command<NoArgs>("models", "list the models and their options", no_options, list_models); }
+Command models_command() { return make_command<ModelsArgs>("models", "list the models and their options", add_options, list_models); }
 
 }  // namespace parley::cli

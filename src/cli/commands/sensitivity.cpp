@@ -1,8 +1,6 @@
 // parley sensitivity FILE: Sobol indices and a tornado for every issue outcome and outcome class.
 #include "parley/sensitivity.hpp"
 
-#include <fmt/format.h>
-
 #include <sstream>
 
 #include "cli/command.hpp"
@@ -30,19 +28,6 @@ void add_options(CLI::App& cmd, SensitivityArgs& a) {
   cmd.add_option("--method", a.method, "both, sobol or tornado")->capture_default_str();
 }
 
-/// Sobol analysis keeps every model result: samples x (inputs + 2) x outputs numbers, at most
-/// kMaxSobolValues (1 GiB).
-void check_sobol_memory(const SweepSetup& setup, std::uint64_t samples) {
-  const std::uint64_t per_sample = (setup.inputs() + 2) * (setup.issues() + setup.classes());
-  const std::uint64_t most = kMaxSobolValues / per_sample;
-  if (samples > most)
-    throw InputError(
-        {}, "--samples",
-        fmt::format("got {}: with {} inputs and {} outputs that is {} model results to keep", samples, setup.inputs(),
-                    setup.issues() + setup.classes(), samples * per_sample),
-        fmt::format("at most {} for this scenario (samples x (inputs + 2) x outputs at most {}, 1 GiB)", most, kMaxSobolValues));
-}
-
 void sensitivity(const SensitivityArgs& args, Context& context) {
   const SamplingArgs& a = args.sampling;
   check_outputs({{"--output", a.output, "the indices"}}, {{"FILE", args.input.file, "the scenario"}});
@@ -50,18 +35,8 @@ void sensitivity(const SensitivityArgs& args, Context& context) {
   if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
     throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
   const SweepSetup setup(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), {a.seed, 0.0});
-  const unsigned threads = resolve_threads(a.threads);
-  if (setup.inputs() == 0)
-    throw InputError({args.input.file, 0, 0}, "", "no uncertain inputs", "at least one number written as a range or a distribution");
-
-  if (args.method != "tornado") check_sobol_memory(setup, args.samples);
-
-  SensitivityResults results = sensitivity_outline(setup, a.seed);
-  results.with_sobol = args.method != "tornado";
-  results.with_tornado = args.method != "sobol";
-  results.samples = args.samples;
-  if (results.with_sobol) results.sobol = scenario_sobol_indices(setup, {args.samples, a.seed, threads, 100});
-  if (results.with_tornado) results.tornado = tornado(setup, results.at_point_values, threads);
+  const SensitivityResults results =
+      analyse_sensitivity(setup, args.input.file, args.method, args.samples, a.seed, resolve_threads(a.threads));
 
   std::ostringstream text;
   write_sensitivity(text, results, format, args.top);

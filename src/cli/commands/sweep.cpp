@@ -83,22 +83,17 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, out);
 }
 
-/// What a new run stores: all that resume needs to draw the rest of it identically.
-RunRecord new_run(const SweepArgs& args, const std::string& content, const SweepSetup& setup, unsigned threads) {
-  RunRecord r;
-  r.parley_version = kVersion;
-  r.scenario_file = args.input.file;
-  r.scenario_text = content;
-  r.input_format = args.input.input_format;
-  r.capability = args.input.capability;
-  r.model = args.sampling.model;
-  r.options = setup.options();
-  r.overrides = args.sampling.overrides;
-  r.seed = args.sampling.seed;
-  r.draws = args.draws;
-  r.actor_correlation = args.sampling.correlation;
-  r.threads = threads;
-  return r;
+/// What a new run stores besides its setup: all that resume needs to draw the rest of it identically.
+SweepOrigin origin_of(const SweepArgs& args, const std::string& content, unsigned threads) {
+  return {args.input.file,
+          content,
+          args.input.input_format,
+          args.input.capability,
+          args.sampling.overrides,
+          args.sampling.seed,
+          args.draws,
+          args.sampling.correlation,
+          threads};
 }
 
 void sweep(const SweepArgs& args, Context& context) {
@@ -120,7 +115,7 @@ void sweep(const SweepArgs& args, Context& context) {
   const unsigned threads = resolve_threads(a.threads);
 
   ResultsDb db(path);
-  const std::int64_t id = db.create_run(new_run(args, content, setup, threads), setup);
+  const std::int64_t id = db.create_run(new_sweep_record(setup, origin_of(args, content, threads)), setup);
   evaluate_and_store(db, id, setup, {{0, args.draws}}, args.draws, threads, a.progress);
   const SweepSummary summary = summarize_stored_draws(db, id, args.draws, setup);
 

@@ -13,6 +13,7 @@
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
 #include "report/output/dynamics_text.hpp"
+#include "report/output/forecast_json.hpp"
 #include "report/output/numbers.hpp"
 
 namespace parley {
@@ -68,7 +69,9 @@ nlohmann::ordered_json document_head(const char* schema, const Forecast& f) {
   return j;
 }
 
-void write_json(std::ostream& out, const Scenario& s, const Forecast& f, const SkillTable& table) {
+}  // namespace
+
+nlohmann::ordered_json report::forecast_json(const Scenario& s, const Forecast& f, const SkillTable& table) {
   const ModelSkill* skill = table.find(f.model);
   nlohmann::ordered_json j = document_head(kForecastSchema, f);
   j["scenario"] = {{"title", s.metadata.title}, {"date", s.metadata.date}};
@@ -128,7 +131,13 @@ void write_json(std::ostream& out, const Scenario& s, const Forecast& f, const S
     for (const Event& e : s.events) events.push_back({{"id", e.id}, {"label", e.label}, {"date", e.date}, {"round", e.round}});
     j["events"] = std::move(events);
   }
-  out << j.dump(2) << '\n';
+  return j;
+}
+
+namespace {
+
+void write_json(std::ostream& out, const Scenario& s, const Forecast& f, const SkillTable& table) {
+  out << report::forecast_json(s, f, table).dump(2) << '\n';
 }
 
 void write_csv(std::ostream& out, const Scenario& s, const Forecast& f, const SkillTable& table) {

@@ -120,6 +120,18 @@ void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const
                        r.seed, r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()));
 }
 
+void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const std::string& db, OutputFormat format) {
+  report::require_format(format, {OutputFormat::table, OutputFormat::json});
+  if (format == OutputFormat::table) return write_run_list(out, runs, db);
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const RunRecord& r : runs) list.push_back(run_json(r));
+  nlohmann::ordered_json j;
+  j["schema"] = kRunsSchema;
+  j["db"] = db;
+  j["runs"] = std::move(list);
+  out << j.dump(2) << '\n';
+}
+
 void write_stored_run(std::ostream& out, const StoredRun& run, const std::string& db, OutputFormat format) {
   if (format == OutputFormat::table) out << run_head(run.run, db);
   write_sweep_summary(out, summarize_stored_run(run), context_of(run, db), format);
