@@ -1,0 +1,51 @@
+import {describe, expect, it} from "vitest";
+import {actorsOnIssue, bareValue, citation, formatUncertain, parseUncertain, pointValue, withValue, type ScenarioDoc} from "../src/scenario";
+
+describe("uncertain numbers", () => {
+  it("has the point value the baseline models use", () => {
+    expect(pointValue(40)).toBe(40);
+    expect(pointValue([30, 50])).toBe(40);
+    expect(pointValue("uniform(30, 50)")).toBe(40);
+    expect(pointValue("normal(40, 5)")).toBe(40);
+    expect(pointValue("triangular(30, 45, 60)")).toBe(45);
+    expect(pointValue({value: [75, 95], source: {ref: "assumption"}})).toBe(85);
+    expect(pointValue("12.5")).toBe(12.5);
+    expect(pointValue("normal(x, 5)")).toBeNull();
+    expect(pointValue(undefined)).toBeNull();
+    expect(pointValue("")).toBeNull();
+  });
+
+  it("reads what the analyst types", () => {
+    expect(parseUncertain("40")).toBe(40);
+    expect(parseUncertain(" -1.5e1 ")).toBe(-15);
+    expect(parseUncertain("[30, 50]")).toEqual([30, 50]);
+    expect(parseUncertain("normal(40, 5)")).toBe("normal(40, 5)");
+    expect(parseUncertain("")).toBeNull();
+    expect(() => parseUncertain("forty")).toThrow(/not a number/);
+    expect(() => parseUncertain("[30, x]")).toThrow();
+  });
+
+  it("writes values back and keeps citations", () => {
+    const cited = {value: [75, 95], source: {ref: "seed-001", note: "¶10"}};
+    expect(formatUncertain(cited)).toBe("[75, 95]");
+    expect(formatUncertain("normal(1, 2)")).toBe("normal(1, 2)");
+    expect(formatUncertain(undefined)).toBe("");
+    expect(withValue(cited, 80)).toEqual({value: 80, source: {ref: "seed-001", note: "¶10"}});
+    expect(withValue(40, 80)).toBe(80);
+    expect(bareValue(cited)).toEqual([75, 95]);
+    expect(citation(cited)).toBe("seed-001: ¶10");
+    expect(citation({value: 1, source: "example-judgement"})).toBe("example-judgement");
+    expect(citation(40)).toBeNull();
+  });
+
+  it("lists the actors that take a position on an issue", () => {
+    const doc: ScenarioDoc = {
+      metadata: {title: "t"},
+      issues: [{id: "i"}, {id: "j"}],
+      actors: [{id: "a", capability: 1}, {id: "b", capability: 2}, {id: "c", capability: 3}],
+      positions: {a: {i: {position: 1, salience: 1}}, b: {j: {position: 2}}, c: {i: {salience: 0.5}}},
+    };
+    expect(actorsOnIssue(doc, "i").map((a) => a.id)).toEqual(["a"]);
+    expect(actorsOnIssue(doc, "j").map((a) => a.id)).toEqual(["b"]);
+  });
+});
