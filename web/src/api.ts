@@ -57,6 +57,8 @@ export interface ScenarioEntry {
   path: string;
   title?: string;
   format?: string;
+  /** parley's message for a file that does not read. */
+  error?: string;
 }
 
 export interface ScenarioFile {
@@ -106,7 +108,7 @@ export class Api {
   models(): Promise<unknown> {
     return this.request("GET", "/api/models");
   }
-  scenarios(): Promise<{scenarios: ScenarioEntry[]}> {
+  scenarios(): Promise<{open?: string | null; scenarios: ScenarioEntry[]}> {
     return this.request("GET", "/api/scenarios");
   }
   scenario(path: string): Promise<ScenarioFile> {
@@ -164,6 +166,8 @@ export interface JobStatus {
 
 export interface WhatIfResponse {
   forecasts: Record<string, ForecastDoc>;
+  /** A model that failed on this scenario, with its error, instead of a forecast. */
+  errors?: Record<string, ApiErrorBody>;
   ensemble?: unknown;
   [key: string]: unknown;
 }

@@ -13,10 +13,11 @@ export interface View {
   render(root: HTMLElement): void;
 }
 
-/** The flagship first, then the rest in the server's order. */
-export function orderScenarios(list: ScenarioEntry[]): ScenarioEntry[] {
-  const flagship = list.filter((s) => s.path === "us-russia.yaml" || s.path.endsWith("/us-russia.yaml"));
-  return [...flagship, ...list.filter((s) => !flagship.includes(s))];
+/** The file `parley serve FILE` named first, else the flagship, then the rest in the server's order. */
+export function orderScenarios(list: ScenarioEntry[], open: string | null = null): ScenarioEntry[] {
+  const first = (s: ScenarioEntry) => (open ? s.path === open : s.path === "us-russia.yaml" || s.path.endsWith("/us-russia.yaml"));
+  const front = list.filter(first);
+  return [...front, ...list.filter((s) => !front.includes(s))];
 }
 
 export class App {
@@ -79,9 +80,12 @@ export class App {
       this.models = modelNames(models);
       if (this.models.length === 0) this.models = ["compromise", "median", "nbs", "bdm"];
       this.skill = skillByModel(skill);
-      this.scenarios = orderScenarios(list.scenarios);
+      this.scenarios = orderScenarios(list.scenarios, list.open ?? null);
       clear(this.select);
-      for (const s of this.scenarios) this.select.appendChild(h("option", {value: s.path}, s.title ? `${s.path} — ${s.title}` : s.path));
+      for (const s of this.scenarios) {
+        const label = s.error ? `${s.path} (does not read)` : s.title ? `${s.path} — ${s.title}` : s.path;
+        this.select.appendChild(h("option", {value: s.path, title: s.error ?? ""}, label));
+      }
       if (this.scenarios.length === 0) {
         this.status("No scenario in the server's folder.", "error");
         return;

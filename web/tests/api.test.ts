@@ -81,3 +81,14 @@ describe("Api", () => {
     expect(isAbort(new Error("x"))).toBe(false);
   });
 });
+
+describe("orderScenarios", async () => {
+  const {orderScenarios} = await import("../src/app");
+  const list = [{path: "a.yaml"}, {path: "examples/x.json"}, {path: "us-russia.yaml"}];
+  it("puts the flagship first", () => {
+    expect(orderScenarios(list).map((s) => s.path)).toEqual(["us-russia.yaml", "a.yaml", "examples/x.json"]);
+  });
+  it("puts the file parley serve opened first", () => {
+    expect(orderScenarios(list, "examples/x.json").map((s) => s.path)).toEqual(["examples/x.json", "a.yaml", "us-russia.yaml"]);
+  });
+});

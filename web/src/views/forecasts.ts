@@ -59,8 +59,9 @@ export class ForecastsView implements View {
   private received(group: string, response: WhatIfResponse): void {
     this.responses[group] = response;
     if (this.panelStatus) {
-      this.panelStatus.textContent = "";
-      this.panelStatus.className = "panel-status";
+      const errors = Object.values(this.responses).flatMap((r) => Object.entries(r.errors ?? {}));
+      this.panelStatus.textContent = errors.map(([model, e]) => `${model}: ${e.message}`).join("\n");
+      this.panelStatus.className = errors.length > 0 ? "panel-status error" : "panel-status";
     }
     this.drawResults();
   }

@@ -54,11 +54,13 @@ export class SweepView implements View {
           const p = parseProgress(e.data);
           if (p) update({...p, run: p.run ?? job.run});
         };
+        // docs/web.md: `event: progress` while it runs, `event: end` once when it ends.
         this.source.addEventListener("message", onEvent);
         this.source.addEventListener("progress", onEvent as EventListener);
-        this.source.addEventListener("done", onEvent as EventListener);
+        this.source.addEventListener("end", onEvent as EventListener);
         this.source.addEventListener("error", () => {
-          // The stream ended (or broke): ask for the job's state once.
+          // The stream broke before its end event: stop it reconnecting and ask for the job's state once.
+          this.source?.close();
           if (this.job === null) return;
           void this.app.api.job(this.job).then((s) => update({status: s.status, done: s.done ?? 0, total: s.total ?? 0, run: s.run ?? job.run})).catch((e) => this.app.report(e));
         });
