@@ -11,7 +11,8 @@
 #      (docs/web.md, "Static files"), so this file is included before the layers are defined.
 # Without it PARLEY_WEB_ASSETS_SOURCE is empty, and parley_web_assets is built from a generated
 # source that embeds nothing (web_assets_built() is false): `parley serve` answers with its stub
-# page. The CTest test Web.UnitTests runs the vitest unit tests.
+# page. The CTest test Web.UnitTests runs the vitest unit tests; Web.EndToEnd, where the server
+# floor exists and chromium is installed, the browser tests (web/e2e/app.test.mjs).
 
 find_program(PARLEY_NPM_EXECUTABLE npm)
 find_program(PARLEY_NODE_EXECUTABLE node)
@@ -37,7 +38,8 @@ set(parley_web_cpp ${PROJECT_BINARY_DIR}/generated/web_assets_data.cpp)
 if(PARLEY_BUILD_WEB)
   # Everything the production build and the unit tests read, by folder and by name.
   file(GLOB_RECURSE parley_web_inputs CONFIGURE_DEPENDS
-    ${parley_web_source}/src/* ${parley_web_source}/tests/* ${parley_web_source}/public/* ${parley_web_source}/scripts/*)
+    ${parley_web_source}/src/* ${parley_web_source}/tests/* ${parley_web_source}/public/* ${parley_web_source}/scripts/*
+    ${parley_web_source}/e2e/*)
   set(parley_web_top_files index.html tsconfig.json vite.config.ts)
   set(parley_web_copies "")
   foreach(name IN LISTS parley_web_top_files)
@@ -59,10 +61,13 @@ if(PARLEY_BUILD_WEB)
   add_custom_command(
     OUTPUT ${parley_web_cpp}
     BYPRODUCTS ${parley_web_build}/dist/index.html
-    COMMAND ${CMAKE_COMMAND} -E rm -rf ${parley_web_build}/src ${parley_web_build}/tests ${parley_web_build}/public ${parley_web_build}/scripts
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${parley_web_build}/src ${parley_web_build}/tests ${parley_web_build}/public
+            ${parley_web_build}/scripts ${parley_web_build}/e2e
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/src ${parley_web_build}/src
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/tests ${parley_web_build}/tests
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/public ${parley_web_build}/public
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/scripts ${parley_web_build}/scripts
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/e2e ${parley_web_build}/e2e
     ${parley_web_copies}
     COMMAND ${PARLEY_NPM_EXECUTABLE} run build --silent -- --logLevel warn
     COMMAND ${PARLEY_NODE_EXECUTABLE} ${parley_web_build}/scripts/embed.mjs ${parley_web_build}/dist ${parley_web_cpp}

@@ -8,7 +8,9 @@
 // (default /usr/bin/chromium), PARLEY_SERVE_CMD (instead of `PARLEY_EXE serve DIR --port 0`, a
 // command that prints the same "… at http://…" line; DIR is appended: e2e/mock-server.mjs for
 // front-end work without the server, which answers only the forecast, what-if and edit calls),
-// E2E_STRICT_TIMING=1 (assert the 100 ms what-if budget of issue #16, else it is only printed).
+// E2E_STRICT_TIMING=1 (assert the 100 ms what-if budget of issue #16, else it is only printed),
+// PARLEY_SOURCE_DIR (the checkout whose scenarios/ is served; default ../..), E2E_SCREENSHOT=FILE.png
+// (a screenshot of the first page, for docs/).
 import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
@@ -19,7 +21,7 @@ import {fileURLToPath} from "node:url";
 import {chromium} from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
+const repo = process.env.PARLEY_SOURCE_DIR ?? resolve(here, "..", "..");
 const mock = Boolean(process.env.PARLEY_SERVE_CMD);
 let server;
 let browser;
@@ -92,6 +94,11 @@ test("loads the first scenario with every model's forecast and the ensemble", as
   const ensemble = await page.locator("#forecast-table tbody td[data-model=ensemble]").first().textContent();
   assert.match(ensemble ?? "", /^\d+\.\d$/);
   assert.ok(await page.locator("#forecast-chart svg").count() > 0, "the chart is drawn");
+  if (process.env.E2E_SCREENSHOT) {
+    await page.setViewportSize({width: 1500, height: 1000});
+    await page.waitForTimeout(300);
+    await page.screenshot({path: process.env.E2E_SCREENSHOT, fullPage: false});
+  }
   check();
   await page.close();
 });

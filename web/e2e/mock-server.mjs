@@ -50,7 +50,8 @@ function scenarioFile(body) {
 const sets = (body) => (body.set ?? []).flatMap((s) => ["--set", s]);
 
 function skill() {
-  const csvPath = resolve(process.env.PARLEY_SKILL_CSV ?? join(dist, "..", "..", "..", "data", "skill", "deu3-dev.csv"));
+  const here = new URL(".", import.meta.url).pathname;
+  const csvPath = resolve(process.env.PARLEY_SKILL_CSV ?? join(here, "..", "..", "data", "skill", "deu3-dev.csv"));
   if (!existsSync(csvPath)) return {models: []};
   const lines = readFileSync(csvPath, "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
   const header = lines[0].split(",");

@@ -147,6 +147,10 @@ export class Api {
   jobEventsUrl(id: string | number): string {
     return this.url(`/api/jobs/${encodeURIComponent(String(id))}/events`);
   }
+  /** The HTML report (`parley report`) as text. */
+  report(input: ScenarioInput, extra: Record<string, unknown> = {}): Promise<string> {
+    return this.requestText("POST", "/api/report", {...input, ...extra});
+  }
   runs(): Promise<unknown> {
     return this.request("GET", "/api/runs");
   }

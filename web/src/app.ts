@@ -112,6 +112,28 @@ export class App {
     }
   }
 
+  /** Starts an unsaved scenario from `doc` (a template): saved with "Save as". */
+  startNew(doc: ScenarioDoc): void {
+    this.file = null;
+    this.doc = doc;
+    this.dirty = true;
+    this.titleLine.textContent = `${doc.metadata.title} (new, unsaved)`;
+    this.changed();
+  }
+
+  /** After "Save as": lists the folder again and opens the new file. */
+  async savedAs(path: string): Promise<void> {
+    try {
+      const list = await this.api.scenarios();
+      this.scenarios = orderScenarios(list.scenarios, list.open ?? null);
+      clear(this.select);
+      for (const s of this.scenarios) this.select.appendChild(h("option", {value: s.path}, s.title ? `${s.path} — ${s.title}` : s.path));
+    } catch (error) {
+      this.report(error);
+    }
+    await this.open(path);
+  }
+
   /** The page edited the scenario (the editor), or saved it (`saved`). */
   edited(saved = false): void {
     this.dirty = !saved;

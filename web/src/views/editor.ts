@@ -7,6 +7,7 @@ import {ApiError} from "../api";
 import {h, clear} from "../dom";
 import {fieldMessage, matchField} from "../fielderrors";
 import {formatUncertain, parseUncertain, withValue, actorName, issueLabel, type ScenarioDoc, type UncertainValue} from "../scenario";
+import {formatOfName, freshId, newScenarioTemplate} from "../template";
 
 const KINDS = ["leader", "government", "bloc", "faction", "public", "organisation", "other"];
 
@@ -23,11 +24,16 @@ export class EditorView implements View {
     if (!doc) return;
     this.fields.clear();
     this.errorBox = h("div", {id: "editor-errors", role: "alert"});
-    const format = this.app.file?.format ?? "yaml";
+    const file = this.app.file;
+    const saveAsName = h("input", {type: "text", id: "editor-save-as-name", size: 24, placeholder: "new-file.yaml", "aria-label": "file name"});
     root.append(
       h("div", {class: "toolbar"},
         h("button", {type: "button", id: "editor-validate", onclick: () => void this.validate()}, "Validate"),
-        h("button", {type: "button", id: "editor-save", onclick: () => void this.save(format)}, `Save to ${this.app.file?.path ?? "file"} (${format})`),
+        file
+          ? h("button", {type: "button", id: "editor-save", onclick: async () => (await this.save(file.path, file.format)) && this.app.edited(true)}, `Save to ${file.path} (${file.format})`)
+          : "",
+        h("span", {}, saveAsName, h("button", {type: "button", id: "editor-save-as", onclick: () => void this.saveAs(saveAsName)}, "Save as")),
+        h("button", {type: "button", id: "editor-new", onclick: () => this.app.startNew(newScenarioTemplate())}, "New from template"),
         h("span", {class: "muted"}, this.app.dirty ? "unsaved changes" : ""),
       ),
       this.errorBox,
@@ -39,8 +45,10 @@ export class EditorView implements View {
         )),
         h("h2", {}, "Issues"),
         this.issues(doc),
+        h("button", {type: "button", id: "editor-add-issue", onclick: () => this.addIssue(doc)}, "Add issue"),
         h("h2", {}, "Actors"),
         this.actors(doc),
+        h("button", {type: "button", id: "editor-add-actor", onclick: () => this.addActor(doc)}, "Add actor"),
         h("h2", {}, "Stances"),
         this.stances(doc),
       ),
@@ -192,16 +200,48 @@ export class EditorView implements View {
     }
   }
 
-  private async save(format: string): Promise<void> {
-    const file = this.app.file;
-    if (!file || !this.app.doc) return;
+  private addIssue(doc: ScenarioDoc): void {
+    const id = freshId("issue", doc.issues.map((i) => i.id));
+    doc.issues.push({id, label: id, scale: {min: 0, max: 100}});
+    this.app.edited();
+    this.redraw();
+  }
+
+  private addActor(doc: ScenarioDoc): void {
+    const id = freshId("actor", doc.actors.map((a) => a.id));
+    doc.actors.push({id, name: id, kind: "other", capability: 50});
+    this.app.edited();
+    this.redraw();
+  }
+
+  private redraw(): void {
+    const root = document.querySelector<HTMLElement>(".view-edit");
+    if (!root) return;
+    clear(root);
+    this.render(root);
+  }
+
+  private async save(path: string, format: string): Promise<boolean> {
+    if (!this.app.doc) return false;
     this.clearAll();
     try {
-      await this.app.api.saveScenario(file.path, this.app.doc, format);
-      this.app.status(`Saved ${file.path}.`);
-      this.app.edited(true);
+      await this.app.api.saveScenario(path, this.app.doc, format);
+      this.app.status(`Saved ${path}.`);
+      return true;
     } catch (error) {
       this.showError(error);
+      return false;
     }
+  }
+
+  private async saveAs(name: HTMLInputElement): Promise<void> {
+    const path = name.value.trim();
+    const format = formatOfName(path);
+    this.clearError(name);
+    if (format === null) {
+      this.showOn(name, "a file name ending in .yaml, .yml or .json");
+      return;
+    }
+    if (await this.save(path, format)) await this.app.savedAs(path);
   }
 }

@@ -134,14 +134,36 @@ export class ForecastsView implements View {
             h("tr", {"data-issue": r.issue},
               h("th", {scope: "row"}, r.label),
               h("td", {class: "num"}, formatOutcome(r.statusQuo)),
-              models.map((m) => h("td", {class: "num", "data-model": m}, formatOutcome(r.byModel[m]))),
+              models.map((m) => h("td", {class: "num", "data-model": m, title: this.intervals(m, r.issue)}, formatOutcome(r.byModel[m]))),
               h("td", {class: "num ensemble", "data-model": "ensemble"}, formatOutcome(r.ensemble)),
             ),
           ),
         ),
       ),
-      h("button", {type: "button", class: "csv", onclick: csv}, "Download CSV"),
+      h("div", {class: "toolbar"},
+        h("button", {type: "button", class: "csv", onclick: csv}, "Download CSV"),
+        h("button", {type: "button", id: "report-download", onclick: () => void this.downloadReport()}, "Download the report (HTML)")),
     );
+  }
+
+  private async downloadReport(): Promise<void> {
+    this.app.status("Writing the report…");
+    try {
+      const html = await this.app.api.report(this.app.input(), {set: toSetList(this.overrides), draws: 200});
+      download("report.html", html, "text/html;charset=utf-8");
+      this.app.status("Report written.");
+    } catch (error) {
+      this.app.report(error);
+    }
+  }
+
+  /** "50 %: 40.1–52.3 · 80 %: …" from the model's predictive intervals (its measured error). */
+  private intervals(model: string, issue: string): string {
+    const doc = this.merged().forecasts[model];
+    const found = doc?.issues.find((i) => i.id === issue);
+    const note = found?.note ? ` — ${found.note}` : "";
+    if (!found?.predictive) return `${model}${note}`;
+    return `${model}: ${found.predictive.map((p) => `${Math.round(p.level * 100)} %: ${formatOutcome(p.low)}–${formatOutcome(p.high)}`).join(" · ")}${note}`;
   }
 
   private sliders(): HTMLElement {
