@@ -150,3 +150,18 @@ export function citation(value: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * The full citation of a cited value or stance: the source's title from metadata.sources and the
+ * note ("seed-002 — Putin's phone call…: ¶32: sanctions could be relaxed…"); null when uncited.
+ */
+export function describeSource(doc: ScenarioDoc, value: unknown): string | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const source = (value as {source?: unknown}).source;
+  const ref = typeof source === "string" ? source : source && typeof source === "object" ? (source as {ref?: string}).ref : undefined;
+  const note = source && typeof source === "object" ? (source as {note?: string}).note : undefined;
+  if (ref === undefined && note === undefined) return null;
+  const title = doc.metadata.sources?.find((s) => s.id === ref)?.title;
+  const head = [ref, title].filter((p) => p).join(" — ");
+  return note ? (head ? `${head}: ${note}` : note) : head;
+}

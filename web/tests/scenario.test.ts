@@ -49,3 +49,19 @@ describe("uncertain numbers", () => {
     expect(actorsOnIssue(doc, "j").map((a) => a.id)).toEqual(["b"]);
   });
 });
+
+describe("sources", async () => {
+  const {describeSource} = await import("../src/scenario");
+  const doc: ScenarioDoc = {
+    metadata: {title: "t", sources: [{id: "seed-002", title: "Putin's phone call"}]},
+    issues: [],
+    actors: [],
+  };
+  it("names the source's title and its note", () => {
+    expect(describeSource(doc, {value: 1, source: {ref: "seed-002", note: "¶32: relaxed"}})).toBe("seed-002 — Putin's phone call: ¶32: relaxed");
+    expect(describeSource(doc, {value: 1, source: "seed-002"})).toBe("seed-002 — Putin's phone call");
+    expect(describeSource(doc, {value: 1, source: {note: "just a note"}})).toBe("just a note");
+    expect(describeSource(doc, {position: 1})).toBeNull();
+    expect(describeSource(doc, 40)).toBeNull();
+  });
+});

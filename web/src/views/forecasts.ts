@@ -10,7 +10,7 @@ import {h, clear, download} from "../dom";
 import {forecastRows, forecastTable, chartPoints, type ForecastRow} from "../forecasts";
 import {formatOutcome, formatForStep} from "../format";
 import {LatestRunner} from "../latest";
-import {actorName, actorsOnIssue, issueLabel, issueScale, pointValue, stance, citation} from "../scenario";
+import {actorName, actorsOnIssue, describeSource, issueLabel, issueScale, pointValue, stance, citation} from "../scenario";
 import {setOverride, toSetList, sliderRange, targetKey, type Overrides, type Target} from "../whatif";
 
 /** Models run in their own request so that a slow one does not hold the others back. */
@@ -26,6 +26,7 @@ export class ForecastsView implements View {
   private tableBox: HTMLElement | null = null;
   private chartBox: HTMLElement | null = null;
   private panelStatus: HTMLElement | null = null;
+  private sourceNote: HTMLElement | null = null;
   private readonly fast: LatestRunner<WhatIfResponse>;
   private readonly slow: LatestRunner<WhatIfResponse>;
 
@@ -91,10 +92,11 @@ export class ForecastsView implements View {
     this.tableBox = h("div", {class: "table-box", id: "forecast-table"});
     this.chartBox = h("div", {class: "chart-box", id: "forecast-chart"});
     this.panelStatus = h("p", {class: "panel-status", role: "status", id: "whatif-status"});
+    this.sourceNote = h("p", {class: "source-note", id: "source-note"}, "Click a value to see its source.");
     root.append(
       h("div", {class: "row"},
         h("div", {class: "col"}, h("h2", {}, "Forecasts"), this.tableBox, this.chartBox),
-        h("div", {class: "col panel", id: "whatif-panel"}, h("h2", {}, "What if…"), this.panelStatus, this.sliders()),
+        h("div", {class: "col panel", id: "whatif-panel"}, h("h2", {}, "What if…"), this.panelStatus, this.sliders(), this.sourceNote),
       ),
     );
     if (Object.keys(this.responses).length === 0) this.refresh(true);
@@ -201,9 +203,9 @@ export class ForecastsView implements View {
       const st = stance(doc, actor.id, issue.id)!;
       body.appendChild(h("tr", {},
         h("th", {scope: "row", title: citation(st) ?? ""}, actorName(actor)),
-        h("td", {}, this.slider({actor: actor.id, issue: issue.id, field: "position"}, pointValue(st.position), scale, maxCap, citation(st.position) ?? citation(st))),
-        h("td", {}, this.slider({actor: actor.id, issue: issue.id, field: "salience"}, pointValue(st.salience), scale, maxCap, citation(st.salience) ?? citation(st))),
-        h("td", {}, this.slider({actor: actor.id, field: "capability"}, pointValue(actor.capability), scale, maxCap, citation(actor.capability))),
+        h("td", {}, this.slider({actor: actor.id, issue: issue.id, field: "position"}, pointValue(st.position), scale, maxCap, describeSource(doc, st.position) ?? describeSource(doc, st))),
+        h("td", {}, this.slider({actor: actor.id, issue: issue.id, field: "salience"}, pointValue(st.salience), scale, maxCap, describeSource(doc, st.salience) ?? describeSource(doc, st))),
+        h("td", {}, this.slider({actor: actor.id, field: "capability"}, pointValue(actor.capability), scale, maxCap, describeSource(doc, actor.capability))),
       ));
     }
     table.appendChild(body);
@@ -214,7 +216,10 @@ export class ForecastsView implements View {
     const range = sliderRange(target.field, scale, maxCap);
     const key = targetKey(target);
     const value = this.overrides[key] ?? original ?? range.min;
-    const output = h("output", {class: "slider-value"}, formatForStep(value, range.step));
+    const output = h("output", {class: "slider-value", tabindex: 0, title: "its source"}, formatForStep(value, range.step));
+    output.addEventListener("click", () => {
+      if (this.sourceNote) this.sourceNote.textContent = `${key}: ${source ?? "no source given"}`;
+    });
     const input = h("input", {
       type: "range", min: range.min, max: range.max, step: range.step, value,
       "data-target": key, "aria-label": key, title: source ?? "",
