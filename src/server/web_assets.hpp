@@ -1,36 +1,32 @@
-#pragma once
-// The built front-end (web/, docs/web.md) as compiled-in bytes: what `parley serve` sends at `/`.
+// The front-end's files, embedded in the binary: the hook between the web build (web/, Vite) and
+// the server floor (docs/web.md, "Static files").
 //
-// With PARLEY_WEB on, cmake/ParleyWeb.cmake runs `npm ci` and the production build of web/ in the
-// build tree and generates one C++ source defining these functions with every file of the built
-// web/dist in it (web/scripts/embed.mjs); it names that source in PARLEY_WEB_ASSETS_SOURCE, which
-// the server floor compiles instead of its stub (web_assets_stub.cpp: nothing built, the server
-// answers with its stub page). The same source also builds the small library parley_web_assets.
-// Nothing is read from disk or the network at run time.
+// Contract: exactly one source file of the server library defines both functions.
+//  - src/server/web_assets_stub.cpp (this floor's default; always with -DPARLEY_WEB=OFF and in the
+//    sanitizer and fuzz trees): a one-page stub that says the front-end was not built.
+//  - a generated source (the web build names it in CMake's PARLEY_WEB_ASSETS_SOURCE before the
+//    server floor is added): every file of web/dist as bytes in static storage.
+// Neither may throw, allocate per call or depend on anything but the C++ standard library, so
+// that the generated file compiles alone.
+#pragma once
 
 #include <optional>
 #include <string_view>
-#include <vector>
 
 namespace parley::server {
 
-/// One built file: its Content-Type header value (e.g. "text/javascript; charset=utf-8") and its
-/// bytes. Both views point into static storage and live as long as the program.
 struct WebAsset {
-  std::string_view content_type;
-  std::string_view bytes;
+  std::string_view content_type;  // e.g. "text/html; charset=utf-8", "application/javascript"
+  std::string_view bytes;         // static storage: valid for the life of the program
 };
 
-/// The built file at `path`, as in the URL: with or without its leading '/', "" and "/" meaning
-/// "index.html" ("/assets/index-3f2a.js", "assets/index-3f2a.js"). Exact, case-sensitive match
-/// against the embedded paths; no decoding, no "..", no directory index other than the root: any
-/// other path, and every path when the front-end was not built, gives std::nullopt.
+/// The file at `path`, as requested (starting with "/", without the query): "/" and "/index.html"
+/// are the index page, "/assets/index-3f2a.js" a built file. std::nullopt for a path that is no
+/// file of the front-end (the server then answers the index for a path without an extension, so
+/// that the front-end's own routes load, and 404 otherwise).
 std::optional<WebAsset> web_asset(std::string_view path);
 
-/// Whether the front-end was built into this binary (false: the server should serve its stub).
+/// True when the assets are the built front-end, false for the stub.
 bool web_assets_built();
-
-/// Every embedded path, sorted ("assets/…", "index.html"); empty when not built.
-std::vector<std::string_view> web_asset_paths();
 
 }  // namespace parley::server

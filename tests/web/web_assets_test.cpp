@@ -8,6 +8,13 @@
 #include <algorithm>
 #include <regex>
 #include <string>
+#include <vector>
+
+namespace parley::server {
+// Defined by the generated source (web/scripts/embed.mjs) beside the two functions of the header:
+// every embedded path, sorted; empty when the front-end was not built.
+std::vector<std::string_view> web_asset_paths();
+}  // namespace parley::server
 
 namespace {
 

@@ -1,5 +1,7 @@
 // Writes a C++ source that embeds every file under a built web/dist (cmake/ParleyWeb.cmake):
 //   node embed.mjs DIST_DIR OUTPUT.cpp
+// It defines the two functions of src/server/web_assets.hpp (web_asset, web_assets_built) and
+// web_asset_paths() (every path, sorted; declared where it is used, the tests).
 // Each file becomes an array of unsigned char (decimal initialisers: no over-long string literal,
 // warning-free under -Wall -Wextra -Wpedantic -Wconversion) and one row of a sorted table that
 // web_asset() (src/server/web_assets.hpp) searches. The output is written only when it changes, so
@@ -58,8 +60,12 @@ export function generate(dist) {
     "",
     "#include <algorithm>",
     "#include <cstddef>",
+    "#include <vector>",
     "",
     "namespace parley::server {",
+    "",
+    "std::vector<std::string_view> web_asset_paths();",
+    "",
     "namespace {",
     "",
   ];
