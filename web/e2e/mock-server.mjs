@@ -3,16 +3,20 @@
 // make (docs/web.md) by running the parley CLI (PARLEY_EXE) on the JSON scenarios of DIR.
 // Sweeps, sensitivity and feasibility are not mocked (404). Prints the URL as `parley serve` does.
 //   PARLEY_EXE=build/release/parley node e2e/mock-server.mjs DIST DIR
+// With PARLEY_API=http://127.0.0.1:PORT it mocks nothing and passes every /api/ request on to that
+// server, Server-Sent Events included; with PARLEY_API=serve it starts `PARLEY_EXE serve DIR
+// --port 0` itself and passes the API on to it (a server whose binary embeds another front-end).
 // For development only: it binds 127.0.0.1 on a free port and writes only into its own temporary folder.
-import {createServer} from "node:http";
-import {execFile} from "node:child_process";
+import {createServer, request as httpRequest} from "node:http";
+import {execFile, spawn} from "node:child_process";
 import {mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, extname, resolve, sep} from "node:path";
 
 const [dist, dir] = process.argv.slice(2).map((p) => resolve(p));
 const exe = process.env.PARLEY_EXE;
-if (!dist || !dir || !exe) {
+let upstream = process.env.PARLEY_API && process.env.PARLEY_API !== "serve" ? new URL(process.env.PARLEY_API) : null;
+if (!dist || !dir || (!exe && !upstream)) {
   console.error("usage: PARLEY_EXE=… node mock-server.mjs DIST DIR");
   process.exit(2);
 }
@@ -95,7 +99,24 @@ async function api(method, path, body) {
   return [404, {error: {status: 404, message: `no route ${method} ${path} in the mock server`}}];
 }
 
+function proxy(req, res) {
+  const headers = {...req.headers, host: upstream.host};
+  const out = httpRequest({host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers}, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  out.on("error", (e) => {
+    res.writeHead(502, {"Content-Type": "application/json"});
+    res.end(JSON.stringify({error: {status: 502, message: String(e.message)}}));
+  });
+  req.pipe(out);
+}
+
 const server = createServer((req, res) => {
+  if (upstream && req.url.startsWith("/api/")) {
+    proxy(req, res);
+    return;
+  }
   const chunks = [];
   req.on("data", (c) => chunks.push(c));
   req.on("end", async () => {
@@ -124,8 +145,22 @@ const server = createServer((req, res) => {
     }
   });
 });
+let child = null;
+if (process.env.PARLEY_API === "serve") {
+  child = spawn(exe, ["serve", dir, "--port", "0"], {stdio: ["ignore", "pipe", "inherit"]});
+  let out = "";
+  upstream = await new Promise((done, fail) => {
+    child.stdout.on("data", (c) => {
+      out += c;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) done(new URL(m[1]));
+    });
+    child.on("exit", (code) => fail(new Error(`parley serve exited (${code}): ${out}`)));
+  });
+}
 server.listen(0, "127.0.0.1", () => console.log(`parley: serving ${dir} at http://127.0.0.1:${server.address().port}/   (Ctrl-C stops)`));
 const stop = () => {
+  child?.kill("SIGTERM");
   server.close();
   rmSync(work, {recursive: true, force: true});
   process.exit(0);
