@@ -1,7 +1,8 @@
-// Runs only the newest of a stream of requests (the what-if sliders): each call waits `delayMs`
-// for the next one (debounce), then starts; starting a newer one aborts the older one still in
-// flight (AbortController), and a result that arrives after a newer request was made is dropped,
-// so the page never shows a stale forecast.
+// Runs only the newest of a stream of requests (the what-if sliders). When nothing is scheduled or
+// running, a request starts at once (the first move of a slider answers without delay); otherwise
+// it waits `delayMs` for the next one (debounce), then starts. Starting a newer one aborts the
+// older one still in flight (AbortController), and a result that arrives after a newer request
+// was made is dropped, so the page never shows a stale forecast.
 
 export type Task<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -16,8 +17,12 @@ export class LatestRunner<T> {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Schedules `task`, replacing any scheduled or running one. */
+  /** Schedules `task`, replacing any scheduled or running one; starts it at once when idle. */
   schedule(task: Task<T>): void {
+    if (this.timer === null && this.controller === null) {
+      void this.now(task);
+      return;
+    }
     const generation = ++this.generation;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -15,10 +15,16 @@ describe("LatestRunner", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it("debounces: only the last of a burst runs", async () => {
+  it("starts at once when idle, then debounces: only the last of a burst runs after the first", async () => {
     const results: number[] = [];
     const runner = new LatestRunner<number>(50, (v) => results.push(v), () => {});
     const started: number[] = [];
+    const slow = deferred<number>();
+    runner.schedule(() => {
+      started.push(0);
+      return slow.promise;
+    });
+    expect(started).toEqual([0]); // no delay for the first
     for (const n of [1, 2, 3]) {
       runner.schedule(async () => {
         started.push(n);
@@ -26,8 +32,11 @@ describe("LatestRunner", () => {
       });
       await vi.advanceTimersByTimeAsync(10);
     }
+    expect(started).toEqual([0]);
     await vi.advanceTimersByTimeAsync(60);
-    expect(started).toEqual([3]);
+    expect(started).toEqual([0, 3]);
+    slow.resolve(0);
+    await vi.advanceTimersByTimeAsync(0);
     expect(results).toEqual([3]);
   });
 
