@@ -78,11 +78,36 @@ export class SweepView implements View {
         this.app.report(error);
       }
     });
+    const runs = h("div", {id: "stored-runs"});
     root.append(
       h("div", {class: "toolbar"}, h("label", {}, "Model ", model), h("label", {}, "Draws ", draws), h("label", {}, "Seed ", seed), start, cancel),
       h("div", {class: "toolbar"}, bar, text),
       result,
+      h("h2", {}, "Stored runs"),
+      runs,
     );
+    void this.listRuns(runs, result);
+  }
+
+  /** The runs of the folder's results database (GET /api/runs), each with a button to show it. */
+  private async listRuns(box: HTMLElement, result: HTMLElement): Promise<void> {
+    try {
+      const doc = (await this.app.api.runs()) as {runs?: {id: number; created?: string; status?: string; title?: string; model?: string; draws?: number; stored?: number}[]};
+      const runs = doc.runs ?? [];
+      clear(box);
+      if (runs.length === 0) {
+        box.appendChild(h("p", {class: "muted"}, "No stored run yet."));
+        return;
+      }
+      box.appendChild(h("table", {class: "data"},
+        h("thead", {}, h("tr", {}, ["run", "created", "model", "draws", "stored", "status", "title", ""].map((c) => h("th", {}, c)))),
+        h("tbody", {}, runs.map((r) => h("tr", {},
+          h("td", {class: "num"}, r.id), h("td", {}, r.created ?? ""), h("td", {}, r.model ?? ""), h("td", {class: "num"}, r.draws ?? ""),
+          h("td", {class: "num"}, r.stored ?? ""), h("td", {}, r.status ?? ""), h("td", {}, r.title ?? ""),
+          h("td", {}, h("button", {type: "button", onclick: () => void this.showRun(r.id, result)}, "Show")))))));
+    } catch (error) {
+      this.app.report(error);
+    }
   }
 
   private stop(): void {
@@ -103,7 +128,9 @@ export class SweepView implements View {
         h("table", {class: "data", "aria-label": "sweep issues"},
           h("thead", {}, h("tr", {}, header.map((c) => h("th", {}, c)))),
           h("tbody", {}, cells.map((row) => h("tr", {}, row.map((c, k) => (k === 0 ? h("th", {}, String(c)) : h("td", {class: "num"}, formatOutcome(c as number | null)))))))),
-        h("button", {type: "button", class: "csv", onclick: () => download(csvFileName(`sweep run ${run}`), toCsv(header, cells))}, "Download CSV"),
+        h("div", {class: "toolbar"},
+          h("button", {type: "button", class: "csv", onclick: () => download(csvFileName(`sweep run ${run}`), toCsv(header, cells))}, "Download CSV"),
+          h("a", {href: this.app.api.url(`/api/runs/${run}/export`, {table: "outcomes"}), download: `run-${run}-outcomes.csv`}, "Every draw's outcomes (CSV)")),
       );
       const classes = doc.classes ?? [];
       if (classes.length > 0) {
