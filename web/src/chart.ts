@@ -97,3 +97,21 @@ export function intervalChart(rows: {label: string; low: number; high: number; k
     }),
   );
 }
+
+/** The forecast on each issue after each event of the timeline (x: the stage, in order). */
+export function timelineChart(points: {stage: string; step: number; issue: string; value: number}[], stages: string[], width: number): Element {
+  return withoutInlineStyles(
+    Plot.plot({
+      width,
+      height: 320,
+      marginBottom: 60,
+      x: {domain: stages, label: null, tickRotate: -20},
+      y: {label: "forecast", grid: true},
+      color: {legend: true},
+      marks: [
+        Plot.line(points, {x: "stage", y: "value", stroke: "issue", sort: "step"}),
+        Plot.dot(points, {x: "stage", y: "value", fill: "issue", r: 3, title: (p: {issue: string; value: number}) => `${p.issue}: ${p.value.toFixed(1)}`}),
+      ],
+    }),
+  );
+}

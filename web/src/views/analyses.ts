@@ -3,7 +3,7 @@
 
 import type {App, View} from "../app";
 import {h, clear, download} from "../dom";
-import {tornadoChart, barChart, intervalChart} from "../chart";
+import {tornadoChart, barChart, intervalChart, timelineChart} from "../chart";
 import {toCsv, csvFileName, type Cell} from "../csv";
 import {formatOutcome, formatPercent} from "../format";
 import {issueScale} from "../scenario";
@@ -147,6 +147,10 @@ export class EventsView implements View {
         const at = (after: string | null) => stages.find((s) => s.after === after)?.outcome ?? null;
         return [issue.id, at(null), ...events.map((e) => at(e.id))];
       });
+      const stages = ["start", ...events.map((e, k) => `${k + 1}. ${e.label ?? e.id}`)];
+      const points = cells.flatMap((row) =>
+        row.slice(1).flatMap((v, k) => (typeof v === "number" ? [{stage: stages[k], step: k, issue: String(row[0]), value: v}] : [])),
+      );
       clear(out);
       out.append(
         h("ol", {}, events.map((e) => h("li", {}, `${e.date ?? ""} ${e.label ?? e.id}`, e.round !== undefined ? h("span", {class: "muted"}, ` (round ${e.round})`) : null))),
@@ -155,6 +159,7 @@ export class EventsView implements View {
           h("thead", {}, h("tr", {}, header.map((c) => h("th", {}, c)))),
           h("tbody", {}, cells.map((row) => h("tr", {}, row.map((c, k) => (k === 0 ? h("th", {}, String(c)) : h("td", {class: "num"}, formatOutcome(c as number | null)))))))),
         csvButton("events", header, cells),
+        points.length > 0 ? timelineChart(points, stages, 900) : "",
       );
     } catch (error) {
       this.app.report(error);
