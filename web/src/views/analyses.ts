@@ -143,8 +143,8 @@ export class EventsView implements View {
       const events = doc.events ?? [];
       const header = ["issue", "start", ...events.map((e) => e.id)];
       const cells: Cell[][] = doc.issues.map((issue) => {
-        const stages = (issue as unknown as {stages?: {after: string | null; outcome: number | null}[]}).stages ?? [];
-        const at = (after: string | null) => stages.find((s) => s.after === after)?.outcome ?? null;
+        const issueStages = (issue as unknown as {stages?: {after: string | null; outcome: number | null}[]}).stages ?? [];
+        const at = (after: string | null) => issueStages.find((s) => s.after === after)?.outcome ?? null;
         return [issue.id, at(null), ...events.map((e) => at(e.id))];
       });
       const stages = ["start", ...events.map((e, k) => `${k + 1}. ${e.label ?? e.id}`)];
