@@ -9,6 +9,11 @@ export function withoutInlineStyles<T extends Element>(node: T): T {
   return node;
 }
 
+/** "A long issue label…" at most `max` characters. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 export interface ForecastPoint {
   issue: string;
   model: string;
@@ -25,9 +30,9 @@ export function forecastChart(points: ForecastPoint[], issues: string[], width: 
     Plot.plot({
       width,
       height: Math.max(120, 34 * issues.length + 50),
-      marginLeft: 230,
+      marginLeft: 250,
       x: {domain: [0, 100], label: "forecast, % of the issue's scale (min → max)", grid: true},
-      y: {domain: issues, label: null},
+      y: {domain: issues, label: null, tickFormat: (label: string) => shorten(label, 40)},
       color: {legend: true, type: "categorical"},
       marks: [
         Plot.ruleY(issues, {stroke: "#ddd"}),
@@ -104,8 +109,8 @@ export function timelineChart(points: {stage: string; step: number; issue: strin
     Plot.plot({
       width,
       height: 320,
-      marginBottom: 60,
-      x: {domain: stages, label: null, tickRotate: -20},
+      marginBottom: 40,
+      x: {domain: stages, label: null},
       y: {label: "forecast", grid: true},
       color: {legend: true},
       marks: [

@@ -22,3 +22,11 @@ describe("format", () => {
     expect(formatInterval(null, 3)).toBe("–");
   });
 });
+
+describe("labels", async () => {
+  const {shorten} = await import("../src/chart");
+  it("shortens long labels with an ellipsis", () => {
+    expect(shorten("Sanctions on Russia", 40)).toBe("Sanctions on Russia");
+    expect(shorten("Norms against cyber-attacks on critical infrastructure", 20)).toBe("Norms against cyber…");
+  });
+});

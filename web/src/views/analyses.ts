@@ -147,7 +147,7 @@ export class EventsView implements View {
         const at = (after: string | null) => issueStages.find((s) => s.after === after)?.outcome ?? null;
         return [issue.id, at(null), ...events.map((e) => at(e.id))];
       });
-      const stages = ["start", ...events.map((e, k) => `${k + 1}. ${e.label ?? e.id}`)];
+      const stages = ["start", ...events.map((e) => e.id)];
       const points = cells.flatMap((row) =>
         row.slice(1).flatMap((v, k) => (typeof v === "number" ? [{stage: stages[k], step: k, issue: String(row[0]), value: v}] : [])),
       );
