@@ -14,7 +14,7 @@
 import {test, before, after} from "node:test";
 import assert from "node:assert/strict";
 import {spawn} from "node:child_process";
-import {cpSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve, dirname} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -145,6 +145,22 @@ test("a validation error appears on the field that is wrong", async () => {
   assert.equal(await field.getAttribute("aria-invalid"), "true");
   // The 400s asked for: the check, and the what-if the edit re-ran on the invalid scenario.
   check(["/api/validate", "/api/whatif"]);
+  await page.close();
+});
+
+test("starts a scenario from the template and saves it as a new file", async () => {
+  const {page, check} = await openPage();
+  await page.locator("#tab-edit").click();
+  await page.locator("#editor-new").click();
+  await page.locator('[data-field="scenario.actors[1].name"]').fill("Second actor, renamed");
+  await page.locator('[data-field="scenario.actors[1].name"]').press("Tab");
+  await page.locator("#editor-save-as-name").fill("from-template.json");
+  await page.locator("#editor-save-as").click();
+  await page.locator("#status", {hasText: "Opened from-template.json"}).waitFor();
+  assert.ok(existsSync(join(dir, "from-template.json")));
+  assert.match(readFileSync(join(dir, "from-template.json"), "utf8"), /Second actor, renamed/);
+  assert.equal(await page.locator("#scenario-select").inputValue(), "from-template.json");
+  check();
   await page.close();
 });
 
