@@ -160,10 +160,12 @@ if (process.env.PARLEY_API === "serve") {
 }
 server.listen(0, "127.0.0.1", () => console.log(`parley: serving ${dir} at http://127.0.0.1:${server.address().port}/   (Ctrl-C stops)`));
 const stop = () => {
-  child?.kill("SIGTERM");
   server.close();
   rmSync(work, {recursive: true, force: true});
-  process.exit(0);
+  if (!child || child.exitCode !== null) process.exit(0);
+  child.stdout.resume(); // let it print its last line
+  child.on("exit", () => process.exit(0));
+  child.kill("SIGTERM");
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -111,7 +111,7 @@ export class ForecastsView implements View {
     this.tableBox.appendChild(this.table(rows, models));
     clear(this.chartBox);
     const issues = rows.map((r) => r.label);
-    if (rows.length > 0) this.chartBox.appendChild(forecastChart(chartPoints(rows, models), issues, Math.max(480, this.chartBox.clientWidth || 720)));
+    if (rows.length > 0) this.chartBox.appendChild(forecastChart(chartPoints(rows, models), issues, Math.max(480, (this.chartBox.parentElement?.clientWidth ?? 720) - 8)));
   }
 
   private table(rows: ForecastRow[], models: string[]): HTMLElement {
