@@ -69,7 +69,7 @@ after(async () => {
  * in `allowed` (the 400 a test provokes on purpose).
  */
 async function openPage() {
-  const page = await browser.newPage();
+  const page = await browser.newPage({viewport: {width: 1500, height: 1000}});
   const errors = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push({text: `console: ${m.text()}`, url: m.location().url ?? ""});
@@ -96,7 +96,6 @@ test("loads the first scenario with every model's forecast and the ensemble", as
   assert.match(ensemble ?? "", /^\d+\.\d$/);
   assert.ok(await page.locator("#forecast-chart svg").count() > 0, "the chart is drawn");
   if (process.env.E2E_SCREENSHOT) {
-    await page.setViewportSize({width: 1500, height: 1000});
     await page.waitForTimeout(300);
     await page.screenshot({path: process.env.E2E_SCREENSHOT, fullPage: false});
   }
