@@ -120,3 +120,29 @@ export function timelineChart(points: {stage: string; step: number; issue: strin
     }),
   );
 }
+
+/**
+ * Sobol indices per input, in the given order (by total index): the total index as a wide light
+ * bar, the first-order index as a narrow dark bar over it (not stacked: first ≤ total).
+ */
+export function sobolChart(rows: {label: string; first: number; total: number}[], width: number): Element {
+  const long = rows.flatMap((r) => [
+    {label: r.label, value: r.total, index: "total"},
+    {label: r.label, value: r.first, index: "first-order"},
+  ]);
+  return withoutInlineStyles(
+    Plot.plot({
+      width,
+      height: Math.max(120, 24 * rows.length + 70),
+      marginLeft: 260,
+      x: {label: "Sobol index (share of the variance)", grid: true},
+      y: {domain: rows.map((r) => r.label), label: null},
+      color: {domain: ["total", "first-order"], range: ["#9ecae1", "#08519c"], legend: true},
+      marks: [
+        Plot.barX(long.filter((d) => d.index === "total"), {x1: 0, x2: "value", y: "label", fill: "index"}),
+        Plot.barX(long.filter((d) => d.index === "first-order"), {x1: 0, x2: "value", y: "label", fill: "index", insetTop: 6, insetBottom: 6}),
+        Plot.ruleX([0]),
+      ],
+    }),
+  );
+}

@@ -3,7 +3,7 @@
 
 import type {App, View} from "../app";
 import {h, clear, download} from "../dom";
-import {tornadoChart, barChart, intervalChart, timelineChart} from "../chart";
+import {tornadoChart, sobolChart, intervalChart, timelineChart} from "../chart";
 import {toCsv, csvFileName, type Cell} from "../csv";
 import {formatOutcome, formatPercent} from "../format";
 import {issueScale} from "../scenario";
@@ -56,7 +56,7 @@ export class SensitivityView implements View {
         h("h3", {}, "Tornado"),
         tornadoChart(top.map((i) => ({label: i.input, low: i.tornado_low, high: i.tornado_high})), o.at_point_values ?? null, 720, "outcome at the input's low and high end"),
         h("h3", {}, "Sobol indices"),
-        barChart(top.flatMap((i) => [{label: i.input, value: i.first, group: "first-order"}, {label: i.input, value: i.total, group: "total"}]), 720, "index"),
+        sobolChart(top.map((i) => ({label: i.input, first: i.first, total: i.total})), 720),
         csvButton(`sensitivity ${o.name}`, header, cells),
       );
     }

@@ -22,6 +22,7 @@ export class SweepView implements View {
   constructor(private readonly app: App) {}
 
   render(root: HTMLElement): void {
+    const runs = h("div", {id: "stored-runs"});
     const model = h("select", {id: "sweep-model", "aria-label": "model"}, this.app.models.map((m) => h("option", {value: m}, m)));
     const draws = h("input", {id: "sweep-draws", type: "number", min: 1, value: 2000, "aria-label": "draws"});
     const seed = h("input", {id: "sweep-seed", type: "number", min: 0, value: 1, "aria-label": "seed"});
@@ -40,6 +41,7 @@ export class SweepView implements View {
         cancel.disabled = true;
         if (p.message) this.app.status(p.message, "error");
         if (p.run !== undefined) void this.showRun(p.run, result);
+        void this.listRuns(runs, result);
       }
     };
     start.addEventListener("click", async () => {
@@ -78,7 +80,6 @@ export class SweepView implements View {
         this.app.report(error);
       }
     });
-    const runs = h("div", {id: "stored-runs"});
     root.append(
       h("div", {class: "toolbar"}, h("label", {}, "Model ", model), h("label", {}, "Draws ", draws), h("label", {}, "Seed ", seed), start, cancel),
       h("div", {class: "toolbar"}, bar, text),
