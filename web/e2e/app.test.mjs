@@ -181,6 +181,31 @@ test("saves a scenario and reads back the same bytes", {skip: mock}, async () =>
   await page.close();
 });
 
+test("edits a value and its source, saves, and the file keeps both", async () => {
+  const {page, check} = await openPage();
+  const path = await page.locator("#scenario-select").inputValue();
+  // A reference the scenario's metadata lists (a citation must name one).
+  const ref = await page.evaluate(async (p) => (await (await fetch(`/api/scenarios/${p}`)).json()).scenario.metadata.sources[0].id, path);
+  await page.locator("#tab-edit").click();
+  await page.locator('[data-field="scenario.actors[0].capability.source"]').fill(`${ref}: edited in the browser test`);
+  await page.locator('[data-field="scenario.actors[0].capability.source"]').press("Tab");
+  await page.locator('[data-field="scenario.actors[0].capability"]').fill("[41, 59]");
+  await page.locator('[data-field="scenario.actors[0].capability"]').press("Tab");
+  await page.locator("#editor-save").click();
+  await page.locator("#status", {hasText: "Saved"}).waitFor();
+  const text = readFileSync(join(dir, path), "utf8");
+  assert.match(text, /edited in the browser test/);
+  assert.match(text, /41(\.0)?,\s*59/);
+  // Read back: the page shows what the file holds.
+  await page.reload();
+  await page.locator("#forecast-table tbody tr").first().waitFor();
+  await page.locator("#tab-edit").click();
+  assert.equal(await page.locator('[data-field="scenario.actors[0].capability"]').inputValue(), "[41, 59]");
+  assert.equal(await page.locator('[data-field="scenario.actors[0].capability.source"]').inputValue(), `${ref}: edited in the browser test`);
+  check();
+  await page.close();
+});
+
 test("runs a sweep, shows its progress and cancels it", {skip: mock}, async () => {
   const {page, check} = await openPage();
   await page.locator("#tab-sweep").click();

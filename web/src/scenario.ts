@@ -165,3 +165,34 @@ export function describeSource(doc: ScenarioDoc, value: unknown): string | null 
   const head = [ref, title].filter((p) => p).join(" — ");
   return note ? (head ? `${head}: ${note}` : note) : head;
 }
+
+/** A citation as one line: "seed-001: ¶10: the note" (ref, then the note), "" when none. */
+export function formatSource(source: unknown): string {
+  if (typeof source === "string") return source;
+  if (source && typeof source === "object") {
+    const {ref, note} = source as {ref?: string; note?: string};
+    if (ref && note) return `${ref}: ${note}`;
+    return ref ?? (note ? `: ${note}` : "");
+  }
+  return "";
+}
+
+/**
+ * Reads a citation typed as "ref: note" (the first ": " splits them), "ref" alone, or ": note"
+ * for a note without a reference; null when empty.
+ */
+export function parseSource(text: string): {ref?: string; note?: string} | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const at = t.indexOf(": ");
+  if (t.startsWith(":")) return {note: t.replace(/^:\s*/, "")};
+  if (at < 0) return {ref: t};
+  return {ref: t.slice(0, at).trim(), note: t.slice(at + 2).trim()};
+}
+
+/** The number with `source` as its citation (or without one, for null), keeping its value. */
+export function withSource(value: UncertainValue | undefined, source: {ref?: string; note?: string} | null): UncertainValue | undefined {
+  if (value === undefined) return undefined;
+  const bare = bareValue(value)!;
+  return source === null ? bare : {value: bare, source};
+}

@@ -65,3 +65,23 @@ describe("sources", async () => {
     expect(describeSource(doc, 40)).toBeNull();
   });
 });
+
+describe("editing citations", async () => {
+  const {formatSource, parseSource, withSource} = await import("../src/scenario");
+  it("writes and reads a citation as one line", () => {
+    expect(formatSource({ref: "seed-001", note: "¶10: Russia's capabilities"})).toBe("seed-001: ¶10: Russia's capabilities");
+    expect(formatSource("example-judgement")).toBe("example-judgement");
+    expect(formatSource({note: "only a note"})).toBe(": only a note");
+    expect(formatSource(undefined)).toBe("");
+    expect(parseSource("seed-001: ¶10: Russia's capabilities")).toEqual({ref: "seed-001", note: "¶10: Russia's capabilities"});
+    expect(parseSource("assumption")).toEqual({ref: "assumption"});
+    expect(parseSource(": only a note")).toEqual({note: "only a note"});
+    expect(parseSource("  ")).toBeNull();
+  });
+  it("puts a citation on a number and takes it off", () => {
+    expect(withSource([40, 60], {ref: "a"})).toEqual({value: [40, 60], source: {ref: "a"}});
+    expect(withSource({value: 5, source: {ref: "a"}}, {ref: "b", note: "n"})).toEqual({value: 5, source: {ref: "b", note: "n"}});
+    expect(withSource({value: 5, source: {ref: "a"}}, null)).toBe(5);
+    expect(withSource(undefined, {ref: "a"})).toBeUndefined();
+  });
+});

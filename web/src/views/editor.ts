@@ -6,7 +6,7 @@ import type {App, View} from "../app";
 import {ApiError} from "../api";
 import {h, clear} from "../dom";
 import {fieldMessage, matchField} from "../fielderrors";
-import {formatUncertain, parseUncertain, withValue, actorName, issueLabel, type ScenarioDoc, type UncertainValue} from "../scenario";
+import {formatSource, formatUncertain, parseSource, parseUncertain, withSource, withValue, actorName, issueLabel, type ScenarioDoc, type UncertainValue} from "../scenario";
 import {formatOfName, freshId, newScenarioTemplate} from "../template";
 
 const KINDS = ["leader", "government", "bloc", "faction", "public", "organisation", "other"];
@@ -66,18 +66,32 @@ export class EditorView implements View {
   }
 
   /** A number, range or distribution; `set(null)` when emptied. A typing mistake shows at once. */
-  private value(field: string, value: UncertainValue | undefined, set: (v: UncertainValue | null) => void): HTMLInputElement {
-    const input = h("input", {type: "text", size: 14, value: formatUncertain(value), "data-field": field, "aria-label": field});
+  private value(field: string, get: () => UncertainValue | undefined, set: (v: UncertainValue | null) => void, numberOnly = false): HTMLInputElement {
+    const input = h("input", {type: "text", size: 14, value: formatUncertain(get()), "data-field": field, "aria-label": field});
     input.addEventListener("change", () => {
       this.clearError(input);
       try {
         const parsed = parseUncertain(input.value);
-        set(parsed === null ? null : withValue(value, parsed));
-        value = parsed === null ? undefined : withValue(value, parsed);
+        if (numberOnly && typeof parsed !== "number") throw new Error("a number");
+        // The current value, so that a citation set beside it since is kept.
+        set(parsed === null ? null : withValue(get(), parsed));
         this.touched(input);
       } catch (error) {
         this.showOn(input, (error as Error).message);
       }
+    });
+    this.fields.set(field, input);
+    return input;
+  }
+
+  /** A citation, "ref: note" (docs/scenario-format.md, "Citations"); `set(null)` when emptied. */
+  private source(field: string, source: unknown, set: (v: {ref?: string; note?: string} | null) => void): HTMLInputElement {
+    const input = h("input", {type: "text", size: 18, class: "source", value: formatSource(source), placeholder: "source: ref: note",
+      "data-field": field, "aria-label": field, title: formatSource(source)});
+    input.addEventListener("change", () => {
+      set(parseSource(input.value));
+      input.title = input.value;
+      this.touched(input);
     });
     this.fields.set(field, input);
     return input;
@@ -92,9 +106,9 @@ export class EditorView implements View {
         return h("tr", {},
           h("td", {}, issue.id),
           h("td", {}, this.text(`${f}.label`, issueLabel(issue), (v) => (issue.label = v))),
-          h("td", {}, this.value(`${f}.scale.min`, issue.scale?.min ?? 0, (v) => (scale().min = typeof v === "number" ? v : NaN))),
-          h("td", {}, this.value(`${f}.scale.max`, issue.scale?.max ?? 100, (v) => (scale().max = typeof v === "number" ? v : NaN))),
-          h("td", {}, this.value(`${f}.status_quo`, issue.status_quo, (v) => (v === null ? delete issue.status_quo : (issue.status_quo = v)))),
+          h("td", {}, this.value(`${f}.scale.min`, () => issue.scale?.min ?? 0, (v) => (scale().min = v as number), true)),
+          h("td", {}, this.value(`${f}.scale.max`, () => issue.scale?.max ?? 100, (v) => (scale().max = v as number), true)),
+          h("td", {}, this.value(`${f}.status_quo`, () => issue.status_quo, (v) => (v === null ? delete issue.status_quo : (issue.status_quo = v)))),
         );
       })),
     );
@@ -102,7 +116,7 @@ export class EditorView implements View {
 
   private actors(doc: ScenarioDoc): HTMLElement {
     return h("table", {class: "data"},
-      h("thead", {}, h("tr", {}, ["id", "name", "kind", "capability"].map((t) => h("th", {}, t)))),
+      h("thead", {}, h("tr", {}, ["id", "name", "kind", "capability", "its source"].map((t) => h("th", {}, t)))),
       h("tbody", {}, doc.actors.map((actor, i) => {
         const f = `scenario.actors[${i}]`;
         const kind = h("select", {"data-field": `${f}.kind`, "aria-label": `${f}.kind`},
@@ -116,7 +130,9 @@ export class EditorView implements View {
           h("td", {}, actor.id),
           h("td", {}, this.text(`${f}.name`, actorName(actor), (v) => (actor.name = v))),
           h("td", {}, kind),
-          h("td", {}, this.value(`${f}.capability`, actor.capability, (v) => (actor.capability = v ?? ""))),
+          h("td", {}, this.value(`${f}.capability`, () => actor.capability, (v) => (actor.capability = v ?? ""))),
+          h("td", {}, this.source(`${f}.capability.source`, (actor.capability as {source?: unknown})?.source,
+            (src) => (actor.capability = withSource(actor.capability, src) ?? actor.capability))),
         );
       })),
     );
@@ -125,7 +141,7 @@ export class EditorView implements View {
   /** Position and salience of every actor (rows) on every issue (columns). */
   private stances(doc: ScenarioDoc): HTMLElement {
     return h("div", {class: "table-box"}, h("table", {class: "data"},
-      h("thead", {}, h("tr", {}, h("th", {}, "actor"), doc.issues.map((i) => h("th", {}, issueLabel(i), h("br"), h("span", {class: "muted"}, "position / salience"))))),
+      h("thead", {}, h("tr", {}, h("th", {}, "actor"), doc.issues.map((i) => h("th", {}, issueLabel(i), h("br"), h("span", {class: "muted"}, "position / salience / source"))))),
       h("tbody", {}, doc.actors.map((actor) =>
         h("tr", {}, h("th", {scope: "row"}, actorName(actor)), doc.issues.map((issue) => {
           const f = `scenario.positions.${actor.id}.${issue.id}`;
@@ -139,8 +155,15 @@ export class EditorView implements View {
             } else ensure()[name] = v;
           };
           return h("td", {},
-            this.value(`${f}.position`, get()?.position, (v) => setField("position", v)),
-            this.value(`${f}.salience`, get()?.salience, (v) => setField("salience", v)));
+            this.value(`${f}.position`, () => get()?.position, (v) => setField("position", v)),
+            this.value(`${f}.salience`, () => get()?.salience, (v) => setField("salience", v)),
+            h("br"),
+            this.source(`${f}.source`, get()?.source, (src) => {
+              const st = get();
+              if (!st) return;
+              if (src === null) delete st.source;
+              else st.source = src;
+            }));
         })),
       )),
     ));
