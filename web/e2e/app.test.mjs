@@ -130,6 +130,9 @@ test("moving a salience slider changes the forecast", async () => {
   );
   await page.waitForFunction(([b]) => document.querySelector("#forecast-table tbody tr td[data-model=compromise]")?.textContent !== b, [before]);
   console.log(`what-if: the table updated ${ms.toFixed(0)} ms after the slider moved`);
+  // Clicking a slider's value shows the source it cites.
+  await page.locator("#whatif-panel output.slider-value").first().click();
+  assert.match((await page.locator("#source-note").textContent()) ?? "", /^[^:]+\.[a-z]+: ./);
   if (process.env.E2E_STRICT_TIMING === "1") assert.ok(ms < 100, `${ms} ms`);
   check();
   await page.close();
