@@ -132,6 +132,10 @@ export class Api {
   feasibility(input: ScenarioInput, extra: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
     return this.request("POST", "/api/feasibility", {...input, ...extra}, signal);
   }
+  /** `parley compare`: scenario `a` against `b` (each a scenario input with its own `set`). */
+  compare(a: ScenarioInput & {set?: string[]}, b: ScenarioInput & {set?: string[]}, extra: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+    return this.request("POST", "/api/compare", {a, b, ...extra}, signal);
+  }
   skill(): Promise<unknown> {
     return this.request("GET", "/api/skill");
   }

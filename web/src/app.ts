@@ -26,6 +26,8 @@ export class App {
   /** The scenario as edited on the page; `dirty` while it differs from the file. */
   doc: ScenarioDoc | null = null;
   dirty = false;
+  /** The what-if sliders' overrides as `set` (views/forecasts.ts keeps it up to date). */
+  whatIfSet: string[] = [];
   models: string[] = [];
   skill = new Map<string, SkillRow>();
   private views: View[] = [];

@@ -6,6 +6,7 @@ import {ForecastsView} from "./views/forecasts";
 import {EditorView} from "./views/editor";
 import {SweepView} from "./views/sweep";
 import {SensitivityView, FeasibilityView, EventsView} from "./views/analyses";
+import {CompareView} from "./views/compare";
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -17,6 +18,7 @@ const api = new Api("", undefined, tokenFromLocation(window.location.search));
 const app = new App(api, byId("scenario-select"), byId("tabs"), byId("app"), byId("status"), byId("scenario-title"));
 app.addView(new ForecastsView(app));
 app.addView(new EditorView(app));
+app.addView(new CompareView(app));
 app.addView(new SweepView(app));
 app.addView(new SensitivityView(app));
 app.addView(new FeasibilityView(app));

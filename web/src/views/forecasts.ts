@@ -50,6 +50,7 @@ export class ForecastsView implements View {
     if (!this.app.doc) return;
     const input = this.app.input();
     const set = toSetList(this.overrides);
+    this.app.whatIfSet = set;
     const {fast, slow} = this.groups();
     const run = (models: string[]) => (signal: AbortSignal) => this.app.api.whatif(input, set, models, signal);
     if (this.panelStatus) this.panelStatus.textContent = "updating…";
