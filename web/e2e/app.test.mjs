@@ -209,6 +209,19 @@ test("edits a value and its source, saves, and the file keeps both", async () =>
   await page.close();
 });
 
+test("compares the what-if with the scenario as written", {skip: mock}, async () => {
+  const {page, check} = await openPage();
+  const slider = page.locator('#whatif-panel input[type=range][data-target$=".salience"]').first();
+  await slider.fill(await slider.evaluate((el) => (Number(el.value) > 0.5 ? el.min : el.max)));
+  await page.locator("#tab-compare").click();
+  await page.locator("#compare-draws").fill("100");
+  await page.locator("#compare-run").click();
+  await page.locator("#compare-result table tbody tr").first().waitFor();
+  assert.ok((await page.locator("#compare-result table tbody tr").count()) > 0);
+  check();
+  await page.close();
+});
+
 test("runs a sweep, shows its progress and cancels it", {skip: mock}, async () => {
   const {page, check} = await openPage();
   await page.locator("#tab-sweep").click();
