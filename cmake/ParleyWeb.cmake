@@ -1,0 +1,107 @@
+# The browser front-end (web/, docs/web.md) compiled into the binary: one generated source defines
+# src/server/web_assets.hpp (web_asset(path) → content type and bytes, web_assets_built()).
+#
+# PARLEY_WEB (default ON when npm and node are found; always off in the sanitizer and fuzz trees):
+#   1. web/package.json and web/package-lock.json are copied to <build>/web and `npm ci` runs
+#      there, again only when either changes (a stamp file);
+#   2. web/'s sources are copied to <build>/web and `npm run build` (tsc, then vite) writes
+#      <build>/web/dist: nothing is written into the source tree;
+#   3. web/scripts/embed.mjs turns every file of dist into <build>/generated/web_assets_data.cpp,
+#      named in PARLEY_WEB_ASSETS_SOURCE: the server floor compiles it instead of its stub
+#      (docs/web.md, "Static files"), so this file is included before the layers are defined.
+# Without it PARLEY_WEB_ASSETS_SOURCE is empty and the server floor compiles its own stub
+# (src/server/web_assets_stub.cpp): `parley serve` answers with its stub page. The same generated
+# source (or, without PARLEY_WEB, one that embeds nothing) also builds the small library
+# parley_web_assets for tests/web/web_assets_test.cpp. The CTest test Web.UnitTests runs the
+# vitest unit tests; Web.EndToEnd, where the server floor exists and chromium is installed, the
+# browser tests (web/e2e/app.test.mjs).
+
+find_program(PARLEY_NPM_EXECUTABLE npm)
+find_program(PARLEY_NODE_EXECUTABLE node)
+if(PARLEY_NPM_EXECUTABLE AND PARLEY_NODE_EXECUTABLE)
+  set(parley_web_default ON)
+else()
+  set(parley_web_default OFF)
+endif()
+option(PARLEY_WEB "Build the browser front-end (web/) with npm and embed it in the binary" ${parley_web_default})
+
+set(PARLEY_BUILD_WEB OFF)
+if(PARLEY_WEB AND NOT PARLEY_SANITIZE AND NOT PARLEY_FUZZ)
+  if(NOT PARLEY_NPM_EXECUTABLE OR NOT PARLEY_NODE_EXECUTABLE)
+    message(FATAL_ERROR "PARLEY_WEB is ON but npm or node was not found; install them or configure with -DPARLEY_WEB=OFF")
+  endif()
+  set(PARLEY_BUILD_WEB ON)
+endif()
+
+set(parley_web_source ${PROJECT_SOURCE_DIR}/web)
+set(parley_web_build ${PROJECT_BINARY_DIR}/web)
+set(parley_web_cpp ${PROJECT_BINARY_DIR}/generated/web_assets_data.cpp)
+
+if(PARLEY_BUILD_WEB)
+  # Everything the production build and the unit tests read, by folder and by name.
+  file(GLOB_RECURSE parley_web_inputs CONFIGURE_DEPENDS
+    ${parley_web_source}/src/* ${parley_web_source}/tests/* ${parley_web_source}/public/* ${parley_web_source}/scripts/*
+    ${parley_web_source}/e2e/*)
+  set(parley_web_top_files index.html tsconfig.json vite.config.ts)
+  set(parley_web_copies "")
+  foreach(name IN LISTS parley_web_top_files)
+    list(APPEND parley_web_inputs ${parley_web_source}/${name})
+    list(APPEND parley_web_copies COMMAND ${CMAKE_COMMAND} -E copy_if_different ${parley_web_source}/${name} ${parley_web_build}/${name})
+  endforeach()
+
+  add_custom_command(
+    OUTPUT ${parley_web_build}/npm-ci.stamp
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${parley_web_build}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${parley_web_source}/package.json ${parley_web_source}/package-lock.json ${parley_web_build}
+    COMMAND ${PARLEY_NPM_EXECUTABLE} ci --no-audit --no-fund --prefer-offline --loglevel=error
+    COMMAND ${CMAKE_COMMAND} -E touch ${parley_web_build}/npm-ci.stamp
+    DEPENDS ${parley_web_source}/package.json ${parley_web_source}/package-lock.json
+    WORKING_DIRECTORY ${parley_web_build}
+    COMMENT "npm ci (web/package-lock.json)"
+    VERBATIM)
+
+  add_custom_command(
+    OUTPUT ${parley_web_cpp}
+    BYPRODUCTS ${parley_web_build}/dist/index.html
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${parley_web_build}/src ${parley_web_build}/tests ${parley_web_build}/public
+            ${parley_web_build}/scripts ${parley_web_build}/e2e
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/src ${parley_web_build}/src
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/tests ${parley_web_build}/tests
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/public ${parley_web_build}/public
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/scripts ${parley_web_build}/scripts
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${parley_web_source}/e2e ${parley_web_build}/e2e
+    ${parley_web_copies}
+    COMMAND ${PARLEY_NPM_EXECUTABLE} run build --silent -- --logLevel warn
+    COMMAND ${PARLEY_NODE_EXECUTABLE} ${parley_web_build}/scripts/embed.mjs ${parley_web_build}/dist ${parley_web_cpp}
+    DEPENDS ${parley_web_build}/npm-ci.stamp ${parley_web_inputs}
+    WORKING_DIRECTORY ${parley_web_build}
+    COMMENT "Building the front-end (web/) and embedding it"
+    VERBATIM)
+  set(PARLEY_WEB_ASSETS_SOURCE ${parley_web_cpp})
+else()
+  set(PARLEY_WEB_ASSETS_SOURCE "")
+  set(parley_web_cpp ${PROJECT_BINARY_DIR}/generated/web_assets_none.cpp)
+  file(CONFIGURE OUTPUT ${parley_web_cpp} CONTENT
+"// Generated by cmake/ParleyWeb.cmake: the front-end was not built (PARLEY_WEB off); do not edit.
+#include \"server/web_assets.hpp\"
+
+#include <vector>
+
+namespace parley::server {
+
+std::vector<std::string_view> web_asset_paths();
+
+std::optional<WebAsset> web_asset(std::string_view) { return std::nullopt; }
+
+bool web_assets_built() { return false; }
+
+std::vector<std::string_view> web_asset_paths() { return {}; }
+
+}  // namespace parley::server
+")
+endif()
+
+add_library(parley_web_assets STATIC ${parley_web_cpp})
+# The embedded files on their own (tests/web/web_assets_test.cpp), never linked beside the server
+# floor, which compiles the same source. Only src/server/web_assets.hpp is included from src/.
+target_include_directories(parley_web_assets PRIVATE ${PROJECT_SOURCE_DIR}/src)
