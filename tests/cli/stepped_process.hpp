@@ -43,7 +43,8 @@ inline pid_t start_stopped(const std::vector<std::string>& args, const std::file
 
 /// Runs the stopped process `pid` a step at a time until `reached()` holds between two steps; then
 /// `pid` is left stopped and the answer is true. False if the process ended first (its wait status
-/// in `ended`, when given) or 120 s passed (then it is left stopped).
+/// in `ended`, when given) or 120 s passed (then it is killed, so that no stopped process outlives
+/// the test).
 inline bool step_until(pid_t pid, const std::function<bool()>& reached, int* ended = nullptr) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   while (std::chrono::steady_clock::now() < deadline) {
@@ -58,6 +59,10 @@ inline bool step_until(pid_t pid, const std::function<bool()>& reached, int* end
     }
     if (reached()) return true;
   }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (ended) *ended = status;
   return false;
 }
 

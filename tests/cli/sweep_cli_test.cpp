@@ -1,16 +1,12 @@
 // End-to-end tests of sweep, sensitivity, compare and the results database commands, including a
 // sweep killed with SIGKILL and one stopped with Ctrl-C (SIGINT), then resumed.
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "cli/cli_support.hpp"
 #include "cli/stepped_process.hpp"
