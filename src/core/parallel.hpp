@@ -64,11 +64,18 @@ class SerialModelsScope {
   bool previous_;
 };
 
+/// The machine's hardware threads, read once: glibc reads /sys on every call of
+/// std::thread::hardware_concurrency, which costs more than a small model run.
+inline unsigned hardware_threads() {
+  static const unsigned n = std::thread::hardware_concurrency();
+  return n;
+}
+
 /// Threads to use: 1 inside an outer parallel loop; otherwise the hardware's, at most 8, at
 /// most PARLEY_THREADS and thread_limit() when set, at least 1.
 inline unsigned default_threads() {
   if (serial_models_here()) return 1;
-  unsigned n = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  unsigned n = std::max(1u, std::min(8u, hardware_threads()));
   if (const unsigned env = environment_threads(); env > 0) n = std::min(n, env);
   if (const unsigned limit = thread_limit().load(); limit > 0) n = std::min(n, limit);
   return n;
@@ -78,7 +85,7 @@ inline unsigned default_threads() {
 /// core, at most 64); at most kMaxThreads.
 inline unsigned resolve_threads(unsigned requested) {
   if (requested > 0) return std::min(requested, kMaxThreads);
-  return std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
+  return std::max(1u, std::min(64u, hardware_threads()));
 }
 
 /// Calls body(begin, end) on disjoint blocks covering [0, n), block 0 on the calling thread and

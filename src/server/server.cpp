@@ -53,6 +53,9 @@ void set_up(Server::State& state) {
   const unsigned threads = std::max(4u, state.options.request_threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_socket_options(socket_options);
+  // Without TCP_NODELAY an answer's body waits behind its headers for the client's delayed ACK
+  // (Nagle): up to 40 ms on every what-if, a large part of the slider's 100 ms.
+  http.set_tcp_nodelay(true);
   http.set_keep_alive_timeout(2);
   http.set_read_timeout(30);
   server::add_safety(state);
