@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/philox.hpp"
+#include "core/not_a_number.hpp"
 #include "parley/outcome_class.hpp"
 
 namespace parley {
@@ -14,7 +15,6 @@ namespace {
 
 // Philox streams: 0 and 1 draw inputs (sampling.cpp), 2 to 4 serve sensitivity analysis.
 constexpr std::uint32_t kModelErrorStream = 5;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 

@@ -7,13 +7,13 @@
 #include <tuple>
 
 #include "analysis/philox.hpp"
+#include "core/not_a_number.hpp"
 #include "core/parallel.hpp"
 
 namespace parley {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint32_t kStreamA = 2, kStreamB = 3, kStreamBootstrap = 4;
 
 /// The estimates for one output and factor from the rows in `rows`.

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/not_a_number.hpp"
 #include "core/parallel.hpp"
 #include "parley/error.hpp"
 #include "parley/model_error.hpp"
@@ -17,8 +18,6 @@
 namespace parley {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 InputSampler make_sampler(const Scenario& s, const SamplingOptions& sampling) {
   if (!(sampling.actor_correlation >= 0 && sampling.actor_correlation <= 1))

@@ -14,6 +14,7 @@
 #include <limits>
 #include <memory>
 
+#include "core/not_a_number.hpp"
 #include "parley/model_error.hpp"
 #include "parley/sweep.hpp"
 
@@ -21,7 +22,6 @@ namespace parley {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kBins = 2048;
 constexpr unsigned kBinBits = 11;  // 2^11 = kBins
 constexpr double kProbabilities[5] = {0.05, 0.25, 0.50, 0.75, 0.95};

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/not_a_number.hpp"
 #include "parley/ensemble.hpp"
 #include "parley/outcome_class.hpp"
 #include "report/output/numbers.hpp"
@@ -14,8 +15,6 @@
 namespace parley::report {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string class_name(const OutcomeClass& c) { return c.label.empty() ? c.name : c.label; }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 
+#include "core/not_a_number.hpp"
 #include "parley/error.hpp"
 #include "parley/feasibility.hpp"
 #include "parley/sampling.hpp"
@@ -30,8 +31,6 @@ namespace {
 using report::escape;
 using report::fixed;
 using report::with_id;
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct ModelResult {
   const Model* model;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/not_a_number.hpp"
 #include "parley/timeline.hpp"
 #include "report/names.hpp"
 #include "report/output/numbers.hpp"
@@ -12,8 +13,6 @@
 namespace parley::report {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// The mean over models of the change from stage k - 1 to stage k on `issue` (NaN: no model has both).
 double mean_shift(const std::vector<StageForecasts>& models, std::size_t from, std::size_t to, std::size_t issue) {

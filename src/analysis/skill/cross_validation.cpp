@@ -8,13 +8,12 @@
 #include <random>
 
 #include "analysis/skill/error_statistics.hpp"
+#include "core/not_a_number.hpp"
 #include "parley/error.hpp"
 
 namespace parley {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// The scored issues grouped by Issue::group (an issue without one is a group of its own), in
 /// order of first appearance; values are positions in `issues`.

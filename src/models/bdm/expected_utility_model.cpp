@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/not_a_number.hpp"
 #include "models/bdm/bdm_config.hpp"
 #include "models/bdm/bdm_round.hpp"
 #include "models/dynamics.hpp"
@@ -13,8 +14,6 @@
 namespace parley::models {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 class ExpectedUtilityModel final : public Model {
  public:

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/not_a_number.hpp"
 #include "models/dynamics.hpp"
 #include "models/options.hpp"
 #include "models/smp/smp_config.hpp"
@@ -22,7 +23,6 @@ using smp::Config;
 using smp::Problem;
 using smp::State;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMinSigDelta = 1E-4;  // KTAB's minSigDelta, added to the first turn's movement
 
 /// The scenario on the unit cube for the actors taking part, and what had to be filled in or
