@@ -14,6 +14,7 @@
 #include <string>
 
 #include "parley/error.hpp"
+#include "parley/io.hpp"
 #include "parley/limits.hpp"
 #include "parley/model.hpp"
 #include "server/http_error.hpp"

@@ -49,6 +49,8 @@ Json request_body(const std::string& text) {
     body = Json::parse(text);
   } catch (const Json::parse_error& e) {
     throw InputError({"body", 0, 0}, "body", fmt::format("malformed JSON at byte {}", e.byte), "one JSON object");
+  } catch (const Json::exception&) {  // out_of_range: a number beyond a double's range (1e999)
+    throw InputError({"body", 0, 0}, "body", "malformed JSON: a number out of range", "one JSON object");
   }
   if (!body.is_object()) throw InputError({"body", 0, 0}, "body", "not a JSON object", "one JSON object");
   return body;

@@ -23,7 +23,7 @@ using Json = nlohmann::json;
 inline constexpr std::size_t kMaxBodyDepth = 64;
 
 /// A request's body: one JSON object. Throws InputError (field "body") for malformed JSON, with
-/// the byte where it broke, for nesting deeper than kMaxBodyDepth (refused before parsing, so that
+/// the byte where it broke, or a number out of range, for nesting deeper than kMaxBodyDepth (refused before parsing, so that
 /// no recursion over it can exhaust the stack), or for any other JSON value.
 Json request_body(const std::string& text);
 
