@@ -1,11 +1,12 @@
 // Reading a request's body and fields (src/server/request.hpp): every bad body is an InputError
 // naming `body` (400), never another exception (500). Cases found by fuzz/fuzz_api_request.cpp.
+#include "server/request.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "parley/error.hpp"
-#include "server/request.hpp"
 #include "server/server_support.hpp"
 
 namespace parley::server_testing {
