@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "binding.hpp"
-#include "parley/feasibility.hpp"
 #include "core/parallel.hpp"
+#include "parley/feasibility.hpp"
 #include "parley/limits.hpp"
 #include "parley/output.hpp"
 #include "parley/scenario.hpp"
@@ -30,42 +30,31 @@ py::dict texts(const std::string& json, const std::string& csv, const std::strin
   return d;
 }
 
-/// As `parley sensitivity`: Sobol analysis keeps every model result, samples x (inputs + 2) x
-/// outputs numbers, at most kMaxSobolValues (1 GiB).
-void check_sobol_memory(const SweepSetup& setup, std::uint64_t samples) {
-  const std::uint64_t per_sample = (setup.inputs() + 2) * (setup.issues() + setup.classes());
-  const std::uint64_t most = limits::kMaxSobolValues / per_sample;
-  if (samples > most)
-    throw InputError({}, "samples",
-                     "got " + std::to_string(samples) + ": with " + std::to_string(setup.inputs()) + " inputs and " +
-                         std::to_string(setup.issues() + setup.classes()) + " outputs that is " + std::to_string(samples * per_sample) +
-                         " model results to keep",
-                     "at most " + std::to_string(most) + " for this scenario (samples x (inputs + 2) x outputs at most " +
-                         std::to_string(limits::kMaxSobolValues) + ", 1 GiB)");
+/// Runs `analysis`, naming in its InputError the Python argument where the library names the
+/// command line's option ("--samples" is "samples", "--method" is "method").
+template <typename Analysis>
+auto with_argument_names(Analysis&& analysis) {
+  try {
+    return analysis();
+  } catch (const InputError& e) {
+    if (!e.field().starts_with("--")) throw;
+    throw InputError(e.where(), e.field().substr(2), e.problem(), e.expected());
+  }
 }
 
 /// `parley sensitivity`: Sobol indices and/or a tornado for every issue and outcome class.
 py::dict sensitivity(const Scenario& scenario, const std::string& model_name, const ModelOptions& options, std::size_t samples,
                      const std::string& method, std::size_t top, std::uint64_t seed, unsigned threads, const std::string& file) {
-  if (method != "both" && method != "sobol" && method != "tornado")
-    throw InputError({}, "method", "got '" + method + "'", "both, sobol or tornado");
   if (samples < 2 || samples > limits::kMaxSamples)
     throw InputError({}, "samples", "got " + std::to_string(samples), "a whole number from 2 to " + std::to_string(limits::kMaxSamples));
-  const Model& model = model_named(model_name);
+  const Model& model = model_named(model_name, "model");
   threads = resolve_threads(threads);
   std::string json, csv, table;
   {
     py::gil_scoped_release free;
     const SweepSetup setup(scenario, model, options, {seed, 0.0});
-    if (setup.inputs() == 0)
-      throw InputError({file, 0, 0}, "", "no uncertain inputs", "at least one number written as a range or a distribution");
-    if (method != "tornado") check_sobol_memory(setup, samples);
-    SensitivityResults results = sensitivity_outline(setup, seed);
-    results.with_sobol = method != "tornado";
-    results.with_tornado = method != "sobol";
-    results.samples = samples;
-    if (results.with_sobol) results.sobol = scenario_sobol_indices(setup, {samples, seed, threads, 100});
-    if (results.with_tornado) results.tornado = tornado(setup, results.at_point_values, threads);
+    const SensitivityResults results =
+        with_argument_names([&] { return analyse_sensitivity(setup, file, method, samples, seed, threads); });
     std::ostringstream j, c, t;
     write_sensitivity(j, results, OutputFormat::json, top);
     write_sensitivity(c, results, OutputFormat::csv, top);
@@ -98,16 +87,12 @@ py::dict feasibility(const Scenario& scenario, std::uint64_t draws, std::uint64_
 /// and raises KeyboardInterrupt (nothing is returned of a partial sweep).
 ComparedScenario evaluate(const Scenario& scenario, const std::string& file, const Model& model, const ModelOptions& options,
                           std::uint64_t draws, std::uint64_t seed, double correlation, unsigned threads) {
-  ComparedScenario side;
-  side.file = file;
-  side.scenario = scenario;
   PythonProgress progress{py::none()};
   const SweepControl control = progress.control(threads);
+  ComparedScenario side;
   {
     py::gil_scoped_release free;
-    const SweepSetup setup(side.scenario, model, options, {seed, correlation});
-    side.point = setup.point_forecast();
-    side.sweep = run_sweep(setup, draws, control);
+    side = compare_side(file, scenario, model, options, {seed, correlation}, draws, control);
   }
   if (progress.stopped()) {
     progress.rethrow();
@@ -121,7 +106,7 @@ py::dict compare(const Scenario& a, const Scenario& b, const std::string& file_a
                  const ModelOptions& options, std::uint64_t draws, std::uint64_t seed, double correlation, unsigned threads) {
   if (draws < 1 || draws > limits::kMaxMemoryDraws)
     throw InputError({}, "draws", "got " + std::to_string(draws), "a whole number from 1 to " + std::to_string(limits::kMaxMemoryDraws));
-  const Model& model = model_named(model_name);
+  const Model& model = model_named(model_name, "model");
   threads = resolve_threads(threads);
   const Comparison comparison{evaluate(a, file_a, model, options, draws, seed, correlation, threads),
                               evaluate(b, file_b, model, options, draws, seed, correlation, threads), model_name, draws, seed};

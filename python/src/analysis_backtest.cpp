@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "binding.hpp"
+#include "core/parallel.hpp"
 #include "parley/backtest.hpp"
 #include "parley/cross_validation.hpp"
 #include "parley/io.hpp"
@@ -36,7 +37,7 @@ py::dict summary_row(const std::string& predictor, const ErrorSummary& e) {
 /// table's rows: the model, the status quo and the reference actor's position, as numbers)}.
 py::dict backtest(const Scenario& scenario, const std::string& model_name, const ModelOptions& options, const std::string& reference_actor,
                   const std::string& capability) {
-  const Model& model = model_named(model_name);
+  const Model& model = model_named(model_name, "model");
   std::optional<BacktestResult> r;
   std::string csv, table;
   {

@@ -31,12 +31,6 @@ void bind_analysis(py::module_& m);
 /// scenario's model options checked): InputError names the field, with no file, line or column.
 Scenario scenario_from_dict(py::handle data);
 
-/// The model of this name; InputError naming `field` and listing the models when there is none.
-const Model& model_named(const std::string& name, const std::string& field = "model");
-
-/// The thread count: `requested`, or the machine's when 0 (as the command line's --threads).
-unsigned resolve_threads(unsigned requested);
-
 /// Progress and Ctrl-C for a long call made with the GIL released: control.progress, called on the
 /// calling thread about ten times a second, takes the GIL, runs Python's signal handlers (so that
 /// Ctrl-C raises KeyboardInterrupt within a second) and the user's callback (done, total); either

@@ -44,7 +44,7 @@ py::list models() {
 ///  "trace": the trace (parley.trace/1) when asked for, else None}
 py::dict run(const Scenario& scenario, const std::string& model_name, const ModelOptions& options, std::optional<int> rounds,
              std::optional<std::string> seed, bool trace) {
-  const Model& model = model_named(model_name);
+  const Model& model = model_named(model_name, "model");
   if (rounds && (*rounds < 0 || *rounds > kMaxRounds))
     throw InputError({}, "rounds", "got " + std::to_string(*rounds), "a whole number from 0 to " + std::to_string(kMaxRounds));
   RunRequest request;

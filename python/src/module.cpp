@@ -1,24 +1,7 @@
-#include <algorithm>
-#include <thread>
-
 #include "binding.hpp"
-#include "core/parallel.hpp"
-#include "parley/error.hpp"
 #include "parley/version.hpp"
 
 namespace parley::python {
-
-const Model& model_named(const std::string& name, const std::string& field) {
-  if (const Model* m = find_model(name)) return *m;
-  std::string names;
-  for (const Model* m : all_models()) names += (names.empty() ? "" : ", ") + std::string(m->name());
-  throw InputError({}, field, "unknown model '" + name + "'", "one of: " + names);
-}
-
-unsigned resolve_threads(unsigned requested) {
-  if (requested > 0) return std::min(requested, kMaxThreads);
-  return std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
-}
 
 PythonProgress::PythonProgress(py::object callback, std::uint64_t offset) : callback_(std::move(callback)), offset_(offset) {}
 

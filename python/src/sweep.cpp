@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "binding.hpp"
+#include "core/parallel.hpp"
 #include "parley/io.hpp"
 #include "parley/limits.hpp"
 #include "parley/output.hpp"
@@ -60,20 +61,20 @@ std::string export_table(const SweepData& d, const std::string& table, const std
   return out.str();
 }
 
-/// The record of a sweep about to run: what `parley sweep` stores. A stored run's scenario_text is
-/// the scenario written as parley JSON (lossless, so that a resume reads the same scenario).
+/// The record of a sweep about to run: what `parley sweep` stores (new_sweep_record), with the
+/// names of its inputs, issues and classes, which the arrays of a run kept only in memory need. A
+/// stored run's scenario_text is the scenario written as parley JSON (lossless, so that a resume
+/// reads the same scenario); it is set when the run is stored.
 RunRecord new_record(const SweepSetup& setup, const std::string& file, std::uint64_t draws, std::uint64_t seed, double correlation,
                      unsigned threads) {
-  RunRecord r;
-  r.parley_version = kVersion;
-  r.scenario_file = file;
-  r.input_format = "json";  // scenario_text: set when the run is stored
-  r.model = std::string(setup.model().name());
-  r.options = setup.options();
-  r.seed = seed;
-  r.draws = draws;
-  r.actor_correlation = correlation;
-  r.threads = threads;
+  SweepOrigin origin;
+  origin.scenario_file = file;
+  origin.input_format = "json";
+  origin.seed = seed;
+  origin.draws = draws;
+  origin.correlation = correlation;
+  origin.threads = threads;
+  RunRecord r = new_sweep_record(setup, origin);
   for (const UncertainInput& in : setup.sampler().inputs()) r.input_names.push_back(in.name);
   for (const Issue& i : setup.scenario().issues()) r.issue_ids.push_back(i.id);
   for (std::size_t c = 0; c < setup.classes(); ++c) r.class_names.push_back(setup.scenario().outcome_classes[c].name);
@@ -124,7 +125,7 @@ std::unique_ptr<SweepData> sweep(const Scenario& scenario, const std::string& mo
                                  const std::string& file, py::object callback) {
   if (draws < 1 || draws > limits::kMaxMemoryDraws)
     throw InputError({}, "draws", "got " + std::to_string(draws), "a whole number from 1 to " + std::to_string(limits::kMaxMemoryDraws));
-  const Model& model = model_named(model_name);
+  const Model& model = model_named(model_name, "model");
   auto data = std::make_unique<SweepData>();
   std::optional<SweepSetup> setup;
   {
@@ -177,7 +178,7 @@ std::unique_ptr<SweepData> resume(const std::string& path, std::int64_t id, unsi
     throw InputError({path, 0, 0}, "run",
                      "run " + std::to_string(r.id) + " was made by parley " + r.parley_version + ", this is " + kVersion,
                      "the same parley version, so that the remaining draws match the stored ones");
-  const SweepSetup setup(stored_scenario(r), model_named(r.model), r.options, {r.seed, r.actor_correlation});
+  const SweepSetup setup(stored_scenario(r), model_named(r.model, "model"), r.options, {r.seed, r.actor_correlation});
   const std::vector<DrawRange> todo = missing_draws(db, r.id, r.draws);
   std::uint64_t already = r.draws;
   for (const DrawRange& t : todo) already -= t.size();

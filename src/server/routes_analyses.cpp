@@ -25,11 +25,7 @@ unsigned threads_of(const State& state, const Json& body) {
 /// `parley run -f json`: the model's options with rounds and seed carried out by the model contract.
 void run(const State& state, const Json& body, httplib::Response& res) {
   const Model& model = model_named(request_string(body, "model", "compromise"), "model");
-  RunRequest request;
-  if (body.contains("rounds") && !body["rounds"].is_null())
-    request.rounds = static_cast<int>(request_count(body, "rounds", 0, 0, static_cast<std::uint64_t>(kMaxRounds)));
-  if (body.contains("seed") && !body["seed"].is_null())
-    request.seed = body["seed"].is_string() ? body["seed"].get<std::string>() : std::to_string(request_count(body, "seed", 0, 0, kMaxSeed));
+  const RunRequest request = request_run(body);
   const ModelOptions options = apply_request(model, request_options(body, "options"), request);
   const RequestScenario r = request_scenario(state, body);
   const Forecast forecast = model.run(r.scenario, options);
@@ -40,11 +36,8 @@ void run(const State& state, const Json& body, httplib::Response& res) {
 
 /// Every model asked for (default: all) on one scenario: the slider's call.
 void what_if(const State& state, const Json& body, httplib::Response& res) {
-  std::vector<const Model*> models;
-  for (const std::string& name : request_strings(body, "models")) models.push_back(&model_named(name, "models"));
-  if (!body.contains("models")) models = all_models();
-  const Json all_options = body.contains("options") ? body["options"] : Json::object();
-  if (!all_options.is_object()) throw InputError({}, "options", "got " + all_options.dump(), "an object of options per model");
+  const std::vector<const Model*> models = request_models(body, "models");
+  const Json all_options = request_object(body, "options", "an object of options per model");
   const RequestScenario r = request_scenario(state, body);
   std::vector<WhatIfResult> results;
   for (const Model* m : models) {

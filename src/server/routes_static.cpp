@@ -23,7 +23,10 @@ void serve_asset(const httplib::Request& req, httplib::Response& res) {
 }  // namespace
 
 void add_static_routes(State& state) {
-  state.http.Get("/.*", [](const httplib::Request& req, httplib::Response& res) { answer(res, [&] { serve_asset(req, res); }); });
+  // Not /api nor /api/...: a path no API route takes answers 404, or 405 when one takes it with
+  // another method (server.cpp's error handler), instead of reaching this route.
+  state.http.Get("/(?!api(?:/|$)).*",
+                 [](const httplib::Request& req, httplib::Response& res) { answer(res, [&] { serve_asset(req, res); }); });
 }
 
 }  // namespace parley::server

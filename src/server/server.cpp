@@ -59,8 +59,15 @@ void set_up(Server::State& state) {
   http.set_keep_alive_timeout(2);
   http.set_read_timeout(30);
   server::add_safety(state);
-  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+  http.set_error_handler(httplib::Server::HandlerWithResponse([&state](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    // No route took the request: 405 where a route takes the path with another method.
+    const std::string allowed = res.status == 404 ? state.http.allowed_methods(req.path) : std::string();
+    if (!allowed.empty()) {
+      res.set_header("Allow", allowed);
+      server::send_error(res, 405, fmt::format("method {} is not allowed on {}; it accepts {}", req.method, req.path, allowed));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const std::string message = res.status == 413   ? "the request body is over the limit (--body-limit)"
                                 : res.status == 404 ? "no such endpoint: " + req.method + " " + req.path
                                                     : fmt::format("HTTP status {}", res.status);

@@ -11,6 +11,7 @@
 
 #include "parley/server.hpp"
 #include "server/jobs.hpp"
+#include "server/router.hpp"
 
 namespace parley {
 
@@ -18,7 +19,7 @@ struct Server::State {
   ServerOptions options;
   std::filesystem::path root;       // canonical folder served
   std::optional<std::string> open;  // the FILE given instead of a folder, relative to root
-  httplib::Server http;
+  server::Router http;              // httplib::Server, which knows the methods of each path
   server::Jobs jobs;
   int port = 0;
   bool fell_back = false;
