@@ -87,7 +87,7 @@ fuzz: deps
 	  for t in $(FUZZERS); do mkdir -p build/fuzz/corpus/$$t; done; \
 	  printf '%s\n' $(FUZZERS) | xargs -P $(JOBS) -I {} bash -c \
 	    'echo "fuzzing {} for $(FUZZ_SECONDS) s"; \
-	     ./build/fuzz/fuzz/fuzz_{} -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
+	     ./build/fuzz/fuzz/fuzz_{} -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 -artifact_prefix=build/fuzz/{}- \
 	       build/fuzz/corpus/{} fuzz/seeds/{} 2>build/fuzz/{}.log || { tail -40 build/fuzz/{}.log; exit 255; }'; \
 	else echo "clang++ not found: fuzzers skipped"; fi
 
