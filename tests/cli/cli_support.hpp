@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -44,6 +45,10 @@ inline const std::string kExample = source_path("scenarios/examples/arms-control
 inline const std::string kFlagship = source_path("scenarios/us-russia.yaml");
 inline const std::string kDeu = data_path("deu3/deu3-dev.tsv");
 
-inline std::filesystem::path temp(const std::string& name) { return std::filesystem::temp_directory_path() / ("parley-cli-" + name); }
+/// A file in the temporary folder, named for this test process: two test runs at once (two build
+/// trees, or ctest beside a hand-run test) never share a database or an output.
+inline std::filesystem::path temp(const std::string& name) {
+  return std::filesystem::temp_directory_path() / ("parley-cli-" + std::to_string(::getpid()) + "-" + name);
+}
 
 }  // namespace parley::testing
