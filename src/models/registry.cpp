@@ -20,7 +20,8 @@ namespace models {
   MODEL(nash_bargaining_model)       \
   MODEL(expected_utility_model)      \
   MODEL(spatial_model)               \
-  MODEL(focal_point_model)
+  MODEL(focal_point_model)           \
+  MODEL(exchange_model)
 
 #define PARLEY_DECLARE_MODEL(factory) const Model& factory();
 PARLEY_BUILTIN_MODELS(PARLEY_DECLARE_MODEL)
