@@ -21,11 +21,11 @@
 namespace parley {
 namespace {
 
-using models::exchange::Exchange;
-using models::exchange::Options;
-using models::exchange::Run;
+using ExchangeRecord = models::exchange::Exchange;
+using ExchangeOptions = models::exchange::Options;
+using ExchangeRun = models::exchange::Run;
+using ExchangeVariant = models::exchange::Variant;
 using models::exchange::run_exchange;
-using models::exchange::Variant;
 
 struct ExchangeIssue {
   std::string id;
@@ -63,7 +63,7 @@ Scenario exchange_two_by_two(double lo = 0, double hi = 100) {
   return exchange_scenario({"Actor-1", "Actor-2"}, {{"Issue-1", lo, hi}, {"Issue-2", lo, hi}},
                            {{{a, 0.1, 1}, {a, 0.9, 1}}, {{b, 0.6, 1}, {b, 0.5, 1}}});
 }
-constexpr double kDecideSalience = 100;
+constexpr double kExchangeDecideSalience = 100;
 
 /// data/input/sample_data.txt of Decide (10 actors, 6 issues; #D rows: position, salience, power).
 Scenario exchange_sample_data() {
@@ -85,8 +85,8 @@ Scenario exchange_sample_data() {
   return exchange_scenario(actors, issues, stances);
 }
 
-Options exchange_rounds(int rounds) {
-  Options o;
+ExchangeOptions exchange_rounds(int rounds) {
+  ExchangeOptions o;
   o.rounds = rounds;
   return o;
 }
@@ -101,20 +101,20 @@ TEST(ExchangeModel, TheMeanIsDecidesNashBargainingSolution) {
 }
 
 TEST(ExchangeModel, TwoActorsTwoIssuesAsDecidesRexTest) {
-  const Run run = run_exchange(exchange_two_by_two(), exchange_rounds(2));
+  const ExchangeRun run = run_exchange(exchange_two_by_two(), exchange_rounds(2));
   EXPECT_NEAR(run.start.means[0], 85 + 5.0 / 7, 1e-12);
   EXPECT_NEAR(run.start.means[1], 35 + 5.0 / 7, 1e-12);
   ASSERT_EQ(run.rounds[0].candidates, 1u);
   ASSERT_EQ(run.rounds[0].exchanges.size(), 1u);
-  const Exchange& e = run.rounds[0].exchanges[0];
+  const ExchangeRecord& e = run.rounds[0].exchanges[0];
   EXPECT_EQ(e.on_q.actor, 1u);  // Actor-2 supplies Issue-2
   EXPECT_EQ(e.on_q.supply, 1u);
   EXPECT_EQ(e.on_p.actor, 0u);
   // Moving all the way: Actor-1 to 100 on Issue-1, Actor-2 to 0 on Issue-2 (Decide's max-utility terms).
-  EXPECT_NEAR(e.on_p.full_shift * 0.1 * kDecideSalience, 1000.0 / 7, 1e-9);   // loss of Actor-1 on Issue-1
-  EXPECT_NEAR(e.on_p.full_shift * 0.6 * kDecideSalience, 6000.0 / 7, 1e-9);   // gain of Actor-2 on Issue-1
-  EXPECT_NEAR(e.on_q.full_shift * 0.9 * kDecideSalience, 22500.0 / 7, 1e-9);  // gain of Actor-1 on Issue-2
-  EXPECT_NEAR(e.on_q.full_shift * 0.5 * kDecideSalience, 12500.0 / 7, 1e-9);  // loss of Actor-2 on Issue-2
+  EXPECT_NEAR(e.on_p.full_shift * 0.1 * kExchangeDecideSalience, 1000.0 / 7, 1e-9);   // loss of Actor-1 on Issue-1
+  EXPECT_NEAR(e.on_p.full_shift * 0.6 * kExchangeDecideSalience, 6000.0 / 7, 1e-9);   // gain of Actor-2 on Issue-1
+  EXPECT_NEAR(e.on_q.full_shift * 0.9 * kExchangeDecideSalience, 22500.0 / 7, 1e-9);  // gain of Actor-1 on Issue-2
+  EXPECT_NEAR(e.on_q.full_shift * 0.5 * kExchangeDecideSalience, 12500.0 / 7, 1e-9);  // loss of Actor-2 on Issue-2
   // The equal-gain exchange: rate (0.6 + 0.1) / (0.5 + 0.9) = 1/2; Actor-1 moves all the way.
   EXPECT_EQ(e.on_p.from, 0);
   EXPECT_EQ(e.on_p.to, 100);
@@ -131,8 +131,8 @@ TEST(ExchangeModel, TwoActorsTwoIssuesAsDecidesRexTest) {
 }
 
 TEST(ExchangeModel, OutcomesAreOnTheIssuesOwnScale) {
-  const Run a = run_exchange(exchange_two_by_two(), exchange_rounds(3));
-  const Run b = run_exchange(exchange_two_by_two(-10, 10), exchange_rounds(3));
+  const ExchangeRun a = run_exchange(exchange_two_by_two(), exchange_rounds(3));
+  const ExchangeRun b = run_exchange(exchange_two_by_two(-10, 10), exchange_rounds(3));
   for (std::size_t r = 0; r < 3; ++r)
     for (std::size_t i = 0; i < 2; ++i) EXPECT_NEAR(b.rounds[r].voting.means[i], -10 + a.rounds[r].voting.means[i] / 5, 1e-12);
   const Forecast f = find_model("exchange")->run(exchange_two_by_two(-10, 10), {{"rounds", "3"}});
@@ -141,12 +141,12 @@ TEST(ExchangeModel, OutcomesAreOnTheIssuesOwnScale) {
 }
 
 TEST(ExchangeModel, DecidesSampleDataFirstRound) {
-  const Run run = run_exchange(exchange_sample_data(), exchange_rounds(1));
+  const ExchangeRun run = run_exchange(exchange_sample_data(), exchange_rounds(1));
   const auto& round = run.rounds[0];
   EXPECT_EQ(round.candidates, 240u);
   EXPECT_EQ(round.valid, 230u);
   ASSERT_GE(round.exchanges.size(), 2u);
-  const Exchange& first = round.exchanges[0];
+  const ExchangeRecord& first = round.exchanges[0];
   EXPECT_EQ(first.p, 0u);           // tolheffing-binnenstad
   EXPECT_EQ(first.q, 4u);           // extra-investering
   EXPECT_EQ(first.on_p.actor, 9u);  // Wcentr
@@ -170,9 +170,9 @@ TEST(ExchangeModel, BothSidesOfEveryExchangeGainTheSame) {
     for (auto& row : stances)
       for (std::size_t i = 0; i < m; ++i)
         row.push_back({*rc::gen::inRange(-50, 51) * 1.0, *rc::gen::inRange(1, 101) / 100.0, *rc::gen::inRange(1, 21) * 1.0});
-    const Run run = run_exchange(exchange_scenario(actors, issues, stances), exchange_rounds(4));
+    const ExchangeRun run = run_exchange(exchange_scenario(actors, issues, stances), exchange_rounds(4));
     for (const auto& round : run.rounds) {
-      for (const Exchange& e : round.exchanges) {
+      for (const ExchangeRecord& e : round.exchanges) {
         RC_ASSERT(e.gain > 0);
         RC_ASSERT(std::fabs(e.on_p.gain - e.gain) <= 1e-9 * e.gain);
         RC_ASSERT(std::fabs(e.on_q.gain - e.gain) <= 1e-9 * e.gain);
@@ -209,13 +209,13 @@ TEST(ExchangeModel, TiesAreBrokenByTheSeed) {
       {{{100, 0.9, 1}, {100, 0.2, 1}}, {{100, 0.9, 1}, {100, 0.2, 1}}, {{0, 0.3, 1}, {0, 0.8, 1}}, {{0, 0.3, 1}, {0, 0.8, 1}}});
   std::set<std::pair<std::size_t, std::size_t>> firsts;
   for (std::uint64_t seed = 1; seed <= 16; ++seed) {
-    Options o = exchange_rounds(1);
+    ExchangeOptions o = exchange_rounds(1);
     o.seed = seed;
-    const Run run = run_exchange(s, o);
+    const ExchangeRun run = run_exchange(s, o);
     ASSERT_FALSE(run.rounds[0].exchanges.empty());
-    const Exchange& e = run.rounds[0].exchanges[0];
+    const ExchangeRecord& e = run.rounds[0].exchanges[0];
     firsts.insert({e.on_p.actor, e.on_q.actor});
-    const Run again = run_exchange(s, o);
+    const ExchangeRun again = run_exchange(s, o);
     EXPECT_EQ(again.rounds[0].exchanges[0].on_p.actor, e.on_p.actor);
     EXPECT_EQ(again.rounds[0].exchanges[0].on_q.actor, e.on_q.actor);
   }
@@ -224,17 +224,17 @@ TEST(ExchangeModel, TiesAreBrokenByTheSeed) {
 
 TEST(ExchangeModel, RandomRateSplitsTheGainUnequallyAndSpreadZeroIsEqualGain) {
   const Scenario s = exchange_sample_data();
-  Options equal = exchange_rounds(2), random = exchange_rounds(2);
-  random.variant = Variant::random_rate;
+  ExchangeOptions equal = exchange_rounds(2), random = exchange_rounds(2);
+  random.variant = ExchangeVariant::random_rate;
   random.spread = 0;
-  const Run a = run_exchange(s, equal), b = run_exchange(s, random);
+  const ExchangeRun a = run_exchange(s, equal), b = run_exchange(s, random);
   ASSERT_EQ(a.rounds[1].voting.means.size(), b.rounds[1].voting.means.size());
   for (std::size_t i = 0; i < a.rounds[1].voting.means.size(); ++i)
     EXPECT_NEAR(a.rounds[1].voting.means[i], b.rounds[1].voting.means[i], 1e-9);
   random.spread = 1;
-  const Run c = run_exchange(s, random);
+  const ExchangeRun c = run_exchange(s, random);
   bool unequal = false;
-  for (const Exchange& e : c.rounds[0].exchanges) {
+  for (const ExchangeRecord& e : c.rounds[0].exchanges) {
     EXPECT_GE(e.on_p.gain, -1e-12);
     EXPECT_GE(e.on_q.gain, -1e-12);
     unequal = unequal || std::fabs(e.on_p.gain - e.on_q.gain) > 1e-6;
@@ -260,8 +260,8 @@ TEST(ExchangeModel, OptionsAreCheckedAndRecorded) {
   EXPECT_EQ(f.options.at("variant"), "equal-gain");
   EXPECT_EQ(f.issues[0].rounds.size(), 3u);
   // Weights of the start-position update: with fixed_weight 1 the voting positions carry over.
-  const Run run = run_exchange(s, [] {
-    Options o = exchange_rounds(1);
+  const ExchangeRun run = run_exchange(s, [] {
+    ExchangeOptions o = exchange_rounds(1);
     o.salience_weight = 0, o.fixed_weight = 1;
     return o;
   }());

@@ -29,6 +29,11 @@ std::pair<double, double> shifts_at(double r, double cap_p, double cap_q) {
   return {shift_p, r * shift_p};
 }
 
+/// The most a supplier's move may shift the mean: all the way (`full`), or the `room` left before
+/// the mean reaches the demander's position; a room within rounding of `full` is `full`, so that
+/// the supplier lands exactly on the demander's position.
+double cap(double full, double room) { return room >= full * (1 - 1e-12) ? full : std::max(0.0, room); }
+
 /// The exchange rate that gives a_q the share `sigma` of the exchange's total gain (1/2: equal gain).
 double rate_for_share(double sigma, double s_pp, double s_pq, double s_qp, double s_qq) {
   return (s_qp * (1 - sigma) + sigma * s_pp) / (s_qq * (1 - sigma) + sigma * s_pq);
@@ -102,8 +107,8 @@ void calculate(Candidate& c, const Table& t, const Options& options) {
   // reaches the demander's position.
   c.full_p = std::fabs(t.x[qp] - t.x[pp]) * t.w[pp] / t.D[c.p];
   c.full_q = std::fabs(t.x[pq] - t.x[qq]) * t.w[qq] / t.D[c.q];
-  const double cap_p = std::min(c.full_p, std::max(0.0, (t.x[qp] - t.mean(c.p)) * dir_p));
-  const double cap_q = std::min(c.full_q, std::max(0.0, (t.x[pq] - t.mean(c.q)) * dir_q));
+  const double cap_p = cap(c.full_p, (t.x[qp] - t.mean(c.p)) * dir_p);
+  const double cap_q = cap(c.full_q, (t.x[pq] - t.mean(c.q)) * dir_q);
 
   const double r_equal = (s_qp + s_pp) / (s_qq + s_pq);
   const auto [eq_p, eq_q] = shifts_at(r_equal, cap_p, cap_q);
