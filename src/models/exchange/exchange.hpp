@@ -42,11 +42,13 @@ struct Side {
   std::size_t actor = 0;    // scenario index
   std::size_t supply = 0;   // issue index of the issue it moves on
   double from = 0, to = 0;  // its position on `supply` before and after (the issue's own scale)
+  double toward = 0;        // the other side's position on `supply`, which it moves toward (issue scale)
   double move = 0;          // to - from on the normalised 0-100 scale (signed)
   double shift = 0;         // |change of the mean of `supply`| the move causes (normalised scale)
   double full_shift = 0;    // |change of that mean| had it moved all the way to the other's position
   double gain = 0;          // its net utility: its demand salience x the other's shift - its supply salience x its shift
-  double mean_after = 0;    // the mean of `supply` after the exchange (issue scale)
+  double mean_before = 0;   // the mean of `supply` before the exchange (issue scale)
+  double mean_after = 0;    // and after
 };
 
 /// A realised exchange between two issues p < q (scenario order): `on_p` supplies p (and demands

@@ -85,8 +85,29 @@ class RoundRunner {
   void push(std::size_t id) { heap_.push({cands_[id].key, id, version_[id]}); }
   bool current(const Entry& e) const { return !done_[e.id] && e.version == version_[e.id]; }
 
-  /// The valid exchange with the highest gain; among tied gains one drawn from the seed.
+  /// The valid exchange with the highest gain; among tied gains one drawn from the seed. The one
+  /// drawn is calculated again first, since the means may have moved since its last calculation
+  /// (through exchanges that share no actor-issue with it): if its gain changed it goes back into
+  /// the queue with the new gain (or is dropped when no longer valid) and the choice is made again.
   std::optional<std::size_t> pick(std::size_t realised) {
+    for (std::uint64_t attempt = 0;; ++attempt) {
+      const std::optional<std::size_t> id = draw_best(realised, attempt);
+      if (!id) return std::nullopt;
+      Candidate& c = cands_[*id];
+      const double before = c.key;
+      calculate(c, t_, o_);
+      ++version_[*id];
+      if (!c.valid)
+        done_[*id] = 1;
+      else if (std::fabs(c.key - before) <= kTieTolerance * before)
+        return id;
+      else
+        push(*id);
+    }
+  }
+
+  /// Draws one of the current exchanges with the highest gain (within kTieTolerance).
+  std::optional<std::size_t> draw_best(std::size_t realised, std::uint64_t attempt) {
     while (!heap_.empty() && !current(heap_.top())) heap_.pop();
     if (heap_.empty()) return std::nullopt;
     const double best = heap_.top().key;
@@ -98,7 +119,7 @@ class RoundRunner {
     std::sort(tied.begin(), tied.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
     std::size_t k = 0;
     if (tied.size() > 1) {
-      const double u = uniform(o_.seed, kTieStream, round_, realised, 0);
+      const double u = uniform(o_.seed, kTieStream, round_, realised, attempt);
       k = std::min(tied.size() - 1, static_cast<std::size_t>(u * static_cast<double>(tied.size())));
     }
     for (std::size_t j = 0; j < tied.size(); ++j)
@@ -111,8 +132,8 @@ class RoundRunner {
   void realise(std::size_t id, Round& out) {
     const Candidate c = cands_[id];
     done_[id] = 1;
-    Exchange e{c.p, c.q, side(c.p, c.a_p, c.move_p, c.shift_p, c.full_p, c.gain_p),
-               side(c.q, c.a_q, c.move_q, c.shift_q, c.full_q, c.gain_q), c.key};
+    Exchange e{c.p, c.q, side(c.p, c.a_p, c.a_q, c.move_p, c.shift_p, c.full_p, c.gain_p),
+               side(c.q, c.a_q, c.a_p, c.move_q, c.shift_q, c.full_q, c.gain_q), c.key};
     t_.move(c.p, c.a_p, c.move_p);
     t_.move(c.q, c.a_q, c.move_q);
     finish(e.on_p), finish(e.on_q);
@@ -131,10 +152,13 @@ class RoundRunner {
       }
   }
 
-  Side side(std::size_t issue, std::size_t actor, double move, double shift, double full, double gain) const {
+  /// `actor`'s side of an exchange in which it moves on `issue` toward `other`, before the moves.
+  Side side(std::size_t issue, std::size_t actor, std::size_t other, double move, double shift, double full, double gain) const {
     Side s;
     s.actor = actor, s.supply = issue, s.move = move, s.shift = shift, s.full_shift = full, s.gain = gain;
     s.from = scaled(issue, t_.x[t_.at(issue, actor)]);
+    s.toward = scaled(issue, t_.x[t_.at(issue, other)]);
+    s.mean_before = scaled(issue, t_.mean(issue));
     return s;
   }
   void finish(Side& s) const {
