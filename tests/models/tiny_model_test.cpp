@@ -123,7 +123,7 @@ TEST(TinyModel, FollowsTheContractForOptionsAndRequests) {
     ADD_FAILURE() << "--rounds was accepted";
   } catch (const InputError& e) {
     EXPECT_EQ(e.field(), "--rounds");
-    EXPECT_EQ(e.expected(), "a model with rounds (bdm, smp)");
+    EXPECT_EQ(e.expected(), "a model with rounds (bdm, smp, exchange)");
   }
 }
 
