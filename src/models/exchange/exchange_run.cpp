@@ -143,12 +143,14 @@ class RoundRunner {
       for (std::size_t other : by_slot_[slot]) {
         if (done_[other] || stamp_[other] == stamp) continue;
         stamp_[other] = stamp;
+        const double before = cands_[other].key;
         calculate(cands_[other], t_, o_);
-        ++version_[other];
-        if (cands_[other].valid)
-          push(other);
-        else
+        if (!cands_[other].valid) {
           done_[other] = 1;
+        } else if (cands_[other].key != before) {  // else its entry in the queue stands
+          ++version_[other];
+          push(other);
+        }
       }
   }
 
