@@ -170,6 +170,10 @@ TEST(ExchangeModel, DecidesSampleDataRoundOneWithSeedOne) {
   // actor-issue with a realised one matters here.
   const ExchangeRun run = run_exchange(exchange_sample_data(), exchange_rounds(1));
   EXPECT_EQ(run.rounds[0].exchanges.size(), 32u);
+  for (const ExchangeRecord& e : run.rounds[0].exchanges) {  // exactly equal gains for both parties
+    EXPECT_NEAR(e.on_p.gain, e.gain, 1e-12 * e.gain);
+    EXPECT_NEAR(e.on_q.gain, e.gain, 1e-12 * e.gain);
+  }
   const double means[] = {78.286712956587678, 4.4208989394157765, 33.166837244217511,
                           11.331432605631537, 76.706659660317484, 50.173773490412948};
   for (std::size_t i = 0; i < 6; ++i) EXPECT_NEAR(run.rounds[0].voting.means[i], means[i], 1e-9) << i;
