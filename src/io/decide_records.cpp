@@ -80,13 +80,16 @@ class LineCells {
   bool done_ = false;
 };
 
+/// Where the text starts: after a UTF-8 byte order mark, if any (columns on line 1 count from there).
+std::size_t text_start(const std::string& content) { return content.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0; }
+
 bool is_comment_key(const TextCell& key) { return key.text.compare(0, 2, "#/") == 0 || key.text.compare(0, 2, "#0") == 0; }
 
 }  // namespace
 
 std::optional<char> decide_separator(const std::string& content) {
   std::optional<char> from_comment;  // used only when no record line has one
-  std::size_t begin = 0;
+  std::size_t begin = text_start(content);
   while (begin < content.size()) {
     std::size_t end = content.find('\n', begin);
     if (end == std::string::npos) end = content.size();
@@ -110,7 +113,7 @@ std::optional<char> decide_separator(const std::string& content) {
 
 std::vector<DecideRecord> split_decide_records(const std::string& content, char separator, const std::string& file) {
   std::vector<DecideRecord> records;
-  std::size_t begin = 0;
+  std::size_t begin = text_start(content);
   int line = 1;
   while (begin < content.size()) {
     std::size_t end = content.find('\n', begin);

@@ -24,8 +24,8 @@ std::optional<char> decide_separator(const std::string& content);
 
 /// Splits `content` into records at `separator`. A cell may be quoted with ' or " (a doubled quote
 /// inside is one quote); a quote must close on its line and be followed by the separator or the
-/// end of the line. Blanks around cells are trimmed. Throws InputError for an unclosed quote and
-/// for text after a closing quote.
+/// end of the line. Blanks around cells are trimmed; a leading UTF-8 byte order mark is skipped. Throws InputError for an unclosed quote
+/// and for text after a closing quote.
 std::vector<DecideRecord> split_decide_records(const std::string& content, char separator, const std::string& file);
 
 }  // namespace parley::io
