@@ -105,6 +105,8 @@ struct Parsed {
   Keys actors{"actor"}, issues{"issue"};
   std::vector<std::vector<Meaning>> meanings;  // by issue
   std::vector<std::pair<DecideRecord, std::vector<TextCell>>> pending_m, pending_d;
+  std::vector<Actor> actor_list;  // in the order of the file, added to `s` at once (adding one by one re-lays the stances)
+  std::vector<Issue> issue_list;
 };
 
 constexpr const char* kActorLayout = "#A, key, name, comment";
@@ -122,14 +124,14 @@ void read_definitions(const std::vector<DecideRecord>& records, Parsed& p, const
       actor.name = f.size() > 1 && !f[1].text.empty() ? f[1].text : f[0].text;
       actor.capability.value = Uncertain::point(1);
       p.actors.add(f[0], actor.id, file);
-      p.s.add_actor(std::move(actor));
+      p.actor_list.push_back(std::move(actor));
     } else if (k == "#P") {
       const auto f = fields_of(r, 3, 1, kIssueLayout, file);
       Issue issue;
       issue.id = id_for(f[0], file, "#P");
       issue.label = f.size() > 1 && !f[1].text.empty() ? f[1].text : f[0].text;
       p.issues.add(f[0], issue.id, file);
-      p.s.add_issue(std::move(issue));
+      p.issue_list.push_back(std::move(issue));
     } else if (k == "#M") {
       p.pending_m.emplace_back(r, fields_of(r, 3, 2, kMeaningLayout, file));
     } else if (k == "#D") {
@@ -268,8 +270,11 @@ Scenario read_decide(const std::string& content, const std::string& file) {
   const std::vector<DecideRecord> records = split_decide_records(content, *separator, file);
   Parsed p;
   read_definitions(records, p, file);
-  if (p.s.actors().empty()) throw InputError({file, 0, 0}, "#A", "the file defines no actor", "at least one #A line");
-  if (p.s.issues().empty()) throw InputError({file, 0, 0}, "#P", "the file defines no issue", "at least one #P line");
+  if (p.actor_list.empty()) throw InputError({file, 0, 0}, "#A", "the file defines no actor", "at least one #A line");
+  if (p.issue_list.empty()) throw InputError({file, 0, 0}, "#P", "the file defines no issue", "at least one #P line");
+  p.s.reserve(p.issue_list.size(), p.actor_list.size());
+  for (Actor& actor : p.actor_list) p.s.add_actor(std::move(actor));
+  for (Issue& issue : p.issue_list) p.s.add_issue(std::move(issue));
   read_meanings(p, file);
   fill_stances(p.s, read_stances(p, file));
   const std::string name = std::filesystem::path(file).filename().string();
