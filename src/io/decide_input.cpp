@@ -97,14 +97,13 @@ struct Meaning {
 struct Row {  // one #D line
   std::size_t actor, issue;
   double position, salience, power;
-  TextCell position_cell, salience_cell, power_cell;
 };
 
 struct Parsed {
   Scenario s;
   Keys actors{"actor"}, issues{"issue"};
-  std::vector<std::vector<Meaning>> meanings;  // by issue
-  std::vector<std::pair<DecideRecord, std::vector<TextCell>>> pending_m, pending_d;
+  std::vector<std::vector<Meaning>> meanings;               // by issue
+  std::vector<std::vector<TextCell>> pending_m, pending_d;  // the fields of #M and #D lines, read once all keys are known
   std::vector<Actor> actor_list;  // in the order of the file, added to `s` at once (adding one by one re-lays the stances)
   std::vector<Issue> issue_list;
 };
@@ -133,9 +132,9 @@ void read_definitions(const std::vector<DecideRecord>& records, Parsed& p, const
       p.issues.add(f[0], issue.id, file);
       p.issue_list.push_back(std::move(issue));
     } else if (k == "#M") {
-      p.pending_m.emplace_back(r, fields_of(r, 3, 2, kMeaningLayout, file));
+      p.pending_m.push_back(fields_of(r, 3, 2, kMeaningLayout, file));
     } else if (k == "#D") {
-      p.pending_d.emplace_back(r, fields_of(r, 6, 5, kStanceLayout, file));
+      p.pending_d.push_back(fields_of(r, 6, 5, kStanceLayout, file));
     } else if (k == "#O") {
       const auto f = fields_of(r, 1, 0, "#O, description", file);
       if (!f.empty() && !f[0].text.empty()) p.s.metadata.description += (p.s.metadata.description.empty() ? "" : "\n") + f[0].text;
@@ -149,7 +148,7 @@ void read_definitions(const std::vector<DecideRecord>& records, Parsed& p, const
 /// 0–100 without any, as in Decide.
 void read_meanings(Parsed& p, const std::string& file) {
   p.meanings.resize(p.s.issues().size());
-  for (const auto& [r, f] : p.pending_m) {
+  for (const auto& f : p.pending_m) {
     const std::size_t i = p.issues.find(f[0], file, "#M issue");
     const double x = cell_number(f[1], file, "#M position");
     for (const Meaning& m : p.meanings[i])
@@ -182,8 +181,8 @@ double number_in(const TextCell& cell, const std::string& file, const char* fiel
 std::vector<Row> read_stances(Parsed& p, const std::string& file) {
   std::vector<Row> rows;
   std::map<std::pair<std::size_t, std::size_t>, int> seen;
-  for (const auto& [r, f] : p.pending_d) {
-    Row row{p.actors.find(f[0], file, "#D actor"), p.issues.find(f[1], file, "#D issue"), 0, 0, 0, f[2], f[3], f[4]};
+  for (const auto& f : p.pending_d) {
+    Row row{p.actors.find(f[0], file, "#D actor"), p.issues.find(f[1], file, "#D issue"), 0, 0, 0};
     if (auto [it, fresh] = seen.emplace(std::make_pair(row.actor, row.issue), f[0].line); !fresh)
       fail(file, f[0], "#D actor", fmt::format("'{}' already has a position on '{}' (line {})", f[0].text, f[1].text, it->second),
            "one #D line per actor and issue");
