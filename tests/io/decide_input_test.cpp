@@ -108,7 +108,9 @@ TEST(DecideInput, ReadsTheVariantsDecideReads) {
     if (c == '\'') c = '"';
   for (char c : kDecideSmall)
     if (c != '\'') plain += c;
-  for (const std::string& text : {semicolons, doubled, plain, "#/\tcomment, 'unquoted\n\n#0 x\n" + kDecideSmall + "\n\t\t\n",
+  std::string trailing;  // as Decide's own editor writes: a tab before every line break
+  for (char c : kDecideSmall) trailing += c == '\n' ? std::string("\t\n") : std::string(1, c);
+  for (const std::string& text : {semicolons, doubled, plain, trailing, "#/\tcomment, 'unquoted\n\n#0 x\n" + kDecideSmall + "\n\t\t\n",
                                   std::string("\xEF\xBB\xBF") + kDecideSmall}) {
     SCOPED_TRACE(text);
     EXPECT_EQ(detect_format(text), InputFormat::decide);
