@@ -15,7 +15,7 @@ JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 15
 # The libFuzzer targets of fuzz/CMakeLists.txt: make fuzz builds these and nothing else of build/fuzz,
 # then runs each for FUZZ_SECONDS, JOBS of them at a time (a fuzzer uses one core).
-FUZZERS := scenario_yaml scenario_json ktab_csv ktab_xml deu_table expression api_request
+FUZZERS := scenario_yaml scenario_json ktab_csv ktab_xml deu_table decide_input expression api_request
 DEMO_SCENARIO ?= scenarios/examples/arms-control.yaml
 
 .PHONY: deps configure build-cli build demo skill test test-release test-random test-sanitize fuzz bench format tidy clean

@@ -18,6 +18,8 @@ constexpr parley::InputFormat kFormat = parley::InputFormat::json;
 constexpr parley::InputFormat kFormat = parley::InputFormat::ktab_csv;
 #elif defined(PARLEY_FUZZ_FORMAT_KTAB_XML)
 constexpr parley::InputFormat kFormat = parley::InputFormat::ktab_xml;
+#elif defined(PARLEY_FUZZ_FORMAT_DECIDE_INPUT)
+constexpr parley::InputFormat kFormat = parley::InputFormat::decide;
 #else
 constexpr parley::InputFormat kFormat = parley::InputFormat::deu;
 #endif

@@ -11,7 +11,7 @@
 
 namespace parley {
 
-enum class InputFormat { automatic, yaml, json, ktab_csv, ktab_xml, deu };
+enum class InputFormat { automatic, yaml, json, ktab_csv, ktab_xml, deu, decide };
 const char* to_string(InputFormat format);
 std::optional<InputFormat> input_format_from_string(const std::string& text);
 
@@ -30,8 +30,8 @@ struct ReadOptions {
   DeuCapability deu_capability = DeuCapability::equal;
 };
 
-/// Recognises the format from the content (JSON object, DEU III header, KTAB CSV header, else
-/// YAML).
+/// Recognises the format from the content (JSON object, KTAB XML, DEU III header, KTAB CSV header,
+/// Decide records, else YAML).
 InputFormat detect_format(const std::string& content);
 
 /// The largest input parley reads: 256 MiB (docs/cli.md).

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 
 _Path = Union[str, os.PathLike[str]]
 _Progress = Union[bool, None, Callable[[int, int], Any]]
-_Format = Literal["auto", "yaml", "json", "ktab-csv", "ktab-xml", "deu"]
+_Format = Literal["auto", "yaml", "json", "ktab-csv", "ktab-xml", "deu", "decide"]
 _Capability = Literal["equal", "gdp", "council"]
 _OptionValue = Union[str, int, float, bool]
 

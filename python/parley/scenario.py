@@ -35,8 +35,8 @@ class Scenario:
     @classmethod
     def load(cls, path: "str | os.PathLike[str]", format: str = "auto", capability: str = "equal") -> "Scenario":
         """Reads a scenario file in any format parley reads: parley YAML or JSON, KTAB's SMP CSV or
-        XML, the DEU III table. The format is recognised from the content, as on the command line;
-        `format` forces one ("yaml", "json", "ktab-csv", "ktab-xml", "deu"). `capability` sets
+        XML, the DEU III table, Decide's input file. The format is recognised from the content, as on the command line;
+        `format` forces one ("yaml", "json", "ktab-csv", "ktab-xml", "deu", "decide"). `capability` sets
         DEU III capabilities: "equal", "gdp" or "council" (docs/importers.md).
 
         Raises parley.InputError naming the file, line, column and field of the first problem.

@@ -13,7 +13,7 @@ namespace {
 ReadOptions read_options(const std::string& format, const std::string& capability) {
   ReadOptions options;
   const auto f = input_format_from_string(format);
-  if (!f) throw InputError({}, "format", "got '" + format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
+  if (!f) throw InputError({}, "format", "got '" + format + "'", "auto, yaml, json, ktab-csv, ktab-xml, deu or decide");
   options.format = *f;
   const auto c = deu_capability_from_string(capability);
   if (!c) throw InputError({}, "capability", "got '" + capability + "'", "equal, gdp or council");

@@ -15,8 +15,8 @@
 namespace parley::cli {
 
 void add_input(CLI::App& cmd, InputArgs& in) {
-  cmd.add_option("FILE", in.file, "scenario: parley YAML/JSON, KTAB SMP CSV or DEU III table")->required();
-  cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv, ktab-xml or deu")
+  cmd.add_option("FILE", in.file, "scenario: parley YAML/JSON, KTAB SMP CSV/XML, DEU III table or Decide input")->required();
+  cmd.add_option("--input-format", in.input_format, "auto (from the content), yaml, json, ktab-csv, ktab-xml, deu or decide")
       ->capture_default_str();
   cmd.add_option("--capability", in.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")->capture_default_str();
 }
@@ -74,7 +74,8 @@ void emit(const std::string& path, const std::string& content, std::ostream& out
 ReadOptions read_options(const InputArgs& args) {
   ReadOptions options;
   auto format = input_format_from_string(args.input_format);
-  if (!format) throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml or deu");
+  if (!format)
+    throw InputError({}, "--input-format", "got '" + args.input_format + "'", "auto, yaml, json, ktab-csv, ktab-xml, deu or decide");
   options.format = *format;
   auto capability = deu_capability_from_string(args.capability);
   if (!capability) throw InputError({}, "--capability", "got '" + args.capability + "'", "equal, gdp or council");

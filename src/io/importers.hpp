@@ -21,6 +21,12 @@ Scenario read_deu_table(const std::string& content, const std::string& file, Deu
 /// options of the smp model) and the ideal-adjustment pairs.
 Scenario read_ktab_xml(const std::string& content, const std::string& file);
 
+/// Decide's input file (the exchange model's, github.com/foarsitter/decide-exchange-model): `#A`
+/// actors, `#P` issues, `#M` position meanings whose smallest and largest set the issue's scale,
+/// `#D` actor, issue, position, salience, power; `#/` comments; tab-, ';'- or ','-separated cells,
+/// quoted with ' or ". docs/importers.md gives the mapping.
+Scenario read_decide(const std::string& content, const std::string& file);
+
 /// An issue id from a label: lower-case letters and digits, other runs of characters as one '-'
 /// ("Policy Area" -> "policy-area"); empty when the label has no letter or digit.
 std::string slug(const std::string& label);
@@ -31,5 +37,8 @@ bool looks_like_xml(const std::string& content);
 /// True when the content starts like a DEU III table / a KTAB CSV.
 bool looks_like_deu(const std::string& content);
 bool looks_like_ktab_csv(const std::string& content);
+/// True when the first line that is not blank or a comment (`#/`, `#0`, `#O`) starts with a Decide
+/// record key (`#A`, `#P`, `#M` or `#D`, quoted or not) followed by a tab, ';' or ','.
+bool looks_like_decide(const std::string& content);
 
 }  // namespace parley::io

@@ -25,13 +25,15 @@ const char* to_string(InputFormat format) {
       return "ktab-xml";
     case InputFormat::deu:
       return "deu";
+    case InputFormat::decide:
+      return "decide";
   }
   return "?";
 }
 
 std::optional<InputFormat> input_format_from_string(const std::string& text) {
-  for (InputFormat f :
-       {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::ktab_xml, InputFormat::deu})
+  for (InputFormat f : {InputFormat::automatic, InputFormat::yaml, InputFormat::json, InputFormat::ktab_csv, InputFormat::ktab_xml,
+                        InputFormat::deu, InputFormat::decide})
     if (text == to_string(f)) return f;
   return std::nullopt;
 }
@@ -62,6 +64,7 @@ InputFormat detect_format(const std::string& content) {
   if (io::looks_like_xml(content)) return InputFormat::ktab_xml;
   if (io::looks_like_deu(content)) return InputFormat::deu;
   if (io::looks_like_ktab_csv(content)) return InputFormat::ktab_csv;
+  if (io::looks_like_decide(content)) return InputFormat::decide;
   return InputFormat::yaml;
 }
 
@@ -87,6 +90,9 @@ Scenario read_scenario(const std::string& content, const std::string& name, cons
       break;
     case InputFormat::deu:
       s = io::read_deu_table(content, name, options.deu_capability);
+      break;
+    case InputFormat::decide:
+      s = io::read_decide(content, name);
       break;
     case InputFormat::yaml:
     case InputFormat::automatic:

@@ -19,7 +19,7 @@ ReadOptions stored_read_options(const RunRecord& r) {
   const auto format = input_format_from_string(r.input_format);
   if (!format)
     throw InputError({r.scenario_file, 0, 0}, "--input-format", "got '" + r.input_format + "'",
-                     "auto, yaml, json, ktab-csv, ktab-xml or deu");
+                     "auto, yaml, json, ktab-csv, ktab-xml, deu or decide");
   options.format = *format;
   auto capability = deu_capability_from_string(r.capability);
   if (!capability) throw InputError({r.scenario_file, 0, 0}, "--capability", "got '" + r.capability + "'", "equal, gdp or council");

@@ -41,6 +41,7 @@ std::vector<Input> inputs() {
     out.push_back({std::string("tests/data/ktab/") + p});
   for (const DeuCapability c : {DeuCapability::equal, DeuCapability::gdp, DeuCapability::council})
     out.push_back({"tests/data/deu3/deu3-dev.tsv", c});
+  for (const char* p : {"sample_data.txt", "cop21.csv"}) out.push_back({std::string("tests/data/decide/") + p});
   return out;
 }
 

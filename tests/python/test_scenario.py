@@ -123,3 +123,10 @@ def test_missing_file_and_bad_arguments_are_input_errors(tmp_path):
     assert e.value.field == "format"
     with pytest.raises(parley.InputError):
         parley.Scenario.load(12)
+
+
+def test_load_reads_decide_input_files():
+    path = ROOT / "tests/data/decide/sample_data.txt"
+    s = parley.Scenario.load(path)
+    assert len(s.actors) == 10 and "tol-hoogte" in s.issues
+    assert parley.Scenario.load(path, format="decide").to_json() == s.to_json()

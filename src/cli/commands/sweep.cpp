@@ -28,7 +28,7 @@ struct SweepArgs {
 
 void add_options(CLI::App& cmd, SweepArgs& a) {
   cmd.add_option("FILE", a.input.file, "scenario (not needed with --resume)");
-  cmd.add_option("--input-format", a.input.input_format, "auto, yaml, json, ktab-csv, ktab-xml or deu")->capture_default_str();
+  cmd.add_option("--input-format", a.input.input_format, "auto, yaml, json, ktab-csv, ktab-xml, deu or decide")->capture_default_str();
   cmd.add_option("--capability", a.input.capability, "DEU III capabilities: equal, gdp or council (docs/importers.md)")
       ->capture_default_str();
   add_sampling(cmd, a.sampling);
