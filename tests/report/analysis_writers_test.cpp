@@ -200,6 +200,18 @@ TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {
   EXPECT_EQ(out.str(), "");
 }
 
+// parley feasibility --package ukraine-terms,sanctions: the same document with the package after it.
+TEST(FeasibilityWriter, PrintsPackageDealsAfterTheIssues) {
+  const Scenario s = read_with(kFlagship);
+  const Feasibility f = assess_feasibility(s);
+  const FeasibilityOdds odds = feasibility_odds(s, 300, {1, 0}, 2);
+  const std::vector<std::size_t> package = package_issues(s, {"ukraine-terms", "sanctions"}, "--package");
+  const PackageDeals deals{{assess_package(s, package)}, package_deal_odds(s, {package}, 300, {1, 0}, 2)};
+  for (const auto& [name, format] : {std::pair{"table", OutputFormat::table}, std::pair{"json", OutputFormat::json}})
+    expect_golden(std::string("feasibility-package-") + name + ".txt",
+                  written([&](std::ostream& out) { write_feasibility(out, s, f, odds, deals, 1, format); }));
+}
+
 /// One side of `parley compare`: the scenario, its forecast at the point values and its sweep.
 ComparedScenario side(const std::string& file, const std::string& model, std::uint64_t draws, std::uint64_t seed) {
   const SweepSetup setup(read_with(file), *find_model(model), {}, {seed, 0});
