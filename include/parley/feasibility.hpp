@@ -74,7 +74,7 @@ FeasibilityOdds feasibility_odds(const Scenario& scenario, std::uint64_t draws, 
 /// A package outcome: one value per package issue, on the issue's scale, in package order.
 struct PackagePoint {
   std::vector<double> outcome;
-  double utility = 0;             // the negotiator's package utility there, in [0, 1]
+  double utility = 0;                        // the negotiator's package utility there, in [0, 1]
   std::optional<double> status_quo_utility;  // the same at the status quo (where every package issue has one)
 };
 
@@ -84,7 +84,7 @@ struct PackageFeasibility {
   /// lowest and highest outcome it accepts there along with some outcome on the others); empty
   /// intervals when the win-set is empty.
   std::vector<std::vector<Interval>> win_sets;
-  bool deal = false;          // the sides' package win-sets intersect
+  bool deal = false;           // the sides' package win-sets intersect
   std::vector<Interval> zone;  // per package issue, the projection of the intersection (empty: no deal)
   /// Per side: the package in the intersection its negotiator likes best (ties: the least change
   /// from the status quo); none without a deal, or when the negotiator has no position in the package.

@@ -41,7 +41,7 @@ std::optional<LinearProgram::Solution> LinearProgram::minimise(const std::vector
     Clp_addRows(model.get(), static_cast<int>(row_low_.size()), row_low_.data(), row_high_.data(), row_starts_.data(), columns_.data(),
                 elements_.data());
   Clp_setPrimalTolerance(model.get(), 1e-9);
-  Clp_initialSolve(model.get());
+  Clp_dual(model.get(), 0);
   if (Clp_isProvenPrimalInfeasible(model.get())) return std::nullopt;
   if (!Clp_isProvenOptimal(model.get())) throw std::runtime_error("linear program: CLP status " + std::to_string(Clp_status(model.get())));
   const double* x = Clp_getColSolution(model.get());

@@ -23,7 +23,7 @@ namespace {
 using analysis::LinearProgram;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 /// The slack allowed when a best package's utility is held while the tie is broken.
-constexpr double kTieSlack = 1e-9;
+constexpr double kTieSlack = 1e-12;
 
 double width(const Issue& issue) { return issue.scale.max - issue.scale.min; }
 double normalised(const Issue& issue, double x) { return (x - issue.scale.min) / width(issue); }
@@ -129,7 +129,8 @@ std::vector<Interval> projection(const Scenario& s, const LinearProgram& lp, con
 
 /// The negotiator's best package in the deal region `deal`: the highest package utility, then the
 /// least L1 change from the status quo on the issues that have one.
-std::optional<PackagePoint> best_package(const Scenario& s, LinearProgram lp, std::size_t negotiator, const std::vector<std::size_t>& issues) {
+std::optional<PackagePoint> best_package(const Scenario& s, LinearProgram lp, std::size_t negotiator,
+                                         const std::vector<std::size_t>& issues) {
   const std::vector<double> v = weights(s, negotiator, issues, false);
   if (v.empty()) return std::nullopt;
   std::vector<std::size_t> z(issues.size());
@@ -209,7 +210,8 @@ PackageFeasibility assess_package(const Scenario& s, const std::vector<std::size
   return f;
 }
 
-bool package_accepts(const Scenario& s, const ConstraintRef& c, const std::vector<std::size_t>& issues, const std::vector<double>& outcome) {
+bool package_accepts(const Scenario& s, const ConstraintRef& c, const std::vector<std::size_t>& issues,
+                     const std::vector<double>& outcome) {
   check_package(s, issues);
   const Ratifier& r = s.sides.at(c.side).ratifiers.at(c.ratifier);
   std::vector<double> z;
@@ -218,7 +220,8 @@ bool package_accepts(const Scenario& s, const ConstraintRef& c, const std::vecto
   for (std::size_t j = 0; j < issues.size(); ++j) {
     if (z[j] < -tol || z[j] > 1 + tol) return false;
     for (const Ratifier::Bound& b : r.bounds)
-      if (b.issue == issues[j] && (outcome[j] < b.min - tol * width(s.issue(b.issue)) || outcome[j] > b.max + tol * width(s.issue(b.issue))))
+      if (b.issue == issues[j] &&
+          (outcome[j] < b.min - tol * width(s.issue(b.issue)) || outcome[j] > b.max + tol * width(s.issue(b.issue))))
         return false;
   }
   if (!r.threshold) return true;

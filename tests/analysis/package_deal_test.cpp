@@ -93,9 +93,8 @@ TEST(PackageDeal, NoDealWhenTheSaliencesAreEqual) {
 // (c) Both tolerate a loss, t = -0.1: issue by issue x accepts [0, 60] and y [40, 100], zones
 // [40, 60] on a and on b. Over the package x accepts 0.8 a + 0.2 b <= 0.6 and y 0.2 a + 0.8 b >=
 // 0.4; the square of the single-issue zones lies inside (its corner (0.6, 0.6) is on x's line, (0.4,
-// 0.4) on y's). The region's vertices: (0, 0.5), (2/3, 1/3), (0.5, 1), (0, 1). x's best: minimise 0.8 a + 0.2 b on b = 0.5 - 0.25 a, so 0.1 + 0.75 a, at a = 0:
-// (0, 50), utility 0.9; y's best: maximise 0.2 a + 0.8 b at b = 1, a = (0.6 - 0.2) / 0.8 = 0.5:
-// (50, 100), utility 0.9.
+// 0.4) on y's). The region's vertices: (0, 0.5), (2/3, 1/3), (0.5, 1), (0, 1). x's best: minimise 0.8 a + 0.2 b on b = 0.5 - 0.25 a, so 0.1
+// + 0.75 a, at a = 0: (0, 50), utility 0.9; y's best: maximise 0.2 a + 0.8 b at b = 1, a = (0.6 - 0.2) / 0.8 = 0.5: (50, 100), utility 0.9.
 TEST(PackageDeal, SingleIssueZonesAgreeWithThePackage) {
   const Scenario s = package_scenario(0.8, 0.2, 0.2, 0.8, -0.1);
   const Feasibility single = assess_feasibility(s);
@@ -125,13 +124,13 @@ TEST(PackageDeal, SingleIssueZonesAgreeWithThePackage) {
 // 0.5 = 2/3. Issue by issue y needs a >= s + 0.1 > s - 0.1 >= x's ceiling: never a zone on a.
 TEST(PackageDeal, ProbabilityOverDrawsWithAFixedSeed) {
   const Scenario s = package_scenario(0.8, 0.2, 0.2, 0.8, 0.1, "[0, 50]");
-  const std::vector<Proportion> one = package_deal_odds(s, {kPackageAB}, 20000, {11, 0}, 1);
+  const std::vector<Proportion> one = package_deal_odds(s, {kPackageAB}, 6000, {11, 0}, 1);
   ASSERT_EQ(one.size(), 1u);
-  EXPECT_NEAR(one[0].estimate, 2.0 / 3, 4 * std::sqrt(2.0 / 9 / 20000));  // 4 standard errors
+  EXPECT_NEAR(one[0].estimate, 2.0 / 3, 4 * std::sqrt(2.0 / 9 / 6000));  // 4 standard errors
   EXPECT_LT(one[0].low, one[0].estimate);
   EXPECT_GT(one[0].high, one[0].estimate);
-  EXPECT_EQ(feasibility_odds(s, 20000, {11, 0}, 1).zone[0].count, 0u);
-  const std::vector<Proportion> four = package_deal_odds(s, {kPackageAB, {1, 0}}, 20000, {11, 0}, 4);
+  EXPECT_EQ(feasibility_odds(s, 6000, {11, 0}, 1).zone[0].count, 0u);
+  const std::vector<Proportion> four = package_deal_odds(s, {kPackageAB, {1, 0}}, 6000, {11, 0}, 4);
   EXPECT_EQ(four[0].count, one[0].count);  // the same draws, whatever the threads
   EXPECT_EQ(four[1].count, one[0].count);  // the order of the issues does not matter
 }
@@ -167,8 +166,9 @@ TEST(PackageDeal, ADealExistsWheneverEveryIssueHasAZone) {
     for (const char* id : {"x", "y", "z"}) text += fmt::format("  - {{id: {}, capability: 1}}\n", id);
     text += "positions:\n";
     for (const char* id : {"x", "y", "z"})
-      text += fmt::format("  {}: {{a: {{position: {}, salience: {}}}, b: {{position: {}, salience: {}}}, c: {{position: {}, salience: {}}}}}\n",
-                          id, pos(), sal(), pos(), sal(), pos(), sal());
+      text +=
+          fmt::format("  {}: {{a: {{position: {}, salience: {}}}, b: {{position: {}, salience: {}}}, c: {{position: {}, salience: {}}}}}\n",
+                      id, pos(), sal(), pos(), sal(), pos(), sal());
     const int lo = *rc::gen::inRange(0, 6) * 10;
     text += fmt::format(
         "sides:\n  X: {{negotiator: x, ratifiers: {{x: {{threshold: {}}}, z: {{threshold: {}, accepts: {{b: {{min: {}}}}}}}}}}}\n"
@@ -179,12 +179,14 @@ TEST(PackageDeal, ADealExistsWheneverEveryIssueHasAZone) {
     const PackageFeasibility p = assess_package(s, {0, 1, 2});
     if (f.every_issue) {
       RC_ASSERT(p.deal);
-      for (std::size_t j = 0; j < 3; ++j) RC_ASSERT(p.zone[j].low <= f.issues[j].zone.low + 1e-7 && f.issues[j].zone.high <= p.zone[j].high + 1e-7);
+      for (std::size_t j = 0; j < 3; ++j)
+        RC_ASSERT(p.zone[j].low <= f.issues[j].zone.low + 1e-7 && f.issues[j].zone.high <= p.zone[j].high + 1e-7);
     }
     // A package deal's zone lies within every side's projected win-set.
     if (p.deal)
       for (std::size_t k = 0; k < 2; ++k)
-        for (std::size_t j = 0; j < 3; ++j) RC_ASSERT(p.win_sets[k][j].low <= p.zone[j].low + 1e-7 && p.zone[j].high <= p.win_sets[k][j].high + 1e-7);
+        for (std::size_t j = 0; j < 3; ++j)
+          RC_ASSERT(p.win_sets[k][j].low <= p.zone[j].low + 1e-7 && p.zone[j].high <= p.win_sets[k][j].high + 1e-7);
   }));
 }
 

@@ -56,7 +56,8 @@ std::string issue_table(const Scenario& s, const IssueFeasibility& r, const Feas
 /// "a [0.0, 50.0], b [60.0, 100.0]": one interval per package issue.
 std::string package_ranges(const Scenario& s, const PackageFeasibility& p, const std::vector<Interval>& ranges) {
   std::string text;
-  for (std::size_t j = 0; j < p.issues.size(); ++j) text += fmt::format("{}{} {}", j ? ", " : "", s.issue(p.issues[j]).id, to_string(ranges[j]));
+  for (std::size_t j = 0; j < p.issues.size(); ++j)
+    text += fmt::format("{}{} {}", j ? ", " : "", s.issue(p.issues[j]).id, to_string(ranges[j]));
   return text;
 }
 
@@ -68,12 +69,14 @@ std::string package_table(const Scenario& s, const PackageFeasibility& p, const 
     const bool empty = p.win_sets[k].front().empty();
     text += fmt::format("  {:<{}}  win-set {}\n", s.sides[k].id, w, empty ? "none" : package_ranges(s, p, p.win_sets[k]));
   }
-  text += fmt::format("  {:<{}}  {}\n", "deal", w, p.deal ? package_ranges(s, p, p.zone) : "none: the sides' package win-sets do not intersect");
+  text += fmt::format("  {:<{}}  {}\n", "deal", w,
+                      p.deal ? package_ranges(s, p, p.zone) : "none: the sides' package win-sets do not intersect");
   for (std::size_t k = 0; k < s.sides.size(); ++k) {
     if (!p.best[k]) continue;
     const PackagePoint& b = *p.best[k];
     text += fmt::format("  best for {} ({}):", s.sides[k].id, s.actor(s.sides[k].negotiator).id);
-    for (std::size_t j = 0; j < p.issues.size(); ++j) text += fmt::format("{} {} {:.1f}", j ? "," : "", s.issue(p.issues[j]).id, b.outcome[j]);
+    for (std::size_t j = 0; j < p.issues.size(); ++j)
+      text += fmt::format("{} {} {:.1f}", j ? "," : "", s.issue(p.issues[j]).id, b.outcome[j]);
     text += fmt::format("; utility {:.3f}", b.utility);
     if (b.status_quo_utility) text += fmt::format(" (status quo {:.3f})", *b.status_quo_utility);
     text += "\n";
