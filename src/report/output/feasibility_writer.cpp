@@ -72,7 +72,11 @@ std::string package_table(const Scenario& s, const PackageFeasibility& p, const 
   text += fmt::format("  {:<{}}  {}\n", "deal", w,
                       p.deal ? package_ranges(s, p, p.zone) : "none: the sides' package win-sets do not intersect");
   for (std::size_t k = 0; k < s.sides.size(); ++k) {
-    if (!p.best[k]) continue;
+    if (!p.deal) break;
+    if (!p.best[k]) {
+      text += fmt::format("  best for {} ({}): none, no position in the package\n", s.sides[k].id, s.actor(s.sides[k].negotiator).id);
+      continue;
+    }
     const PackagePoint& b = *p.best[k];
     text += fmt::format("  best for {} ({}):", s.sides[k].id, s.actor(s.sides[k].negotiator).id);
     for (std::size_t j = 0; j < p.issues.size(); ++j)
