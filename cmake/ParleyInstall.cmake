@@ -23,7 +23,7 @@ set_target_properties(parley_package PROPERTIES OUTPUT_NAME parley EXPORT_NAME p
 target_include_directories(parley_package INTERFACE $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 target_compile_features(parley_package INTERFACE cxx_std_20)
 target_link_libraries(parley_package PUBLIC Threads::Threads
-  PRIVATE fmt::fmt PkgConfig::PARLEY_YAML PkgConfig::PARLEY_SQLITE PkgConfig::PARLEY_CRYPTO simdjson::simdjson pugixml::pugixml)
+  PRIVATE fmt::fmt PkgConfig::PARLEY_YAML PkgConfig::PARLEY_SQLITE PkgConfig::PARLEY_CRYPTO PkgConfig::PARLEY_CLP simdjson::simdjson pugixml::pugixml)
 
 install(TARGETS parley_exe RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS parley_package EXPORT parleyTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})

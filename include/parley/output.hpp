@@ -163,6 +163,12 @@ void write_comparison(std::ostream& out, const Comparison& comparison, OutputFor
 /// `odds` come from feasibility_odds(scenario, draws, {seed, ...}).
 void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasibility& feasibility, const FeasibilityOdds& odds,
                        std::uint64_t seed, OutputFormat format);
+/// The same, then the package deals of --package (docs/feasibility.md, "Package deals"): per package
+/// each side's win-set projected on each issue, the deal's zone, each negotiator's best package and
+/// P(deal); in JSON the key "packages" after "every_issue" (absent when `deals` has no package, so
+/// that the document is the one above).
+void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasibility& feasibility, const FeasibilityOdds& odds,
+                       const PackageDeals& deals, std::uint64_t seed, OutputFormat format);
 
 // --- The results database (parley runs, show, export) --------------------------------------------
 

@@ -200,6 +200,22 @@ TEST(FeasibilityWriter, PrintsWhatParleyFeasibilityPrintsAndOffersNoCsv) {
   EXPECT_EQ(out.str(), "");
 }
 
+// parley feasibility --package ukraine-terms,sanctions --package arms-control,arctic: the same
+// document with the packages after it (the first without a deal, the second with one, where
+// ukraine's negotiator has no position).
+TEST(FeasibilityWriter, PrintsPackageDealsAfterTheIssues) {
+  const Scenario s = read_with(kFlagship);
+  const Feasibility f = assess_feasibility(s);
+  const FeasibilityOdds odds = feasibility_odds(s, 300, {1, 0}, 2);
+  const std::vector<std::vector<std::size_t>> packages{package_issues(s, {"ukraine-terms", "sanctions"}, "--package"),
+                                                       package_issues(s, {"arms-control", "arctic"}, "--package")};
+  const PackageDeals deals{{assess_package(s, packages[0]), assess_package(s, packages[1])},
+                           package_deal_odds(s, packages, 300, {1, 0}, 2)};
+  for (const auto& [name, format] : {std::pair{"table", OutputFormat::table}, std::pair{"json", OutputFormat::json}})
+    expect_golden(std::string("feasibility-package-") + name + ".txt",
+                  written([&](std::ostream& out) { write_feasibility(out, s, f, odds, deals, 1, format); }));
+}
+
 /// One side of `parley compare`: the scenario, its forecast at the point values and its sweep.
 ComparedScenario side(const std::string& file, const std::string& model, std::uint64_t draws, std::uint64_t seed) {
   const SweepSetup setup(read_with(file), *find_model(model), {}, {seed, 0});

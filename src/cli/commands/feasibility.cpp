@@ -16,6 +16,7 @@ struct FeasibilityArgs {
   InputArgs input;
   SamplingArgs sampling;
   std::uint64_t draws = 2000;
+  std::vector<std::string> packages;  // --package ISSUE,ISSUE[,...]
 };
 
 void add_options(CLI::App& cmd, FeasibilityArgs& a) {
@@ -25,6 +26,21 @@ void add_options(CLI::App& cmd, FeasibilityArgs& a) {
   cmd.add_option("-f,--format", a.sampling.format, "table or json")->capture_default_str();
   cmd.add_option("-o,--output", a.sampling.output, "write to this file instead of standard output");
   add_count(cmd, "-n,--draws", a.draws, 1, kMaxCountedDraws, "draws for the probability that a zone exists");
+  cmd.add_option("--package", a.packages, "a package deal over these issues: ISSUE,ISSUE[,...] (repeatable; docs/feasibility.md)")
+      ->allow_extra_args(false);
+}
+
+/// The packages of --package, each "ISSUE,ISSUE[,...]".
+std::vector<std::vector<std::size_t>> read_packages(const Scenario& s, const std::vector<std::string>& texts) {
+  std::vector<std::vector<std::size_t>> out;
+  for (const std::string& text : texts) {
+    std::vector<std::string> ids;
+    std::stringstream in(text);
+    for (std::string id; std::getline(in, id, ',');) ids.push_back(id);
+    if (!text.empty() && text.back() == ',') ids.emplace_back();
+    out.push_back(package_issues(s, ids, "--package"));
+  }
+  return out;
 }
 
 void feasibility(const FeasibilityArgs& args, Context& context) {
@@ -33,11 +49,16 @@ void feasibility(const FeasibilityArgs& args, Context& context) {
   const OutputFormat format = parse_output_format(a.format, {OutputFormat::table, OutputFormat::json});
   const Scenario s = read_input(args.input, a.overrides);
 
+  const std::vector<std::vector<std::size_t>> packages = read_packages(s, args.packages);
+
   const Feasibility f = assess_feasibility(s);
   const FeasibilityOdds odds = feasibility_odds(s, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
+  PackageDeals deals;
+  for (const auto& package : packages) deals.packages.push_back(assess_package(s, package));
+  deals.odds = package_deal_odds(s, packages, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
 
   std::ostringstream text;
-  write_feasibility(text, s, f, odds, a.seed, format);
+  write_feasibility(text, s, f, odds, deals, a.seed, format);
   emit(a.output, text.str(), context.out);
 }
 

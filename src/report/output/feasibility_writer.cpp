@@ -53,7 +53,43 @@ std::string issue_table(const Scenario& s, const IssueFeasibility& r, const Feas
   return text;
 }
 
-std::string table(const Scenario& s, const Feasibility& f, const FeasibilityOdds& odds, std::uint64_t seed) {
+/// "a [0.0, 50.0], b [60.0, 100.0]": one interval per package issue.
+std::string package_ranges(const Scenario& s, const PackageFeasibility& p, const std::vector<Interval>& ranges) {
+  std::string text;
+  for (std::size_t j = 0; j < p.issues.size(); ++j)
+    text += fmt::format("{}{} {}", j ? ", " : "", s.issue(p.issues[j]).id, to_string(ranges[j]));
+  return text;
+}
+
+std::string package_table(const Scenario& s, const PackageFeasibility& p, const Proportion& odds, std::size_t w) {
+  std::string text = "\npackage";
+  for (std::size_t j = 0; j < p.issues.size(); ++j) text += (j ? " + " : " ") + s.issue(p.issues[j]).id;
+  text += "\n";
+  for (std::size_t k = 0; k < s.sides.size(); ++k) {
+    const bool empty = p.win_sets[k].front().empty();
+    text += fmt::format("  {:<{}}  win-set {}\n", s.sides[k].id, w, empty ? "none" : package_ranges(s, p, p.win_sets[k]));
+  }
+  text += fmt::format("  {:<{}}  {}\n", "deal", w,
+                      p.deal ? package_ranges(s, p, p.zone) : "none: the sides' package win-sets do not intersect");
+  for (std::size_t k = 0; k < s.sides.size(); ++k) {
+    if (!p.deal) break;
+    if (!p.best[k]) {
+      text += fmt::format("  best for {} ({}): none, no position in the package\n", s.sides[k].id, s.actor(s.sides[k].negotiator).id);
+      continue;
+    }
+    const PackagePoint& b = *p.best[k];
+    text += fmt::format("  best for {} ({}):", s.sides[k].id, s.actor(s.sides[k].negotiator).id);
+    for (std::size_t j = 0; j < p.issues.size(); ++j)
+      text += fmt::format("{} {} {:.1f}", j ? "," : "", s.issue(p.issues[j]).id, b.outcome[j]);
+    text += fmt::format("; utility {:.3f}", b.utility);
+    if (b.status_quo_utility) text += fmt::format(" (status quo {:.3f})", *b.status_quo_utility);
+    text += "\n";
+  }
+  text += fmt::format("  P(deal) {} [{:.3f}, {:.3f}]\n", report::probability_cell(odds), odds.low, odds.high);
+  return text;
+}
+
+std::string table(const Scenario& s, const Feasibility& f, const FeasibilityOdds& odds, const PackageDeals& deals, std::uint64_t seed) {
   std::string text = fmt::format("{} — deal feasibility (two-level games), at point values and over {} draws (seed {})\n", s.metadata.title,
                                  odds.draws, seed);
   std::size_t w = 4;
@@ -62,10 +98,42 @@ std::string table(const Scenario& s, const Feasibility& f, const FeasibilityOdds
   const std::string p = report::probability_cell(odds.every_issue);  // "P = 0.657", but "P ≤ 0.013"
   text += fmt::format("\nzone on every issue: {} at point values; P {}{} [{:.3f}, {:.3f}]\n", f.every_issue ? "yes" : "no",
                       std::isdigit(static_cast<unsigned char>(p[0])) ? "= " : "", p, odds.every_issue.low, odds.every_issue.high);
+  for (std::size_t q = 0; q < deals.packages.size(); ++q) text += package_table(s, deals.packages[q], deals.odds[q], w);
   return text;
 }
 
-std::string json(const Scenario& s, const Feasibility& f, const FeasibilityOdds& odds, std::uint64_t seed) {
+nlohmann::ordered_json package_json(const Scenario& s, const PackageFeasibility& p, const Proportion& odds) {
+  auto ranges = [&](const std::vector<Interval>& r) {
+    if (r.front().empty()) return nlohmann::ordered_json(nullptr);
+    nlohmann::ordered_json o = nlohmann::ordered_json::object();
+    for (std::size_t j = 0; j < p.issues.size(); ++j) o[s.issue(p.issues[j]).id] = {r[j].low, r[j].high};
+    return o;
+  };
+  nlohmann::ordered_json e;
+  e["issues"] = nlohmann::json::array();
+  for (const std::size_t i : p.issues) e["issues"].push_back(s.issue(i).id);
+  e["win_sets"] = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < s.sides.size(); ++k) e["win_sets"][s.sides[k].id] = ranges(p.win_sets[k]);
+  e["deal"] = p.deal;
+  e["zone"] = ranges(p.zone);
+  e["best"] = nlohmann::ordered_json::object();
+  for (std::size_t k = 0; k < s.sides.size(); ++k) {
+    if (!p.best[k]) {
+      e["best"][s.sides[k].id] = nullptr;
+      continue;
+    }
+    nlohmann::ordered_json b{{"negotiator", s.actor(s.sides[k].negotiator).id}};
+    b["outcome"] = nlohmann::ordered_json::object();
+    for (std::size_t j = 0; j < p.issues.size(); ++j) b["outcome"][s.issue(p.issues[j]).id] = p.best[k]->outcome[j];
+    b["utility"] = p.best[k]->utility;
+    b["status_quo_utility"] = p.best[k]->status_quo_utility ? nlohmann::json(*p.best[k]->status_quo_utility) : nlohmann::json(nullptr);
+    e["best"][s.sides[k].id] = b;
+  }
+  e["deal_probability"] = {{"probability", odds.estimate}, {"low", odds.low}, {"high", odds.high}};
+  return e;
+}
+
+std::string json(const Scenario& s, const Feasibility& f, const FeasibilityOdds& odds, const PackageDeals& deals, std::uint64_t seed) {
   nlohmann::ordered_json j;
   j["schema"] = kFeasibilitySchema;
   j["draws"] = odds.draws;
@@ -92,6 +160,10 @@ std::string json(const Scenario& s, const Feasibility& f, const FeasibilityOdds&
                       {"probability", odds.every_issue.estimate},
                       {"low", odds.every_issue.low},
                       {"high", odds.every_issue.high}};
+  if (!deals.packages.empty()) {
+    j["packages"] = nlohmann::json::array();
+    for (std::size_t q = 0; q < deals.packages.size(); ++q) j["packages"].push_back(package_json(s, deals.packages[q], deals.odds[q]));
+  }
   return j.dump(2) + "\n";
 }
 
@@ -99,11 +171,16 @@ std::string json(const Scenario& s, const Feasibility& f, const FeasibilityOdds&
 
 void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasibility& feasibility, const FeasibilityOdds& odds,
                        std::uint64_t seed, OutputFormat format) {
+  write_feasibility(out, scenario, feasibility, odds, PackageDeals{}, seed, format);
+}
+
+void write_feasibility(std::ostream& out, const Scenario& scenario, const Feasibility& feasibility, const FeasibilityOdds& odds,
+                       const PackageDeals& deals, std::uint64_t seed, OutputFormat format) {
   report::require_format(format, {OutputFormat::table, OutputFormat::json});
   if (format == OutputFormat::json)
-    out << json(scenario, feasibility, odds, seed);
+    out << json(scenario, feasibility, odds, deals, seed);
   else
-    out << table(scenario, feasibility, odds, seed);
+    out << table(scenario, feasibility, odds, deals, seed);
 }
 
 }  // namespace parley

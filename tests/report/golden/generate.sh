@@ -68,6 +68,10 @@ for f in table json csv; do "$P" sensitivity $A $sens --format $f > "$O/sensitiv
 
 # Feasibility (write_feasibility).
 for f in table json; do "$P" feasibility $F --draws 300 --threads 2 --format $f > "$O/feasibility-$f.txt"; done
+for f in table json; do
+  "$P" feasibility $F --draws 300 --threads 2 --format $f --package ukraine-terms,sanctions \
+    --package arms-control,arctic > "$O/feasibility-package-$f.txt"
+done
 
 # Comparisons (write_comparison).
 for f in table json csv; do
