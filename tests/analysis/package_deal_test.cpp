@@ -123,14 +123,15 @@ TEST(PackageDeal, SingleIssueZonesAgreeWithThePackage) {
 // a deal exists iff (0.5 + 0.2 s) / 4 <= 0.8 s, that is s >= 1/6, with probability (0.5 - 1/6) /
 // 0.5 = 2/3. Issue by issue y needs a >= s + 0.1 > s - 0.1 >= x's ceiling: never a zone on a.
 TEST(PackageDeal, ProbabilityOverDrawsWithAFixedSeed) {
+  constexpr std::uint64_t kPackageDraws = 1500;  // a linear program per draw: kept small for the sanitizer run
   const Scenario s = package_scenario(0.8, 0.2, 0.2, 0.8, 0.1, "[0, 50]");
-  const std::vector<Proportion> one = package_deal_odds(s, {kPackageAB}, 6000, {11, 0}, 1);
+  const std::vector<Proportion> one = package_deal_odds(s, {kPackageAB}, kPackageDraws, {11, 0}, 1);
   ASSERT_EQ(one.size(), 1u);
-  EXPECT_NEAR(one[0].estimate, 2.0 / 3, 4 * std::sqrt(2.0 / 9 / 6000));  // 4 standard errors
+  EXPECT_NEAR(one[0].estimate, 2.0 / 3, 4 * std::sqrt(2.0 / 9 / static_cast<double>(kPackageDraws)));  // 4 standard errors
   EXPECT_LT(one[0].low, one[0].estimate);
   EXPECT_GT(one[0].high, one[0].estimate);
-  EXPECT_EQ(feasibility_odds(s, 6000, {11, 0}, 1).zone[0].count, 0u);
-  const std::vector<Proportion> four = package_deal_odds(s, {kPackageAB, {1, 0}}, 6000, {11, 0}, 4);
+  EXPECT_EQ(feasibility_odds(s, kPackageDraws, {11, 0}, 1).zone[0].count, 0u);
+  const std::vector<Proportion> four = package_deal_odds(s, {kPackageAB, {1, 0}}, kPackageDraws, {11, 0}, 4);
   EXPECT_EQ(four[0].count, one[0].count);  // the same draws, whatever the threads
   EXPECT_EQ(four[1].count, one[0].count);  // the order of the issues does not matter
 }
