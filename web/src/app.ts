@@ -70,6 +70,23 @@ export class App {
     this.status(message, "error");
   }
 
+  /**
+   * Runs an analysis from its button: the button is disabled meanwhile, `message` (when given) is
+   * shown until it ends, and an error goes to the status line.
+   */
+  async whileBusy(button: HTMLButtonElement, work: () => Promise<void>, message?: string): Promise<void> {
+    button.disabled = true;
+    if (message !== undefined) this.status(message);
+    try {
+      await work();
+      if (message !== undefined) this.status("");
+    } catch (error) {
+      this.report(error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   async start(): Promise<void> {
     this.renderTabs();
     this.select.addEventListener("change", () => void this.open(this.select.value));

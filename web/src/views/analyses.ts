@@ -28,19 +28,10 @@ export class SensitivityView implements View {
     const samples = h("input", {type: "number", id: "sensitivity-samples", min: 1, value: 256, "aria-label": "samples"});
     const out = h("div", {id: "sensitivity-result"});
     const run = h("button", {type: "button", id: "sensitivity-run"}, "Run");
-    run.addEventListener("click", async () => {
-      run.disabled = true;
-      this.app.status("Running the sensitivity analysis…");
-      try {
-        const doc = (await this.app.api.sensitivity(this.app.input(), {model: model.value, samples: Number(samples.value)})) as SensitivityDoc;
-        this.app.status("");
-        this.draw(out, doc);
-      } catch (error) {
-        this.app.report(error);
-      } finally {
-        run.disabled = false;
-      }
-    });
+    run.addEventListener("click", () =>
+      void this.app.whileBusy(run, async () => {
+        this.draw(out, (await this.app.api.sensitivity(this.app.input(), {model: model.value, samples: Number(samples.value)})) as SensitivityDoc);
+      }, "Running the sensitivity analysis…"));
     root.append(h("div", {class: "toolbar"}, h("label", {}, "Model ", model), h("label", {}, "Samples ", samples), run), out);
   }
 
@@ -77,16 +68,10 @@ export class FeasibilityView implements View {
   render(root: HTMLElement): void {
     const out = h("div", {id: "feasibility-result"});
     const run = h("button", {type: "button", id: "feasibility-run"}, "Compute win-sets");
-    run.addEventListener("click", async () => {
-      run.disabled = true;
-      try {
+    run.addEventListener("click", () =>
+      void this.app.whileBusy(run, async () => {
         this.draw(out, (await this.app.api.feasibility(this.app.input(), {})) as FeasibilityDoc);
-      } catch (error) {
-        this.app.report(error);
-      } finally {
-        run.disabled = false;
-      }
-    });
+      }));
     root.append(h("p", {class: "muted"}, "Two-level games: each side's win-set and the zone of agreement on each issue (the scenario's `sides`)."), run, out);
   }
 

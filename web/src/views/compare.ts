@@ -23,20 +23,11 @@ export class CompareView implements View {
     const draws = h("input", {type: "number", id: "compare-draws", min: 1, value: 500, "aria-label": "draws"});
     const out = h("div", {id: "compare-result"});
     const run = h("button", {type: "button", id: "compare-run", disabled: set.length === 0}, "Compare");
-    run.addEventListener("click", async () => {
-      run.disabled = true;
-      this.app.status("Comparing…");
-      try {
+    run.addEventListener("click", () =>
+      void this.app.whileBusy(run, async () => {
         const input = this.app.input();
-        const doc = (await this.app.api.compare(input, {...input, set}, {model: model.value, draws: Number(draws.value)})) as CompareDoc;
-        this.app.status("");
-        this.draw(out, doc);
-      } catch (error) {
-        this.app.report(error);
-      } finally {
-        run.disabled = false;
-      }
-    });
+        this.draw(out, (await this.app.api.compare(input, {...input, set}, {model: model.value, draws: Number(draws.value)})) as CompareDoc);
+      }, "Comparing…"));
     root.append(
       h("p", {}, set.length === 0
         ? "Move a slider on the first tab: this tab compares that what-if with the scenario as written."
