@@ -1,0 +1,154 @@
+// The queue of the exchange model's round (docs/models/exchange.md, "Speed"): each candidate's
+// gain at its last calculation and whether it was dropped, and an indexed max-heap of the candidates
+// ordered by an upper bound of their gains. A gain that rises above its bound moves its entry up at
+// once; a gain that falls leaves its bound, and the entry is put in place when it reaches the top
+// (settle()); dropped candidates leave the heap when they reach the top, or all at once when they
+// outnumber the others. So the top, once settled, holds the highest gain, and every candidate within
+// a threshold of it lies in the part of the heap whose bounds reach the threshold (at_least()).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace parley::models::exchange {
+
+class GainQueue {
+ public:
+  /// Empties the queue for candidates 0 .. n-1, all dropped.
+  void reset(std::size_t n) {
+    heap_.clear();
+    gain_.assign(n, {0, 0});
+    dropped_.assign(n, 1);
+    pos_.assign(n, 0);
+    live_ = 0;
+  }
+  /// Adds candidate `id` with gain `key` (before build()).
+  void add(std::uint32_t id, double key) {
+    gain_[id] = {key, key};
+    dropped_[id] = 0;
+    ++live_;
+    pos_[id] = static_cast<std::uint32_t>(heap_.size());
+    heap_.push_back({key, id});
+  }
+  /// Orders the added candidates into a heap.
+  void build() {
+    for (std::size_t i = heap_.size() / 2; i-- > 0;) sift_down(i);
+  }
+
+  double gain(std::uint32_t id) const { return gain_[id].key; }
+  bool dropped(std::uint32_t id) const { return dropped_[id] != 0; }
+  /// Drops candidate `id` (not dropped) for the rest of the round.
+  void drop(std::uint32_t id) { dropped_[id] = 1, --live_; }
+  /// Candidate `id` (not dropped) has the gain `key`.
+  void set(std::uint32_t id, double key) {
+    Gain& g = gain_[id];
+    g.key = key;
+    if (key > g.bound) {
+      g.bound = key;
+      const std::size_t i = pos_[id];
+      heap_[i].bound = key;
+      sift_up(i);
+    }
+  }
+  /// Asks for the state of candidate `id`, soon to be read, to be brought into the cache.
+  void prefetch(std::uint32_t id) const { __builtin_prefetch(&gain_[id]); }
+
+  /// Drops the dropped candidates at the top and puts the top's bound at its gain until the top
+  /// is exact: the highest gain of the candidates not dropped, or nothing if none is left.
+  std::optional<double> settle() {
+    if (heap_.size() > 2 * live_ + 1024) rebuild();
+    while (!heap_.empty()) {
+      const std::uint32_t id = heap_.front().id;
+      if (dropped_[id]) {
+        pop();
+      } else if (gain_[id].bound != gain_[id].key) {
+        gain_[id].bound = heap_.front().bound = gain_[id].key;
+        sift_down(0);
+      } else {
+        return gain_[id].key;
+      }
+    }
+    return std::nullopt;
+  }
+  /// The candidates not dropped whose gain is at least `threshold` (in no particular order).
+  void at_least(double threshold, std::vector<std::uint32_t>& out) {
+    out.clear();
+    stack_.clear();
+    if (!heap_.empty()) stack_.push_back(0);
+    while (!stack_.empty()) {
+      const std::size_t i = stack_.back();
+      stack_.pop_back();
+      if (!(heap_[i].bound >= threshold)) continue;
+      const std::uint32_t id = heap_[i].id;
+      if (!dropped_[id] && gain_[id].key >= threshold) out.push_back(id);
+      for (std::size_t c = 2 * i + 1; c <= 2 * i + 2 && c < heap_.size(); ++c) stack_.push_back(c);
+    }
+  }
+
+ private:
+  struct Gain {
+    double key;    // at the last calculation
+    double bound;  // that of its entry in the heap: at least key
+  };
+  struct Node {
+    double bound;
+    std::uint32_t id;
+  };
+
+  /// The heap of the candidates not dropped, each bound at its gain.
+  void rebuild() {
+    std::size_t n = 0;
+    for (const Node& node : heap_)
+      if (!dropped_[node.id]) {
+        Gain& g = gain_[node.id];
+        g.bound = g.key;
+        pos_[node.id] = static_cast<std::uint32_t>(n);
+        heap_[n++] = {g.key, node.id};
+      }
+    heap_.resize(n);
+    build();
+  }
+  void pop() {
+    heap_.front() = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) sift_down(0);
+  }
+  void sift_up(std::size_t i) {
+    const Node n = heap_[i];
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / 2;
+      if (!(heap_[parent].bound < n.bound)) break;
+      place(i, heap_[parent]);
+      i = parent;
+    }
+    place(i, n);
+  }
+  void sift_down(std::size_t i) {
+    const Node n = heap_[i];
+    const std::size_t size = heap_.size();
+    for (;;) {
+      std::size_t c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && heap_[c].bound < heap_[c + 1].bound) ++c;
+      if (!(n.bound < heap_[c].bound)) break;
+      place(i, heap_[c]);
+      i = c;
+    }
+    place(i, n);
+  }
+  void place(std::size_t i, const Node& n) {
+    heap_[i] = n;
+    pos_[n.id] = static_cast<std::uint32_t>(i);
+  }
+
+  std::vector<Gain> gain_;           // [candidate]
+  std::vector<std::uint8_t> dropped_;  // [candidate]: invalid at its last calculation, or realised
+  std::vector<std::uint32_t> pos_;   // [candidate]: its index in heap_
+  std::vector<Node> heap_;
+  std::size_t live_ = 0;  // candidates not dropped
+  std::vector<std::size_t> stack_;
+};
+
+}  // namespace parley::models::exchange
