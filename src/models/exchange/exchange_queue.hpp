@@ -20,14 +20,14 @@ class GainQueue {
   void reset(std::size_t n) {
     heap_.clear();
     gain_.assign(n, {0, 0});
-    dropped_.assign(n, 1);
+    dropped_.assign((n + 63) / 64, ~std::uint64_t{0});
     pos_.assign(n, 0);
     live_ = 0;
   }
   /// Adds candidate `id` with gain `key` (before build()).
   void add(std::uint32_t id, double key) {
     gain_[id] = {key, key};
-    dropped_[id] = 0;
+    dropped_[id / 64] &= ~(std::uint64_t{1} << (id % 64));
     ++live_;
     pos_[id] = static_cast<std::uint32_t>(heap_.size());
     heap_.push_back({key, id});
@@ -38,9 +38,9 @@ class GainQueue {
   }
 
   double gain(std::uint32_t id) const { return gain_[id].key; }
-  bool dropped(std::uint32_t id) const { return dropped_[id] != 0; }
+  bool dropped(std::uint32_t id) const { return (dropped_[id / 64] >> (id % 64)) & 1; }
   /// Drops candidate `id` (not dropped) for the rest of the round.
-  void drop(std::uint32_t id) { dropped_[id] = 1, --live_; }
+  void drop(std::uint32_t id) { dropped_[id / 64] |= std::uint64_t{1} << (id % 64), --live_; }
   /// Candidate `id` (not dropped) has the gain `key`.
   void set(std::uint32_t id, double key) {
     Gain& g = gain_[id];
@@ -61,7 +61,7 @@ class GainQueue {
     if (heap_.size() > 2 * live_ + 1024) rebuild();
     while (!heap_.empty()) {
       const std::uint32_t id = heap_.front().id;
-      if (dropped_[id]) {
+      if (dropped(id)) {
         pop();
       } else if (gain_[id].bound != gain_[id].key) {
         gain_[id].bound = heap_.front().bound = gain_[id].key;
@@ -82,7 +82,7 @@ class GainQueue {
       stack_.pop_back();
       if (!(heap_[i].bound >= threshold)) continue;
       const std::uint32_t id = heap_[i].id;
-      if (!dropped_[id] && gain_[id].key >= threshold) out.push_back(id);
+      if (!dropped(id) && gain_[id].key >= threshold) out.push_back(id);
       for (std::size_t c = 2 * i + 1; c <= 2 * i + 2 && c < heap_.size(); ++c) stack_.push_back(c);
     }
   }
@@ -97,17 +97,13 @@ class GainQueue {
     std::uint32_t id;
   };
 
-  /// The heap of the candidates not dropped, each bound at its gain.
+  /// The heap of the candidates not dropped (their bounds stand).
   void rebuild() {
     std::size_t n = 0;
     for (const Node& node : heap_)
-      if (!dropped_[node.id]) {
-        Gain& g = gain_[node.id];
-        g.bound = g.key;
-        pos_[node.id] = static_cast<std::uint32_t>(n);
-        heap_[n++] = {g.key, node.id};
-      }
+      if (!dropped(node.id)) heap_[n++] = node;
     heap_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) pos_[heap_[i].id] = static_cast<std::uint32_t>(i);
     build();
   }
   void pop() {
@@ -144,7 +140,7 @@ class GainQueue {
   }
 
   std::vector<Gain> gain_;           // [candidate]
-  std::vector<std::uint8_t> dropped_;  // [candidate]: invalid at its last calculation, or realised
+  std::vector<std::uint64_t> dropped_;  // bit per candidate: invalid at its last calculation, or realised
   std::vector<std::uint32_t> pos_;   // [candidate]: its index in heap_
   std::vector<Node> heap_;
   std::size_t live_ = 0;  // candidates not dropped
