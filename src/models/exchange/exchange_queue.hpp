@@ -34,7 +34,7 @@ class GainQueue {
   }
   /// Orders the added candidates into a heap.
   void build() {
-    for (std::size_t i = heap_.size() / 2; i-- > 0;) sift_down(i);
+    for (std::size_t i = heap_.size() / kArity + 1; i-- > 0;) sift_down(i);
   }
 
   double gain(std::uint32_t id) const { return gain_[id].key; }
@@ -83,7 +83,7 @@ class GainQueue {
       if (!(heap_[i].bound >= threshold)) continue;
       const std::uint32_t id = heap_[i].id;
       if (!dropped(id) && gain_[id].key >= threshold) out.push_back(id);
-      for (std::size_t c = 2 * i + 1; c <= 2 * i + 2 && c < heap_.size(); ++c) stack_.push_back(c);
+      for (std::size_t c = kArity * i + 1; c <= kArity * i + kArity && c < heap_.size(); ++c) stack_.push_back(c);
     }
   }
 
@@ -96,6 +96,7 @@ class GainQueue {
     double bound;
     std::uint32_t id;
   };
+  static constexpr std::size_t kArity = 4;  // children of a node: 4 nodes of 16 bytes share a cache line
 
   /// The heap of the candidates not dropped (their bounds stand).
   void rebuild() {
@@ -114,7 +115,7 @@ class GainQueue {
   void sift_up(std::size_t i) {
     const Node n = heap_[i];
     while (i > 0) {
-      const std::size_t parent = (i - 1) / 2;
+      const std::size_t parent = (i - 1) / kArity;
       if (!(heap_[parent].bound < n.bound)) break;
       place(i, heap_[parent]);
       i = parent;
@@ -125,9 +126,11 @@ class GainQueue {
     const Node n = heap_[i];
     const std::size_t size = heap_.size();
     for (;;) {
-      std::size_t c = 2 * i + 1;
-      if (c >= size) break;
-      if (c + 1 < size && heap_[c].bound < heap_[c + 1].bound) ++c;
+      const std::size_t first = kArity * i + 1;
+      if (first >= size) break;
+      std::size_t c = first;
+      for (std::size_t d = first + 1; d < first + kArity && d < size; ++d)
+        if (heap_[c].bound < heap_[d].bound) c = d;
       if (!(n.bound < heap_[c].bound)) break;
       place(i, heap_[c]);
       i = c;

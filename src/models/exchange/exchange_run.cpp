@@ -24,6 +24,13 @@ constexpr double kTieTolerance = 1e-12;
 
 /// Runs rounds on one table; its buffers are kept from round to round.
 class RoundRunner {
+  /// A candidate in the list of one of its actor-issues: its other issue and actor, and whether
+  /// the list's actor is the one that supplies q (bit kSuppliesQ of other_issue).
+  struct Member {
+    std::uint32_t id, other_issue, other_actor;
+  };
+  static constexpr std::uint32_t kSuppliesQ = std::uint32_t{1} << 31;
+
  public:
   RoundRunner(Table& t, const Options& o) : t_(t), o_(o), random_(o.variant == Variant::random_rate) {}
 
@@ -55,6 +62,7 @@ class RoundRunner {
   void add_candidates() {
     cands_.clear(), rates_.clear();
     left_.assign(t_.x.size(), 0);
+    size_.assign(t_.x.size(), 0);
     for (std::size_t i = 0; i < t_.issues; ++i)
       for (std::size_t a = 0; a < t_.actors; ++a) left_[t_.at(i, a)] = t_.takes_part(i, a) && t_.x[t_.at(i, a)] <= t_.mean(i);
     for (std::size_t p = 0; p < t_.issues; ++p)
@@ -69,9 +77,16 @@ class RoundRunner {
     for (std::size_t a = 0; a < t_.actors; ++a)
       if (t_.takes_part(p, a) && t_.takes_part(q, a))
         group_[left_[t_.at(p, a)] | (left_[t_.at(q, a)] << 1)].push_back(static_cast<std::uint32_t>(a));
-    for (auto [g, h] : {std::pair{0, 3}, std::pair{1, 2}})
+    for (auto [g, h] : {std::pair{0, 3}, std::pair{1, 2}}) {
       for (std::uint32_t u : group_[g])
         for (std::uint32_t v : group_[h]) add(make_candidate(t_, p, q, u, v));
+      // Every actor of g is in |h| candidates, every actor of h in |g|, on both issues.
+      for (auto [mine, theirs] : {std::pair{g, h}, std::pair{h, g}})
+        for (std::uint32_t a : group_[mine]) {
+          size_[t_.at(p, a)] += static_cast<std::uint32_t>(group_[theirs].size());
+          size_[t_.at(q, a)] += static_cast<std::uint32_t>(group_[theirs].size());
+        }
+    }
   }
 
   void add(const Candidate& c) {
@@ -88,19 +103,30 @@ class RoundRunner {
     return {at(c.p, c.a_p), at(c.q, c.a_p), at(c.p, c.a_q), at(c.q, c.a_q)};
   }
 
-  /// The candidates of every actor-issue, as one flat list of copies (read in sequence when an
-  /// actor-issue's candidates are recalculated): those of slot k are members_[begin_[k] ..
-  /// begin_[k] + size_[k]).
+  /// The candidates of every actor-issue (slot), as one flat list read in sequence when the
+  /// slot's candidates are recalculated: those of slot k are members_[begin_[k] .. begin_[k] +
+  /// size_[k]) (size_ counted by add_pair()).
   void index_slots() {
     const std::size_t slots_n = t_.x.size();
-    begin_.assign(slots_n + 1, 0), size_.assign(slots_n, 0);
-    for (const Candidate& c : cands_)
-      for (std::uint32_t k : slots(c)) ++size_[k];
+    begin_.assign(slots_n + 1, 0);
     for (std::size_t k = 0; k < slots_n; ++k) begin_[k + 1] = begin_[k] + size_[k];
     members_.resize(begin_[slots_n]);
     std::fill(size_.begin(), size_.end(), 0);
-    for (std::uint32_t id = 0; id < cands_.size(); ++id)
-      for (std::uint32_t k : slots(cands_[id])) members_[begin_[k] + size_[k]++] = {cands_[id], id};
+    for (std::uint32_t id = 0; id < cands_.size(); ++id) {
+      const Candidate& c = cands_[id];
+      const auto put = [&](std::uint32_t issue, std::uint32_t actor, std::uint32_t other_issue, std::uint32_t other_actor, bool supplies_q) {
+        const std::size_t k = t_.at(issue, actor);
+        members_[begin_[k] + size_[k]++] = {id, other_issue | (supplies_q ? kSuppliesQ : 0), other_actor};
+      };
+      put(c.p, c.a_p, c.q, c.a_q, false), put(c.q, c.a_p, c.p, c.a_q, false);
+      put(c.p, c.a_q, c.q, c.a_p, true), put(c.q, c.a_q, c.p, c.a_p, true);
+    }
+  }
+  /// The candidate of `m` in the list of `actor` on `issue`.
+  static Candidate candidate(const Member& m, std::uint32_t issue, std::uint32_t actor) {
+    const std::uint32_t other = m.other_issue & ~kSuppliesQ;
+    const bool supplies_q = (m.other_issue & kSuppliesQ) != 0;
+    return {std::min(issue, other), std::max(issue, other), supplies_q ? m.other_actor : actor, supplies_q ? actor : m.other_actor};
   }
 
   /// The valid exchange with the highest gain; among tied gains one drawn from the seed. The one
@@ -157,18 +183,20 @@ class RoundRunner {
   void recalculate(const std::uint32_t* done, std::size_t k) {
     Member* list = members_.data() + begin_[done[k]];
     const std::uint32_t n = size_[done[k]];
+    const auto issue = static_cast<std::uint32_t>(done[k] / t_.actors), actor = static_cast<std::uint32_t>(done[k] % t_.actors);
     std::uint32_t kept = 0;
     results_.clear();
     for (std::uint32_t j = 0; j < n; ++j) {
       const Member m = list[j];
       if (queue_.dropped(m.id)) continue;
       list[kept++] = m;
-      const std::array<std::uint32_t, 4> own = slots(m.c);
+      const Candidate c = candidate(m, issue, actor);
+      const std::array<std::uint32_t, 4> own = slots(c);
       if (std::any_of(done, done + k, [&](std::uint32_t s) { return s == own[0] || s == own[1] || s == own[2] || s == own[3]; }))
         continue;
       queue_.prefetch(m.id);
-      const Calculation c = calculate(m.c, t_, random_, rate(m.id));
-      results_.push_back({m.id, c.valid, c.key});
+      const Calculation r = calculate(c, t_, random_, rate(m.id));
+      results_.push_back({m.id, r.valid, r.key});
     }
     size_[done[k]] = kept;
     for (const Result& r : results_) {
@@ -200,11 +228,6 @@ class RoundRunner {
   std::size_t round_ = 0;
   std::vector<char> left_;
   std::vector<std::uint32_t> group_[4];
-  /// A candidate in the list of one of its actor-issues.
-  struct Member {
-    Candidate c;
-    std::uint32_t id;
-  };
 
   /// The outcome of a recalculation.
   struct Result {
