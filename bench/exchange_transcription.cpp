@@ -119,8 +119,8 @@ struct Model {
             for (std::size_t v : group[h]) {
               const bool u_supplies_p = s[p][u] * s[q][v] < s[p][v] * s[q][u];
               const std::size_t id = list.size();
-              list.push_back({p, q, u_supplies_p ? u : v, u_supplies_p ? v : u, draw(o.seed, 1, r, id, 0), draw(o.seed, 1, r, id, 1),
-                              false, 0, Realised{}});
+              list.push_back({p, q, u_supplies_p ? u : v, u_supplies_p ? v : u, draw(o.seed, 1, r, id, 0), draw(o.seed, 1, r, id, 1), false,
+                              0, Realised{}});
             }
       }
     out.candidates = list.size();
@@ -135,8 +135,8 @@ struct Model {
         if (list[id].alive && list[id].key >= best - 1e-12 * best) tied.push_back(id);
       std::size_t k = 0;
       if (tied.size() > 1)
-        k = std::min(tied.size() - 1, static_cast<std::size_t>(draw(o.seed, 2, r, out.exchanges.size(), attempt) *
-                                                                static_cast<double>(tied.size())));
+        k = std::min(tied.size() - 1,
+                     static_cast<std::size_t>(draw(o.seed, 2, r, out.exchanges.size(), attempt) * static_cast<double>(tied.size())));
       Candidate& c = list[tied[k]];
       const double before = c.key;
       calculate(c);
@@ -181,8 +181,7 @@ Result run(const Scenario& sc, const Options& o) {
     // Decide's start positions for the next round.
     for (std::size_t d = 0; d < m.I; ++d)
       for (std::size_t a = 0; a < m.A; ++a) {
-        if (m.dir[d][a] != 0)
-          m.x[d][a] = start[d][a] + (o.fixed_weight + o.salience_weight * (1 - m.s[d][a])) * (m.x[d][a] - start[d][a]);
+        if (m.dir[d][a] != 0) m.x[d][a] = start[d][a] + (o.fixed_weight + o.salience_weight * (1 - m.s[d][a])) * (m.x[d][a] - start[d][a]);
         m.dir[d][a] = 0;
       }
     m.sum_up();

@@ -34,7 +34,8 @@ class GainQueue {
   }
   /// Orders the added candidates into a heap.
   void build() {
-    for (std::size_t i = heap_.size() / kArity + 1; i-- > 0;) sift_down(i);
+    if (heap_.size() < 2) return;
+    for (std::size_t i = (heap_.size() - 2) / kArity + 1; i-- > 0;) sift_down(i);  // from the last parent
   }
 
   double gain(std::uint32_t id) const { return gain_[id].key; }
@@ -142,9 +143,9 @@ class GainQueue {
     pos_[n.id] = static_cast<std::uint32_t>(i);
   }
 
-  std::vector<Gain> gain_;           // [candidate]
+  std::vector<Gain> gain_;              // [candidate]
   std::vector<std::uint64_t> dropped_;  // bit per candidate: invalid at its last calculation, or realised
-  std::vector<std::uint32_t> pos_;   // [candidate]: its index in heap_
+  std::vector<std::uint32_t> pos_;      // [candidate]: its index in heap_
   std::vector<Node> heap_;
   std::size_t live_ = 0;  // candidates not dropped
   std::vector<std::size_t> stack_;

@@ -114,7 +114,8 @@ class RoundRunner {
     std::fill(size_.begin(), size_.end(), 0);
     for (std::uint32_t id = 0; id < cands_.size(); ++id) {
       const Candidate& c = cands_[id];
-      const auto put = [&](std::uint32_t issue, std::uint32_t actor, std::uint32_t other_issue, std::uint32_t other_actor, bool supplies_q) {
+      const auto put = [&](std::uint32_t issue, std::uint32_t actor, std::uint32_t other_issue, std::uint32_t other_actor,
+                           bool supplies_q) {
         const std::size_t k = t_.at(issue, actor);
         members_[begin_[k] + size_[k]++] = {id, other_issue | (supplies_q ? kSuppliesQ : 0), other_actor};
       };
@@ -192,8 +193,7 @@ class RoundRunner {
       list[kept++] = m;
       const Candidate c = candidate(m, issue, actor);
       const std::array<std::uint32_t, 4> own = slots(c);
-      if (std::any_of(done, done + k, [&](std::uint32_t s) { return s == own[0] || s == own[1] || s == own[2] || s == own[3]; }))
-        continue;
+      if (std::any_of(done, done + k, [&](std::uint32_t s) { return s == own[0] || s == own[1] || s == own[2] || s == own[3]; })) continue;
       queue_.prefetch(m.id);
       const Calculation r = calculate(c, t_, random_, rate(m.id));
       results_.push_back({m.id, r.valid, r.key});
