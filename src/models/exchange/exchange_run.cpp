@@ -2,7 +2,8 @@
 // by gain with seeded tie-breaking, recalculation of the exchanges that share an actor-issue, and
 // the start-position update between rounds. Built for speed (docs/models/exchange.md, "Speed"):
 // candidates are four 32-bit indices, the actor-issues' candidates are flat (CSR) lists that shed
-// the dropped ones as they are walked, and the queue is an indexed max-heap of upper bounds.
+// the dropped ones as they are walked, and the queue is a heap of blocks of candidates by upper
+// bounds of their gains (exchange_queue.hpp).
 #include <algorithm>
 #include <array>
 #include <cmath>
