@@ -7,10 +7,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "models/exchange/exchange.hpp"
+#include "parley/error.hpp"
 #include "models/exchange/exchange_queue.hpp"
 #include "models/exchange/exchange_table.hpp"
 
@@ -79,6 +83,7 @@ class RoundRunner {
       if (t_.takes_part(p, a) && t_.takes_part(q, a))
         group_[left_[t_.at(p, a)] | (left_[t_.at(q, a)] << 1)].push_back(static_cast<std::uint32_t>(a));
     for (auto [g, h] : {std::pair{0, 3}, std::pair{1, 2}}) {
+      check_count(group_[g].size() * group_[h].size());
       for (std::uint32_t u : group_[g])
         for (std::uint32_t v : group_[h]) add(make_candidate(t_, p, q, u, v));
       // Every actor of g is in |h| candidates, every actor of h in |g|, on both issues.
@@ -88,6 +93,15 @@ class RoundRunner {
           size_[t_.at(q, a)] += static_cast<std::uint32_t>(group_[theirs].size());
         }
     }
+  }
+
+  /// The lists index a round's candidates with 32 bits, four entries a candidate: a round with more
+  /// is refused (ResourceError) rather than miscounted. It would need some 30 GB anyway.
+  void check_count(std::size_t more) const {
+    constexpr std::size_t kMaxCandidates = std::numeric_limits<std::uint32_t>::max() / 4;
+    if (more > kMaxCandidates - cands_.size())
+      throw ResourceError(fmt::format("the exchange model: round {} has more than {} candidate exchanges; use fewer actors or issues",
+                                      round_, kMaxCandidates));
   }
 
   void add(const Candidate& c) {
