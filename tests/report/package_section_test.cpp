@@ -1,6 +1,8 @@
 // The report's "Package deals" section (src/report/package_section.cpp): each declared linkage with
 // its deal at the point values, each side's best package and P(deal) over the report's draws; no
 // section without linkages.
+#include "report/package_section.hpp"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -8,7 +10,6 @@
 #include "parley/parley.hpp"
 #include "parley/report.hpp"
 #include "report/output/numbers.hpp"
-#include "report/package_section.hpp"
 #include "report/svg.hpp"
 #include "test_support.hpp"
 
@@ -37,18 +38,20 @@ TEST(ReportPackageSection, ListsEachLinkageWithDealBestPackagesAndProbability) {
   const Scenario s = package_section_scenario(
       "linkages:\n  - {id: ab, label: A for B, issues: [a, b], source: {ref: r, note: \"p. 3\"}}\n  - {id: ac, issues: [a, c]}\n");
   const PackageDeals deals = assess_packages(s, {}, 400, {1, 0}, 1);
+  ASSERT_EQ(deals.odds.size(), 2u);
   const std::string h = report::package_section(s, deals);
   EXPECT_EQ(h.find("<h2>Package deals</h2>"), 0u) << h;
   const Proportion& ab = deals.odds[0];
   EXPECT_GT(ab.estimate, 0.05);
   EXPECT_LT(ab.estimate, 0.99);
-  EXPECT_NE(h.find("<tr><td><span title=\"ab\">A for B</span></td><td><span title=\"a\">Issue A</span> + <span title=\"b\">Issue B</span>"
-                   "</td><td>yes: Issue A [0.0, 33.3], Issue B [66.7, 100.0]</td>"
-                   "<td>Issue A 0.0, Issue B 75.0 <small>(utility 0.850, status quo 0.500)</small></td>"
-                   "<td>Issue A 25.0, Issue B 100.0 <small>(utility 0.850, status quo 0.500)</small></td>"
-                   "<td class=\"n\">" +
-                   report::escape(report::probability_cell(ab)) + fmt::format(" [{:.3f}, {:.3f}]</td><td>r: p. 3</td></tr>", ab.low, ab.high)),
-            std::string::npos)
+  EXPECT_NE(
+      h.find("<tr><td><span title=\"ab\">A for B</span></td><td><span title=\"a\">Issue A</span> + <span title=\"b\">Issue B</span>"
+             "</td><td>yes: Issue A [0.0, 33.3], Issue B [66.7, 100.0]</td>"
+             "<td>Issue A 0.0, Issue B 75.0 <small>(utility 0.850, status quo 0.500)</small></td>"
+             "<td>Issue A 25.0, Issue B 100.0 <small>(utility 0.850, status quo 0.500)</small></td>"
+             "<td class=\"n\">" +
+             report::escape(report::probability_cell(ab)) + fmt::format(" [{:.3f}, {:.3f}]</td><td>r: p. 3</td></tr>", ab.low, ab.high)),
+      std::string::npos)
       << h;
   // a with c: x accepts a <= 40, y a >= 60 on a alone (c weighs nothing): no deal.
   EXPECT_NE(h.find("<tr><td>ac</td><td><span title=\"a\">Issue A</span> + c</td>"
@@ -66,6 +69,7 @@ TEST(ReportPackageSection, IsInTheReportOnlyWithLinkagesAndUsesItsDraws) {
   const Scenario linked = package_section_scenario("linkages:\n  - {id: ab, issues: [a, b]}\n");
   const std::string h = build_report(linked, o).html;
   const std::string section = report::package_section(linked, assess_packages(linked, {}, 300, {9, 0}, 1));
+  ASSERT_FALSE(section.empty());
   EXPECT_NE(h.find("<h2 id=\"package-deals\">Package deals</h2>" + section.substr(section.find("</h2>") + 5)), std::string::npos)
       << section;
   EXPECT_NE(h.find("href=\"#package-deals\""), std::string::npos);  // in the table of contents
