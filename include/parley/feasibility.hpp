@@ -89,6 +89,8 @@ struct PackageFeasibility {
   /// Per side: the package in the intersection its negotiator likes best (ties: the least change
   /// from the status quo); none without a deal, or when the negotiator has no position in the package.
   std::vector<std::optional<PackagePoint>> best;
+  /// The declared linkage (index into Scenario::linkages) this package assesses, if it is one.
+  std::optional<std::size_t> linkage;
 };
 
 /// The issues named by `ids`, validated: at least two, each an issue of the scenario, none twice.
@@ -121,5 +123,20 @@ struct PackageDeals {
 /// How often each package has a deal over the same draws as feasibility_odds with the same sampling.
 std::vector<Proportion> package_deal_odds(const Scenario& scenario, const std::vector<std::vector<std::size_t>>& packages,
                                           std::uint64_t draws, const SamplingOptions& sampling, unsigned threads);
+
+/// Which packages `parley feasibility` assesses (docs/feasibility.md, "Declared linkages"): the
+/// scenario's declared linkages (Scenario::linkages) unless packages are given, and none when
+/// asked for none (`--package none`, `"packages": []`).
+struct PackageChoice {
+  enum class Kind { linkages, given, none };
+  Kind kind = Kind::linkages;
+  std::vector<std::vector<std::size_t>> given;  // for Kind::given, each checked by package_issues
+};
+
+/// The chosen packages assessed at point values and over the draws (package_deal_odds): the
+/// declared linkages in their order, each with PackageFeasibility::linkage set, or the given
+/// packages. Empty when there is nothing to assess. Throws as assess_package does.
+PackageDeals assess_packages(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws, const SamplingOptions& sampling,
+                             unsigned threads);
 
 }  // namespace parley

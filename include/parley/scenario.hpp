@@ -138,6 +138,16 @@ struct Side {
   std::vector<Ratifier> ratifiers;
 };
 
+/// Issues the sources link (docs/scenario-format.md, "Linkages"): a trade the negotiation may
+/// make across them, such as sanctions relief for a ceasefire. `parley feasibility` assesses each
+/// as a package deal (docs/feasibility.md).
+struct Linkage {
+  std::string id;                   // an identifier, unique among the linkages
+  std::string label;                // optional, for reports
+  std::vector<std::size_t> issues;  // two or more distinct issue indices, in the order given
+  int citation = -1;                // index into Scenario::citations, or -1
+};
+
 /// One change an event makes to an input (docs/scenario-format.md, "Events").
 struct EventChange {
   enum class Field { position, salience, capability };
@@ -180,8 +190,9 @@ class Scenario {
   std::vector<Citation> citations;
   std::vector<IdealAdjustment> ideal_adjustments;
   std::vector<OutcomeClass> outcome_classes;
-  std::vector<Side> sides;    // for deal feasibility; empty when not modelled
-  std::vector<Event> events;  // the timeline, in order of round; empty when there is none
+  std::vector<Side> sides;        // for deal feasibility; empty when not modelled
+  std::vector<Linkage> linkages;  // declared linkages; empty when there are none
+  std::vector<Event> events;      // the timeline, in order of round; empty when there is none
   /// Options an input file sets for a model (KTAB XML's model parameters and seed, format v1's
   /// `model_options`), by model name.
   /// Options given on the command line take precedence. Checked by check_scenario_options() and

@@ -166,8 +166,17 @@ class Feasibility(_Result):
     its ends, and over the draws the probability that a zone exists (with its 95 % interval).
 
     ``json``: schema parley.feasibility/1; ``str(f)``: the command's table (the writer has no CSV).
-    Tables: ``to_frame()`` (per issue and side), ``zones()`` (per issue).
+    Tables: ``to_frame()`` (per issue and side), ``zones()`` (per issue), ``to_frame("package")``
+    (the package deals, per package, issue and side); ``packages``: the package deals as the JSON
+    gives them.
     """
+
+    @property
+    def packages(self) -> list:
+        """The package deals assessed (the scenario's declared linkages, or those asked for), each a
+        dict as in the JSON's "packages": issues, linkage (where it is a declared one), win_sets,
+        deal, zone, best, deal_probability. Empty when none was assessed."""
+        return list(self.json.get("packages", []))
 
     @property
     def draws(self) -> int:
@@ -184,12 +193,22 @@ class Feasibility(_Result):
         """A zone on every issue at once: at_point_values (bool), probability, low, high."""
         return dict(self.json["every_issue"])
 
-    def to_frame(self) -> "pandas.DataFrame":
-        """One row per issue and side: issue, side, win_set_low, win_set_high (NaN: the side accepts
-        no outcome), zone_low, zone_high (the issue's zone of agreement at the point values; NaN:
-        none), zone_probability (the share of draws with a zone)."""
+    def to_frame(self, by: str = "issue") -> "pandas.DataFrame":
+        """by "issue": one row per issue and side: issue, side, win_set_low, win_set_high (NaN: the
+        side accepts no outcome), zone_low, zone_high (the issue's zone of agreement at the point
+        values; NaN: none), zone_probability (the share of draws with a zone).
+
+        by "package": one row per package, package issue and side: package (its issue ids joined by
+        "+"), linkage (the declared linkage's id, or None), issue, side, win_set_low, win_set_high
+        (the side's package win-set on the issue), deal (at the point values), zone_low, zone_high,
+        best (the side's best package's value on the issue; NaN: no deal, or no position),
+        deal_probability, deal_low, deal_high (over the draws, 95 % Wilson interval)."""
         import pandas as pd
 
+        if by == "package":
+            return self._package_frame(pd)
+        if by != "issue":
+            _arguments.fail("by", f"got {by!r}", 'one of "issue", "package"')
         rows = []
         for i in self.json["issues"]:
             zone = i["zone"] or [None, None]
@@ -199,6 +218,23 @@ class Feasibility(_Result):
                              "zone_low": _num(zone[0]), "zone_high": _num(zone[1]),
                              "zone_probability": i["zone_probability"]["probability"]})
         return pd.DataFrame(rows, columns=["issue", "side", "win_set_low", "win_set_high", "zone_low", "zone_high", "zone_probability"])
+
+    def _package_frame(self, pd: Any) -> "pandas.DataFrame":
+        rows = []
+        for p in self.packages:
+            name, odds = "+".join(p["issues"]), p["deal_probability"]
+            for issue in p["issues"]:
+                zone = p["zone"][issue] if p["zone"] else [None, None]
+                for side, win_set in p["win_sets"].items():
+                    win_set = win_set[issue] if win_set else [None, None]
+                    best = p["best"].get(side)
+                    rows.append({"package": name, "linkage": p.get("linkage"), "issue": issue, "side": side,
+                                 "win_set_low": _num(win_set[0]), "win_set_high": _num(win_set[1]), "deal": p["deal"],
+                                 "zone_low": _num(zone[0]), "zone_high": _num(zone[1]),
+                                 "best": _num(best["outcome"][issue] if best else None), "deal_probability": odds["probability"],
+                                 "deal_low": odds["low"], "deal_high": odds["high"]})
+        return pd.DataFrame(rows, columns=["package", "linkage", "issue", "side", "win_set_low", "win_set_high", "deal", "zone_low",
+                                           "zone_high", "best", "deal_probability", "deal_low", "deal_high"])
 
     def zones(self) -> "pandas.DataFrame":
         """One row per issue: issue, zone_low, zone_high (NaN: no zone at the point values),
@@ -452,17 +488,36 @@ def sensitivity(scenario: "Scenario", model: str = "compromise", *, samples: int
     return Sensitivity(scenario, texts)
 
 
-def feasibility(scenario: "Scenario", *, draws: int = 2000, seed: int = 1, threads: int = 0, correlation: float = 0.0) -> Feasibility:
+def feasibility(scenario: "Scenario", *, draws: int = 2000, seed: int = 1, threads: int = 0, correlation: float = 0.0,
+                packages: Optional[Sequence[Sequence[str]]] = None) -> Feasibility:
     """Two-level games, as ``parley feasibility``: each side's win-set, the zone of agreement and
     the ratifiers that bind it at the point values, and over `draws` draws of the uncertain inputs
     (from `seed`; actors' inputs correlated by `correlation`) the probability that a zone exists.
-    The scenario needs a ``sides`` section (docs/feasibility.md)."""
+    The scenario needs a ``sides`` section (docs/feasibility.md).
+
+    Package deals: `packages` lists packages, each a list of two or more issue ids (``--package``);
+    None (the default) assesses the scenario's declared linkages (``Scenario.linkages``), and ``[]``
+    none (``--package none``)."""
     scenario = _scenario("scenario", scenario)
     draws = _arguments.count("draws", draws, 1, LIMITS["max_counted_draws"])
     seed, threads = _seed(seed), _threads(threads)
     correlation = _arguments.fraction("correlation", correlation)
+    chosen = None if packages is None else _packages(packages)
     with _arguments_named():
-        return Feasibility(scenario, _native.feasibility(scenario._native, draws, seed, correlation, threads))
+        return Feasibility(scenario, _native.feasibility(scenario._native, draws, seed, correlation, threads, chosen))
+
+
+def _packages(packages: Any) -> list:
+    """`packages` as a list of lists of issue ids (the engine checks the ids)."""
+    expected = 'a list of packages, each a list of two or more issue ids, e.g. [["sanctions", "ukraine-terms"]]'
+    if isinstance(packages, (str, bytes)) or not isinstance(packages, Sequence):
+        _arguments.fail("packages", f"got {type(packages).__name__}", expected)
+    out = []
+    for q, package in enumerate(packages):
+        if isinstance(package, (str, bytes)) or not isinstance(package, Sequence) or not all(isinstance(i, str) for i in package):
+            _arguments.fail(f"packages[{q}]", f"got {package!r}", expected)
+        out.append(list(package))
+    return out
 
 
 def compare(a: "Scenario", b: "Scenario", model: str = "compromise", *, draws: int = 1000, seed: int = 1, threads: int = 0,

@@ -139,6 +139,12 @@ class Scenario:
         return self._native.class_names
 
     @property
+    def linkages(self) -> dict:
+        """The declared linkages (docs/scenario-format.md, "Linkages"): id -> its issue ids, in
+        order; `feasibility()` assesses each as a package deal."""
+        return {l["id"]: list(l["issues"]) for l in json.loads(self._native.to_json(-1)).get("linkages", [])}
+
+    @property
     def what_ifs(self) -> list:
         """The what-if assignments applied so far, in order."""
         return self._native.overrides()

@@ -4,6 +4,7 @@
 // turn into tables. The backtest and the report are in analysis_backtest.cpp.
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <sstream>
 
 #include "binding.hpp"
@@ -65,19 +66,29 @@ py::dict sensitivity(const Scenario& scenario, const std::string& model_name, co
 }
 
 /// `parley feasibility`: win-sets, zones of agreement and binding ratifiers, at the point values and
-/// over `draws` draws. The writer has no CSV.
-py::dict feasibility(const Scenario& scenario, std::uint64_t draws, std::uint64_t seed, double correlation, unsigned threads) {
+/// over `draws` draws, then the package deals: `packages` (lists of issue ids, each checked as
+/// --package checks it; empty: none) or, when None, the scenario's declared linkages. The writer
+/// has no CSV.
+py::dict feasibility(const Scenario& scenario, std::uint64_t draws, std::uint64_t seed, double correlation, unsigned threads,
+                     const std::optional<std::vector<std::vector<std::string>>>& packages) {
   if (draws < 1 || draws > limits::kMaxCountedDraws)
     throw InputError({}, "draws", "got " + std::to_string(draws), "a whole number from 1 to " + std::to_string(limits::kMaxCountedDraws));
   threads = resolve_threads(threads);
+  PackageChoice choice;
+  if (packages) {
+    choice.kind = packages->empty() ? PackageChoice::Kind::none : PackageChoice::Kind::given;
+    for (std::size_t q = 0; q < packages->size(); ++q)
+      choice.given.push_back(package_issues(scenario, (*packages)[q], "packages[" + std::to_string(q) + "]"));
+  }
   std::string json, table;
   {
     py::gil_scoped_release free;
     const Feasibility f = assess_feasibility(scenario);
     const FeasibilityOdds odds = feasibility_odds(scenario, draws, {seed, correlation}, threads);
+    const PackageDeals deals = assess_packages(scenario, choice, draws, {seed, correlation}, threads);
     std::ostringstream j, t;
-    write_feasibility(j, scenario, f, odds, seed, OutputFormat::json);
-    write_feasibility(t, scenario, f, odds, seed, OutputFormat::table);
+    write_feasibility(j, scenario, f, odds, deals, seed, OutputFormat::json);
+    write_feasibility(t, scenario, f, odds, deals, seed, OutputFormat::table);
     json = j.str(), table = t.str();
   }
   return texts(json, "", table);
@@ -148,7 +159,7 @@ void bind_analysis(py::module_& m) {
         py::arg("top"), py::arg("seed"), py::arg("threads"), py::arg("file"),
         "parley sensitivity: {json, csv, table} as the command writes them (the table lists `top` inputs per output)");
   m.def("feasibility", &feasibility, py::arg("scenario"), py::arg("draws"), py::arg("seed"), py::arg("correlation"), py::arg("threads"),
-        "parley feasibility: {json, csv (None), table}");
+        py::arg("packages") = py::none(), "parley feasibility: {json, csv (None), table}");
   m.def("compare", &compare, py::arg("a"), py::arg("b"), py::arg("file_a"), py::arg("file_b"), py::arg("model"), py::arg("options"),
         py::arg("draws"), py::arg("seed"), py::arg("correlation"), py::arg("threads"), "parley compare: {json, csv, table}");
   bind_backtest_and_report(m);

@@ -273,4 +273,19 @@ std::vector<Proportion> package_deal_odds(const Scenario& scenario, const std::v
   return out;
 }
 
+PackageDeals assess_packages(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws, const SamplingOptions& sampling,
+                             unsigned threads) {
+  std::vector<std::vector<std::size_t>> packages;
+  if (choice.kind == PackageChoice::Kind::given) packages = choice.given;
+  if (choice.kind == PackageChoice::Kind::linkages)
+    for (const Linkage& l : scenario.linkages) packages.push_back(l.issues);
+  PackageDeals deals;
+  for (std::size_t q = 0; q < packages.size(); ++q) {
+    deals.packages.push_back(assess_package(scenario, packages[q]));
+    if (choice.kind == PackageChoice::Kind::linkages) deals.packages.back().linkage = q;
+  }
+  deals.odds = package_deal_odds(scenario, packages, draws, sampling, threads);
+  return deals;
+}
+
 }  // namespace parley

@@ -72,6 +72,23 @@ void check_sides(const Scenario& s) {
   }
 }
 
+/// Ids unique, each linkage two or more distinct issues in range, citations valid.
+void check_linkages(const Scenario& s) {
+  std::unordered_set<std::string> seen;
+  for (const Linkage& l : s.linkages) {
+    const std::string field = "linkages." + l.id;
+    if (auto bad = checks::identifier(l.id)) fail(field, *bad);
+    if (!seen.insert(l.id).second) fail(field, {"duplicate linkage '" + l.id + "'", "unique linkage ids"});
+    if (l.issues.size() < 2) fail(field + ".issues", {fmt::format("{} issue(s)", l.issues.size()), "two or more issues"});
+    std::unordered_set<std::size_t> issues;
+    for (std::size_t i : l.issues) {
+      if (i >= s.issues().size()) fail(field + ".issues", {"issue index out of range", "an issue of this scenario"});
+      if (!issues.insert(i).second) fail(field + ".issues", {"issue '" + s.issue(i).id + "' twice", "distinct issues"});
+    }
+    check_citation(s, l.citation, field);
+  }
+}
+
 void check_event_change(const Scenario& s, const EventChange& c, const std::string& field) {
   using F = EventChange::Field;
   if (c.actor >= s.actors().size()) fail(field, {"actor index out of range", "an actor of this scenario"});
@@ -184,6 +201,7 @@ void validate(const Scenario& s) {
   }
   check_ideal_adjustments(s);
   check_sides(s);
+  check_linkages(s);
   check_events(s);
   OutcomeClassifier{s};  // names and expressions of the outcome classes
   for (const OutcomeClass& c : s.outcome_classes)

@@ -19,9 +19,9 @@ class ScenarioReader {
   explicit ScenarioReader(const std::string& file) : reader_(file, scenario_) {}
 
   Scenario read(const Node& root) {
-    Fields top(
-        reader_, root, "",
-        {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "events", "ideal_adjustments", "model_options"});
+    Fields top(reader_, root, "",
+               {"parley", "metadata", "issues", "actors", "positions", "outcomes", "sides", "linkages", "events", "ideal_adjustments",
+                "model_options"});
     if (const auto version = top.get("parley")) {
       if (version->type() != Type::number || version->number() != 1)
         reader_.fail(*version, "parley", "format version '" + std::string(version->text()) + "'", "1 (the only version so far)");
@@ -35,6 +35,7 @@ class ScenarioReader {
     if (const auto positions = top.get("positions")) read_positions(*positions);
     if (const auto outcomes = top.get("outcomes")) read_outcomes(*outcomes);
     if (const auto sides = top.get("sides")) read_sides(*sides);
+    if (const auto linkages = top.get("linkages")) read_linkages(*linkages);
     if (const auto events = top.get("events")) scenario_.events = read_events(reader_, *events, scenario_);
     if (const auto adjustments = top.get("ideal_adjustments")) read_ideal_adjustments(reader_, *adjustments, scenario_);
     if (const auto options = top.get("model_options")) read_model_options(reader_, *options, scenario_);
@@ -301,6 +302,29 @@ class ScenarioReader {
       }
       scenario_.sides.push_back(std::move(side));
     }
+  }
+
+  /// `linkages: [{id, label, issues: [a, b, ...], source}]` (docs/scenario-format.md, "Linkages").
+  void read_linkages(const Node& node) {
+    std::unordered_map<std::string, std::size_t> ids;
+    scenario_.linkages = read_list<Linkage>(node, "linkages", "linkage", [&](const Node& n, const std::string& field) {
+      Fields f(reader_, n, field, {"id", "label", "issues", "source"});
+      Linkage l;
+      l.id = read_id(f, ids, "linkage");
+      l.label = f.text_or("label", "");
+      const Node& issues = f.require("issues");
+      std::unordered_map<std::string, std::size_t> named;
+      l.issues = read_list<std::size_t>(issues, f.path("issues"), "issue", [&](const Node& i, const std::string& path) {
+        const std::string id = reader_.text(i, path);
+        auto found = issue_index_.find(id);
+        if (found == issue_index_.end()) reader_.fail(i, path, "unknown issue '" + id + "'", "the id of an issue in 'issues'");
+        if (!named.emplace(id, named.size()).second) reader_.fail(i, path, "issue '" + id + "' twice", "distinct issues");
+        return found->second;
+      });
+      if (l.issues.size() < 2) reader_.fail(issues, f.path("issues"), "one issue", "two or more issues traded together");
+      if (const auto src = f.get("source")) l.citation = reader_.citation(*src, f.path("source"));
+      return l;
+    });
   }
 
   Ratifier read_ratifier(const Node& ratifiers, std::size_t r, const std::string& parent) {

@@ -26,6 +26,7 @@ class ScenarioWriter {
     if (Json p = positions(); !p.empty()) doc["positions"] = std::move(p);
     if (!s_.outcome_classes.empty()) doc["outcomes"] = outcomes();
     if (!s_.sides.empty()) doc["sides"] = sides();
+    if (!s_.linkages.empty()) doc["linkages"] = linkages();
     if (!s_.events.empty()) doc["events"] = events();
     if (!s_.ideal_adjustments.empty()) doc["ideal_adjustments"] = ideal_adjustments();
     if (Json o = model_options(); !o.empty()) doc["model_options"] = std::move(o);
@@ -165,6 +166,20 @@ class ScenarioWriter {
         j["ratifiers"] = std::move(ratifiers);
       }
       out[side.id] = std::move(j);
+    }
+    return out;
+  }
+
+  Json linkages() const {
+    Json out = Json::array();
+    for (const Linkage& l : s_.linkages) {
+      Json j{{"id", l.id}};
+      put_text(j, "label", l.label);
+      Json issues = Json::array();
+      for (std::size_t i : l.issues) issues.push_back(s_.issue(i).id);
+      j["issues"] = std::move(issues);
+      if (l.citation >= 0) j["source"] = citation(l.citation);
+      out.push_back(std::move(j));
     }
     return out;
   }

@@ -20,6 +20,7 @@
 #include "report/names.hpp"
 #include "report/output/dynamics_text.hpp"
 #include "report/output/numbers.hpp"
+#include "report/package_section.hpp"
 #include "report/page.hpp"
 #include "report/svg.hpp"
 #include "report/timeline.hpp"
@@ -124,10 +125,12 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
 
   std::optional<Feasibility> feas;
   std::optional<FeasibilityOdds> odds;
+  PackageDeals packages;  // the declared linkages
   if (!s.sides.empty()) {
     stage("feasibility");
     feas = assess_feasibility(s);
     odds = feasibility_odds(s, o.draws, {o.seed, 0}, o.threads);
+    packages = assess_packages(s, {}, o.draws, {o.seed, 0}, o.threads);
   }
 
   std::vector<report::StageForecasts> stages;
@@ -269,6 +272,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     }
     h += "</table>";
   }
+  h += report::package_section(s, packages);
 
   h += "<h2>Provenance</h2><table><tr><th>input</th><th>value</th><th>source</th><th>note</th></tr>";
   for (const UncertainInput& in : scenario_parameters(s)) {

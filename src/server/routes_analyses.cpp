@@ -72,16 +72,40 @@ void sensitivity(const State& state, const Json& body, httplib::Response& res) {
   send(res, out.str());
 }
 
+/// `packages`: absent or null, the scenario's declared linkages; a list of lists of issue ids, each
+/// checked as --package checks it; `[]`, none (`--package none`).
+PackageChoice request_packages(const Scenario& s, const Json& body) {
+  PackageChoice out;
+  if (!body.contains("packages") || body["packages"].is_null()) return out;
+  const Json& v = body["packages"];
+  const char* expected = "a list of packages, each a list of two or more issue ids, e.g. [[\"a\", \"b\"]]";
+  if (!v.is_array()) throw InputError({}, "packages", "got " + v.dump(), expected);
+  out.kind = v.empty() ? PackageChoice::Kind::none : PackageChoice::Kind::given;
+  for (std::size_t q = 0; q < v.size(); ++q) {
+    const std::string field = "packages[" + std::to_string(q) + "]";
+    if (!v[q].is_array()) throw InputError({}, field, "got " + v[q].dump(), expected);
+    std::vector<std::string> ids;
+    for (const Json& id : v[q]) {
+      if (!id.is_string()) throw InputError({}, field, "got " + id.dump() + " in the list", "issue ids (strings)");
+      ids.push_back(id.get<std::string>());
+    }
+    out.given.push_back(package_issues(s, ids, field));
+  }
+  return out;
+}
+
 void feasibility(const State& state, const Json& body, httplib::Response& res) {
   const std::uint64_t seed = request_count(body, "seed", 1, 0, kMaxSeed);
   const std::uint64_t draws = request_count(body, "draws", 2000, 1, kMaxCountedDraws);
   const double correlation = request_number(body, "correlation", 0);
   const unsigned threads = threads_of(state, body);
   const RequestScenario r = request_scenario(state, body);
+  const PackageChoice packages = request_packages(r.scenario, body);
   const Feasibility f = assess_feasibility(r.scenario);
   const FeasibilityOdds odds = feasibility_odds(r.scenario, draws, {seed, correlation}, threads);
+  const PackageDeals deals = assess_packages(r.scenario, packages, draws, {seed, correlation}, threads);
   std::ostringstream out;
-  write_feasibility(out, r.scenario, f, odds, seed, OutputFormat::json);
+  write_feasibility(out, r.scenario, f, odds, deals, seed, OutputFormat::json);
   send(res, out.str());
 }
 

@@ -30,6 +30,7 @@ class ScenarioDiff {
       for (std::size_t k = 0; k < a_.actors().size(); ++k) stance(i, k);
     classes();
     sides();
+    linkages();
     events();
     same("ideal_adjustments.size", a_.ideal_adjustments.size(), b_.ideal_adjustments.size());
     for (std::size_t k = 0; k < std::min(a_.ideal_adjustments.size(), b_.ideal_adjustments.size()); ++k) {
@@ -136,6 +137,18 @@ class ScenarioDiff {
       same(f + ".expression", x.expression, y.expression);
       same(f + ".group", x.group, y.group);
       same(f + ".needs_deal_on", x.needs_deal_on, y.needs_deal_on);
+    }
+  }
+
+  void linkages() {
+    same("linkages.size", a_.linkages.size(), b_.linkages.size());
+    for (std::size_t k = 0; k < std::min(a_.linkages.size(), b_.linkages.size()); ++k) {
+      const Linkage &x = a_.linkages[k], &y = b_.linkages[k];
+      const std::string f = "linkages[" + std::to_string(k) + "]";
+      same(f + ".id", x.id, y.id);
+      same(f + ".label", x.label, y.label);
+      same(f + ".issues", x.issues, y.issues);
+      citation(f + ".source", x.citation, y.citation);
     }
   }
 

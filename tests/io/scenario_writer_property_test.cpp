@@ -1,5 +1,5 @@
 // Property: random scenarios (every kind of uncertain value, awkward numbers and texts, citations
-// with and without notes, events, outcome classes, sides, ideal adjustments, model options) read
+// with and without notes, events, outcome classes, sides, linkages, ideal adjustments, model options) read
 // back the same after scenario_to_json and after scenario_to_yaml.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
@@ -90,6 +90,7 @@ class Generator {
     stances();
     classes();
     sides();
+    linkages();
     events();
     settings();
     return std::move(s_);
@@ -205,6 +206,15 @@ class Generator {
         side.ratifiers.push_back(std::move(r));
       }
       s_.sides.push_back(std::move(side));
+    }
+  }
+
+  void linkages() {
+    const int n = s_.issues().size() < 2 ? 0 : *rc::gen::inRange(0, 3);
+    for (int k = 0; k < n; ++k) {
+      std::vector<std::size_t> issues = some_issues();
+      if (issues.size() < 2) issues = {s_.issues().size() - 1, 0};  // reversed: the order given is kept
+      s_.linkages.push_back({k == 0 ? "no" : "linkage-" + std::to_string(k), text(), std::move(issues), citation()});
     }
   }
 

@@ -1,6 +1,7 @@
 // parley feasibility FILE: win-sets, zones of agreement and binding constraints (two-level games).
 #include "parley/feasibility.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "cli/command.hpp"
@@ -26,19 +27,29 @@ void add_options(CLI::App& cmd, FeasibilityArgs& a) {
   cmd.add_option("-f,--format", a.sampling.format, "table or json")->capture_default_str();
   cmd.add_option("-o,--output", a.sampling.output, "write to this file instead of standard output");
   add_count(cmd, "-n,--draws", a.draws, 1, kMaxCountedDraws, "draws for the probability that a zone exists");
-  cmd.add_option("--package", a.packages, "a package deal over these issues: ISSUE,ISSUE[,...] (repeatable; docs/feasibility.md)")
+  cmd.add_option("--package", a.packages,
+                 "a package deal over these issues: ISSUE,ISSUE[,...] (repeatable; replaces the scenario's linkages; 'none': no "
+                 "package; docs/feasibility.md)")
       ->allow_extra_args(false);
 }
 
-/// The packages of --package, each "ISSUE,ISSUE[,...]".
-std::vector<std::vector<std::size_t>> read_packages(const Scenario& s, const std::vector<std::string>& texts) {
-  std::vector<std::vector<std::size_t>> out;
+/// The packages of --package, each "ISSUE,ISSUE[,...]"; without any, the scenario's linkages;
+/// `--package none` alone: no package.
+PackageChoice read_packages(const Scenario& s, const std::vector<std::string>& texts) {
+  PackageChoice out;
+  if (texts.empty()) return out;
+  if (std::find(texts.begin(), texts.end(), "none") != texts.end()) {
+    if (texts.size() > 1) throw InputError({}, "--package", "'none' with other packages", "either 'none' or packages ISSUE,ISSUE[,...]");
+    out.kind = PackageChoice::Kind::none;
+    return out;
+  }
+  out.kind = PackageChoice::Kind::given;
   for (const std::string& text : texts) {
     std::vector<std::string> ids;
     std::stringstream in(text);
     for (std::string id; std::getline(in, id, ',');) ids.push_back(id);
     if (!text.empty() && text.back() == ',') ids.emplace_back();
-    out.push_back(package_issues(s, ids, "--package"));
+    out.given.push_back(package_issues(s, ids, "--package"));
   }
   return out;
 }
@@ -49,13 +60,11 @@ void feasibility(const FeasibilityArgs& args, Context& context) {
   const OutputFormat format = parse_output_format(a.format, {OutputFormat::table, OutputFormat::json});
   const Scenario s = read_input(args.input, a.overrides);
 
-  const std::vector<std::vector<std::size_t>> packages = read_packages(s, args.packages);
+  const PackageChoice packages = read_packages(s, args.packages);
 
   const Feasibility f = assess_feasibility(s);
   const FeasibilityOdds odds = feasibility_odds(s, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
-  PackageDeals deals;
-  for (const auto& package : packages) deals.packages.push_back(assess_package(s, package));
-  deals.odds = package_deal_odds(s, packages, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
+  const PackageDeals deals = assess_packages(s, packages, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
 
   std::ostringstream text;
   write_feasibility(text, s, f, odds, deals, a.seed, format);

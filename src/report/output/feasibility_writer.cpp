@@ -64,6 +64,7 @@ std::string package_ranges(const Scenario& s, const PackageFeasibility& p, const
 std::string package_table(const Scenario& s, const PackageFeasibility& p, const Proportion& odds, std::size_t w) {
   std::string text = "\npackage";
   for (std::size_t j = 0; j < p.issues.size(); ++j) text += (j ? " + " : " ") + s.issue(p.issues[j]).id;
+  if (p.linkage) text += " (linkage " + s.linkages.at(*p.linkage).id + ")";
   text += "\n";
   for (std::size_t k = 0; k < s.sides.size(); ++k) {
     const bool empty = p.win_sets[k].front().empty();
@@ -112,6 +113,7 @@ nlohmann::ordered_json package_json(const Scenario& s, const PackageFeasibility&
   nlohmann::ordered_json e;
   e["issues"] = nlohmann::json::array();
   for (const std::size_t i : p.issues) e["issues"].push_back(s.issue(i).id);
+  if (p.linkage) e["linkage"] = s.linkages.at(*p.linkage).id;
   e["win_sets"] = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < s.sides.size(); ++k) e["win_sets"][s.sides[k].id] = ranges(p.win_sets[k]);
   e["deal"] = p.deal;
