@@ -193,9 +193,9 @@ struct TradedExchange {
 
 /// One round of the exchange model: the exchanges possible at its start and those it realised.
 struct ExchangeRound {
-  std::size_t round = 0;       // 1 for the first round (round 0 is the start)
-  std::size_t candidates = 0;  // pairs of actors on opposite sides of the means of a pair of issues
-  std::size_t valid = 0;       // of which with a positive gain and room to move
+  std::size_t round = 0;                  // 1 for the first round (round 0 is the start)
+  std::size_t candidates = 0;             // pairs of actors on opposite sides of the means of a pair of issues
+  std::size_t valid = 0;                  // of which with a positive gain and room to move
   std::vector<TradedExchange> exchanges;  // in the order realised
   /// Only when the model is asked for a trace: every actor's start position for the next round
   /// after Decide's start-position update, start[i * n + a] for issue i and actor a (n = number of

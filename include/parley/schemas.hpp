@@ -39,8 +39,9 @@ inline constexpr const char* kSkillSchema = "parley.skill/1";
 inline constexpr const char* kWhatIfSchema = "parley.whatif/1";
 
 /// Every schema id above, in that order.
-inline constexpr const char* kSchemas[] = {
-    kForecastSchema, kTraceSchema,           kSpatialTraceSchema, kExchangeTraceSchema, kSweepSchema,    kSensitivitySchema, kCompareSchema, kFeasibilitySchema,
-    kExportSchema,   kCrossValidationSchema, kModelsSchema,       kValidateSchema, kRunsSchema,        kSkillSchema,   kWhatIfSchema};
+inline constexpr const char* kSchemas[] = {kForecastSchema, kTraceSchema,           kSpatialTraceSchema, kExchangeTraceSchema,
+                                           kSweepSchema,    kSensitivitySchema,     kCompareSchema,      kFeasibilitySchema,
+                                           kExportSchema,   kCrossValidationSchema, kModelsSchema,       kValidateSchema,
+                                           kRunsSchema,     kSkillSchema,           kWhatIfSchema};
 
 }  // namespace parley
