@@ -29,8 +29,8 @@ TEST(ExchangeWriter, TableJsonAndTraceAreWhatTheCommandPrints) {
   const Scenario s = testing::read_as_given(kDecideSampleFile);
   const Forecast f = exchange_run(s, {{"rounds", "4"}});
   expect_golden("run-exchange-decide-table.txt", written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::table); }));
-  expect_golden("run-exchange-decide-json.txt", written([&](std::ostream& out) { write_forecast(out, s, f, OutputFormat::json); }));
-  const Forecast traced = exchange_run(s, {{"rounds", "4"}, {"trace", "true"}});
+  const Forecast traced = exchange_run(s, {{"rounds", "2"}, {"trace", "true"}});  // as --rounds 2 --trace FILE
+  expect_golden("run-exchange-decide-json.txt", written([&](std::ostream& out) { write_forecast(out, s, traced, OutputFormat::json); }));
   expect_golden("trace-exchange-decide.txt", written([&](std::ostream& out) { write_trace(out, s, traced); }));
 }
 

@@ -33,8 +33,8 @@ for f in table json; do "$P" run $A --model smp --format $f > "$O/run-smp-arms-$
 "$P" run $A --model bdm --trace "$O/trace-bdm-arms.txt" > /dev/null
 "$P" run $K --model smp --trace "$O/trace-smp-ktab.txt" > "$O/run-smp-ktab-table.txt"
 X=tests/data/decide/sample_data.txt
-for f in table json; do "$P" run $X --model exchange --rounds 4 --format $f > "$O/run-exchange-decide-$f.txt"; done
-"$P" run $X --model exchange --rounds 4 --trace "$O/trace-exchange-decide.txt" > /dev/null
+"$P" run $X --model exchange --rounds 4 > "$O/run-exchange-decide-table.txt"
+"$P" run $X --model exchange --rounds 2 --format json --trace "$O/trace-exchange-decide.txt" > "$O/run-exchange-decide-json.txt"
 "$P" validate $F > "$O/validate-flagship.txt"
 "$P" validate $A > "$O/validate-arms.txt"
 "$P" validate $D > "$O/validate-deu.txt"
