@@ -166,6 +166,43 @@ struct EventStage {
   std::vector<std::optional<double>> outcomes;  // per issue, in the scenario's order
 };
 
+/// One side of an exchange the exchange model realised (docs/models/exchange.md): `actor` gives
+/// ground on its supply issue, moving toward the other side's position there, in return for the
+/// other side's move on the other issue (this side's demand issue, the other's supply).
+struct ExchangeSide {
+  std::size_t actor = 0;    // scenario actor index
+  std::size_t supply = 0;   // scenario issue index of the issue it moves on
+  double from = 0, to = 0;  // its position on `supply` before and after the exchange (the issue's scale)
+  double toward = 0;        // the other side's position on `supply`, which it moves toward (issue scale)
+  double move = 0;          // to - from (issue scale, signed)
+  /// Its net gain in utility: its salience on the demand issue times the other side's shift of that
+  /// issue's mean, less its salience on `supply` times its own shift of `supply`'s mean (both shifts
+  /// on the issues' scales normalised to 0-100; saliences on 0-1).
+  double gain = 0;
+  double mean_before = 0, mean_after = 0;  // the mean of `supply` just before and after the exchange (issue scale)
+};
+
+/// A realised exchange between two issues: `first` supplies the issue earlier in the scenario's
+/// order (and demands the other), `second` supplies the later one.
+struct TradedExchange {
+  ExchangeSide first, second;
+  /// The equal-gain gain, by which exchanges are realised (highest first). Under the model's default
+  /// (variant equal-gain) both sides gain exactly this; under random-rate their shares differ.
+  double gain = 0;
+};
+
+/// One round of the exchange model: the exchanges possible at its start and those it realised.
+struct ExchangeRound {
+  std::size_t round = 0;                  // 1 for the first round (round 0 is the start)
+  std::size_t candidates = 0;             // pairs of actors on opposite sides of the means of a pair of issues
+  std::size_t valid = 0;                  // of which with a positive gain and room to move
+  std::vector<TradedExchange> exchanges;  // in the order realised
+  /// Only when the model is asked for a trace: every actor's start position for the next round
+  /// after Decide's start-position update, start[i * n + a] for issue i and actor a (n = number of
+  /// actors; issue scale; NaN where a does not take part).
+  std::vector<double> start;
+};
+
 struct Forecast {
   std::string model;
   std::map<std::string, std::string> options;  // every option, defaults included
@@ -175,6 +212,9 @@ struct Forecast {
   /// For a scenario with events and a model without rounds: the forecast at every stage, the last
   /// being `issues`. Empty otherwise.
   std::vector<EventStage> stages;
+  /// For the exchange model: every round's realised exchanges (with events, those of the run after
+  /// the last event, as `issues[].rounds`). Empty for other models.
+  std::vector<ExchangeRound> exchanges{};
 };
 
 }  // namespace parley

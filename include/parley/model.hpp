@@ -71,8 +71,8 @@ class Model {
   /// the scenario's for this model (Scenario::model_options, checked as check_scenario_options()
   /// does) with `options` taking precedence. Throws InputError for an unknown or malformed option.
   /// When the scenario has events and the model does not apply them itself, it forecasts the
-  /// scenario before the first event and after each (Forecast::stages), and the outcomes are those
-  /// after the last event. Capabilities of extreme magnitude are rescaled by a power of two first
+  /// scenario before the first event and after each (Forecast::stages), and the outcomes (with the
+  /// rounds and Forecast::exchanges) are those after the last event. Capabilities of extreme magnitude are rescaled by a power of two first
   /// (exact; models are homogeneous in them), and an outcome that is not finite throws InputError.
   Forecast run(const Scenario& scenario, const ModelOptions& options) const;
 

@@ -44,15 +44,17 @@ void write_model_list(std::ostream& out, const std::vector<const Model*>& models
 // --- A model's forecast (parley run) ---------------------------------------------------------
 
 /// table: the outcomes with the 80 % predictive interval, the timeline of a model without rounds,
-/// each round's accepted offers; json: kForecastSchema with the intervals at every level of
-/// interval_levels() ("predictive"); csv: one row per issue. The intervals come from the model's
+/// the largest exchanges of the first rounds (exchange model), each round's accepted offers; json:
+/// kForecastSchema with the intervals at every level of interval_levels() ("predictive") and, for
+/// the exchange model, every round's exchanges ("exchanges"); csv: one row per issue. The intervals come from the model's
 /// row in `skill` (predictive_intervals; the shipped table unless given); a model without a row
 /// gets none, and the table says so.
 void write_forecast(std::ostream& out, const Scenario& scenario, const Forecast& forecast, OutputFormat format);
 void write_forecast(std::ostream& out, const Scenario& scenario, const Forecast& forecast, OutputFormat format, const SkillTable& skill);
 
 /// The round-by-round detail of a forecast with rounds (parley run --trace), as JSON:
-/// kSpatialTraceSchema, one line per turn, when the forecast has turns (smp); else kTraceSchema.
+/// kSpatialTraceSchema, one line per turn, when the forecast has turns (smp); kExchangeTraceSchema,
+/// one line per round with its exchanges, for the exchange model; else kTraceSchema.
 void write_trace(std::ostream& out, const Scenario& scenario, const Forecast& forecast);
 
 // --- A scenario's check (parley validate) ------------------------------------------------------

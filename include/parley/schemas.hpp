@@ -11,6 +11,8 @@ inline constexpr const char* kForecastSchema = "parley.forecast/1";
 inline constexpr const char* kTraceSchema = "parley.trace/1";
 /// `parley run --trace FILE` for a model that moves all issues together: one line per turn (smp).
 inline constexpr const char* kSpatialTraceSchema = "parley.spatial-trace/1";
+/// `parley run --model exchange --trace FILE`: one line per round with its exchanges (write_trace).
+inline constexpr const char* kExchangeTraceSchema = "parley.exchange-trace/1";
 /// `parley sweep --format json` and `parley show --format json` (write_sweep_summary).
 inline constexpr const char* kSweepSchema = "parley.sweep/1";
 /// `parley sensitivity --format json` (write_sensitivity).
@@ -37,8 +39,9 @@ inline constexpr const char* kSkillSchema = "parley.skill/1";
 inline constexpr const char* kWhatIfSchema = "parley.whatif/1";
 
 /// Every schema id above, in that order.
-inline constexpr const char* kSchemas[] = {
-    kForecastSchema, kTraceSchema,           kSpatialTraceSchema, kSweepSchema,    kSensitivitySchema, kCompareSchema, kFeasibilitySchema,
-    kExportSchema,   kCrossValidationSchema, kModelsSchema,       kValidateSchema, kRunsSchema,        kSkillSchema,   kWhatIfSchema};
+inline constexpr const char* kSchemas[] = {kForecastSchema, kTraceSchema,           kSpatialTraceSchema, kExchangeTraceSchema,
+                                           kSweepSchema,    kSensitivitySchema,     kCompareSchema,      kFeasibilitySchema,
+                                           kExportSchema,   kCrossValidationSchema, kModelsSchema,       kValidateSchema,
+                                           kRunsSchema,     kSkillSchema,           kWhatIfSchema};
 
 }  // namespace parley

@@ -19,7 +19,8 @@ class Forecast:
     error), how a run with rounds ended, every round, and the stages between events.
 
     ``forecast.to_frame()`` is one tidy row per issue; ``to_frame("round")`` one row per issue and
-    round; ``to_frame("position")`` one per issue, round and actor.
+    round; ``to_frame("position")`` one per issue, round and actor; ``to_frame("exchange")`` one per
+    side of every exchange the exchange model realised (``forecast.exchanges``).
     """
 
     def __init__(self, scenario: "Scenario", result: Mapping[str, Any]) -> None:
@@ -45,15 +46,24 @@ class Forecast:
         """Issue id -> forecast outcome on the issue's scale (None where the model cannot say)."""
         return {i["id"]: i["outcome"] for i in self.json["issues"]}
 
+    @property
+    def exchanges(self) -> list:
+        """The exchange model's rounds of exchange, as the forecast's JSON has them
+        (docs/json-output.md, "exchanges"): per round a dict with "round", "candidates", "valid" and
+        "realised", each realised exchange with its "gain" and its two "sides" (actor, supply and
+        demand issue, from, to, toward, move, gain, mean_before, mean_after). Empty for other models."""
+        return list(self.json.get("exchanges", []))
+
     def to_frame(self, by: str = "issue") -> "pandas.DataFrame":
         """A tidy table: by="issue" (one row per issue), "round" (per issue and round, models with
-        rounds), "stage" (per issue and event, one-shot models on scenarios with events) or
-        "position" (per issue, round and actor)."""
+        rounds), "stage" (per issue and event, one-shot models on scenarios with events),
+        "position" (per issue, round and actor) or "exchange" (per side of every realised exchange:
+        the exchange model)."""
         import pandas as pd
 
-        rows = {"issue": _issue_rows, "round": _round_rows, "stage": _stage_rows, "position": _position_rows}
+        rows = {"issue": _issue_rows, "round": _round_rows, "stage": _stage_rows, "position": _position_rows, "exchange": _exchange_rows}
         if by not in rows:
-            _arguments.fail("by", f"got {by!r}", "issue, round, stage or position")
+            _arguments.fail("by", f"got {by!r}", "issue, round, stage, position or exchange")
         return pd.DataFrame(rows[by](self.json), columns=_COLUMNS[by])
 
     def plot(self, ax: Any = None) -> Any:
@@ -81,6 +91,8 @@ _COLUMNS = {
     "round": ["issue", "round", "median", "mean", "events"],
     "stage": ["issue", "after", "outcome"],
     "position": ["issue", "round", "actor", "position"],
+    "exchange": ["round", "exchange", "actor", "supply", "demand", "from", "to", "toward", "move", "gain", "mean_before", "mean_after",
+                 "exchange_gain"],
 }
 
 
@@ -112,6 +124,13 @@ def _position_rows(j: dict) -> list:
     actors = j["actors"]
     return [{"issue": i["id"], "round": r["round"], "actor": a, "position": x} for i in j["issues"] for r in i.get("rounds", [])
             for a, x in zip(actors, r["positions"])]
+
+
+def _exchange_rows(j: dict) -> list:
+    """One row per side: the round, the exchange's number in it (1: realised first), the side's
+    fields and the exchange's own (equal-gain) gain."""
+    return [{"round": r["round"], "exchange": k, **side, "exchange_gain": e["gain"]} for r in j.get("exchanges", [])
+            for k, e in enumerate(r["realised"], start=1) for side in e["sides"]]
 
 
 def run_model(scenario: "Scenario", model: str, *, rounds: Optional[int], seed: Any, trace: bool, options: dict) -> Forecast:

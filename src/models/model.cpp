@@ -103,6 +103,7 @@ Forecast Model::run_merged(const Scenario& scenario, const ModelOptions& options
     Forecast next = forecast(at_stage(work, present), options);
     out.stages.push_back(stage_of(next, k));
     out.issues = std::move(next.issues);
+    out.exchanges = std::move(next.exchanges);
   }
   return out;
 }

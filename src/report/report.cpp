@@ -17,6 +17,7 @@
 #include "parley/sweep.hpp"
 #include "parley/version.hpp"
 #include "report/headline.hpp"
+#include "report/linkage.hpp"
 #include "report/names.hpp"
 #include "report/output/dynamics_text.hpp"
 #include "report/output/numbers.hpp"
@@ -209,6 +210,7 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
     }
   }
   h += report::timeline_section(s, stages);
+  for (const ModelResult& r : results) h += report::linkage_section(s, r.point());  // "" but for the exchange model
 
   if (!s.outcome_classes.empty()) {
     h += "<h2>Outcome probabilities</h2><p>Share of draws in each named outcome, per model, with 95 % Wilson intervals.</p>";

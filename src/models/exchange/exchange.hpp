@@ -27,6 +27,7 @@ struct Options {
   double salience_weight = 0.4;  // Decide's SALIENCE_WEIGHT in the start-position update
   double fixed_weight = 0.1;     // Decide's FIXED_WEIGHT
   CycleForecast cycle = CycleForecast::mean;
+  bool trace = false;  // the forecast keeps every round's next start positions (ExchangeRound::start)
 };
 
 /// Every option with its default and a one-line description (`parley models`).

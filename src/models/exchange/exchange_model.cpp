@@ -22,12 +22,13 @@ class ExchangeModel final : public Model {
     return "Stokman's exchange model: actors trade positions between issues, equal-gain or random-rate (Decide-compatible)";
   }
   std::vector<ModelOptionSpec> options() const override { return exchange::option_specs(); }
-  ModelTraits traits() const override { return {.rounds = true, .seed = true}; }
-  /// `--rounds N` is rounds=N, `--seed S` is seed=S.
+  ModelTraits traits() const override { return {.rounds = true, .seed = true, .trace = true}; }
+  /// `--rounds N` is rounds=N, `--seed S` is seed=S, `--trace` is trace=true.
   ModelOptions request_options(const RunRequest& request) const override {
     ModelOptions out;
     if (request.rounds) out["rounds"] = std::to_string(*request.rounds);
     if (request.seed) out["seed"] = *request.seed;
+    if (request.trace) out["trace"] = "true";
     return out;
   }
   void check_options(const ModelOptions& given) const override {
@@ -43,10 +44,24 @@ class ExchangeModel final : public Model {
     for (const exchange::Round& r : run.rounds) states.push_back(&r.voting);
     const Dynamics dynamics = dynamics_of(s, states);
     for (std::size_t i = 0; i < s.issues().size(); ++i) f.issues.push_back(issue_forecast(s, i, states, dynamics, o.cycle));
+    for (std::size_t t = 0; t < run.rounds.size(); ++t) f.exchanges.push_back(exchange_round(t + 1, run.rounds[t], o.trace));
     return f;
   }
 
  private:
+  /// A round of the run as the Forecast carries it (ExchangeRound).
+  static ExchangeRound exchange_round(std::size_t number, const exchange::Round& r, bool trace) {
+    ExchangeRound out{number, r.candidates, r.valid, {}, {}};
+    out.exchanges.reserve(r.exchanges.size());
+    for (const exchange::Exchange& e : r.exchanges) out.exchanges.push_back({side_of(e.on_p), side_of(e.on_q), e.gain});
+    if (trace) out.start = r.next.positions;
+    return out;
+  }
+
+  static ExchangeSide side_of(const exchange::Side& x) {
+    return {x.actor, x.supply, x.from, x.to, x.toward, x.to - x.from, x.gain, x.mean_before, x.mean_after};
+  }
+
   /// How the run ended, over all issues at once (every actor-issue's voting position per round).
   static Dynamics dynamics_of(const Scenario& s, const std::vector<const exchange::State*>& states) {
     std::vector<std::vector<double>> positions;

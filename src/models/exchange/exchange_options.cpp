@@ -14,6 +14,7 @@ std::vector<ModelOptionSpec> option_specs() {
       {"salience_weight", "0.4", "start-position update: weight of the voting position times (1 - salience)"},
       {"fixed_weight", "0.1", "start-position update: weight of the voting position for every actor"},
       cycle_option_spec(),
+      {"trace", "false", "true: keep every round's start positions after the update (the realised exchanges are always kept)"},
   };
 }
 
@@ -30,6 +31,7 @@ Options read_options(const Model& model, const ModelOptions& given, ModelOptions
     throw InputError({}, "--option fixed_weight", "salience_weight + fixed_weight is " + std::to_string(o.salience_weight + o.fixed_weight),
                      "at most 1 (the new start position lies between the old one and the voting position)");
   o.cycle = read_cycle_option(r.resolved().at("cycle"));
+  o.trace = r.choice("trace", {"true", "false"}) == "true";
   resolved = r.resolved();
   return o;
 }

@@ -1,5 +1,6 @@
 // write_forecast (a table, JSON kForecastSchema or CSV) and write_trace (kTraceSchema per issue,
-// kSpatialTraceSchema per turn): a model's forecast and its round-by-round detail.
+// kSpatialTraceSchema per turn, kExchangeTraceSchema per round of exchanges): a model's forecast and
+// its round-by-round detail.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "parley/timeline.hpp"
 #include "parley/version.hpp"
 #include "report/output/dynamics_text.hpp"
+#include "report/output/exchange_text.hpp"
 #include "report/output/forecast_json.hpp"
 #include "report/output/numbers.hpp"
 
@@ -120,6 +122,7 @@ nlohmann::ordered_json report::forecast_json(const Scenario& s, const Forecast& 
     issues.push_back(std::move(item));
   }
   j["issues"] = std::move(issues);
+  if (!f.exchanges.empty()) j["exchanges"] = report::exchanges_json(s, f);
   if (skill) {
     nlohmann::ordered_json coverage = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < skill->coverage.size() && k < interval_levels().size(); ++k)
@@ -239,6 +242,7 @@ void write_table(std::ostream& out, const Scenario& s, const Forecast& f, const 
     out << "\nall issues together: " << report::describe_dynamics(f.issues[0].dynamics) << '\n';
   out << interval_source(table, skill, f.model);
   if (!f.stages.empty()) write_stages(out, s, f, width);
+  out << report::exchange_account(s, f);
   for (std::size_t i = 0; i < f.issues.size(); ++i)
     if (!f.issues[i].rounds.empty()) write_account(out, s, s.issue(i), f.issues[i]);
 }
@@ -297,6 +301,10 @@ void write_spatial_trace(std::ostream& out, const Scenario& s, const Forecast& f
 void write_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
   if (!f.turns.empty()) {
     write_spatial_trace(out, s, f);
+    return;
+  }
+  if (f.model == "exchange") {
+    report::write_exchange_trace(out, document_head(kExchangeTraceSchema, f), s, f);
     return;
   }
   nlohmann::ordered_json j = document_head(kTraceSchema, f);

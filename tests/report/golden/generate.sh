@@ -32,6 +32,9 @@ for f in table json; do "$P" run $A --model smp --format $f > "$O/run-smp-arms-$
 "$P" run scenarios/examples/ec1994-emissions.yaml --model bdm > "$O/run-bdm-ec1994-table.txt"
 "$P" run $A --model bdm --trace "$O/trace-bdm-arms.txt" > /dev/null
 "$P" run $K --model smp --trace "$O/trace-smp-ktab.txt" > "$O/run-smp-ktab-table.txt"
+X=tests/data/decide/sample_data.txt
+"$P" run $X --model exchange --rounds 4 > "$O/run-exchange-decide-table.txt"
+"$P" run $X --model exchange --rounds 2 --format json --trace "$O/trace-exchange-decide.txt" > "$O/run-exchange-decide-json.txt"
 "$P" validate $F > "$O/validate-flagship.txt"
 "$P" validate $A > "$O/validate-arms.txt"
 "$P" validate $D > "$O/validate-deu.txt"
