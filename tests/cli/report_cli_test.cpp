@@ -53,7 +53,7 @@ std::string console_messages(const fs::path& page, const fs::path& screenshot) {
 TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
   const fs::path html = temp("report.html");
   fs::remove(html);
-  const Result r = parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --draws 200 --output " + html.string());
+  const Result r = parley_cli("report " + source_path("scenarios/us-russia.yaml") + " --draws 50 --output " + html.string());
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Most likely (relations)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("report written to " + html.string()), std::string::npos);
