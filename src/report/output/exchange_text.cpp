@@ -113,15 +113,19 @@ nlohmann::ordered_json exchanges_json(const Scenario& s, const Forecast& f) {
   return out;
 }
 
-void write_exchange_trace(std::ostream& out, nlohmann::ordered_json head, const Scenario& s, const Forecast& f) {
+void write_trace_head(std::ostream& out, nlohmann::ordered_json head, const Scenario& s, const char* key) {
   nlohmann::ordered_json actors = nlohmann::ordered_json::array(), issues = nlohmann::ordered_json::array();
   for (const Actor& a : s.actors()) actors.push_back(a.id);
   for (const Issue& i : s.issues()) issues.push_back(i.id);
   head["actors"] = std::move(actors);
   head["issues"] = std::move(issues);
   std::string text = head.dump();
-  text.pop_back();  // reopen the object for "rounds"
-  out << text << ",\n\"rounds\": [\n";
+  text.pop_back();  // reopen the object for `key`
+  out << text << ",\n\"" << key << "\": [\n";
+}
+
+void write_exchange_trace(std::ostream& out, nlohmann::ordered_json head, const Scenario& s, const Forecast& f) {
+  write_trace_head(out, std::move(head), s, "rounds");
   nlohmann::ordered_json start{{"round", 0}};
   add_exchange_state(start, s, f, 0);
   out << start.dump() << (f.exchanges.empty() ? "\n" : ",\n");

@@ -37,6 +37,11 @@ nlohmann::ordered_json exchange_round_json(const Scenario& scenario, const Excha
 /// The forecast's "exchanges" key: every round (exchange_round_json).
 nlohmann::ordered_json exchanges_json(const Scenario& scenario, const Forecast& forecast);
 
+/// The head line of a trace, shared by the spatial and exchange traces: `head` with the scenario's
+/// actor and issue ids added, left open for its last key `key`, an array of one line per round:
+/// `{..., "actors": [...], "issues": [...],\n"KEY": [\n`.
+void write_trace_head(std::ostream& out, nlohmann::ordered_json head, const Scenario& scenario, const char* key);
+
 /// The trace of the exchange model (kExchangeTraceSchema): `head` (the document's first fields),
 /// the actors and issues, then one line per round: round 0 the start, then each round's exchanges
 /// (exchange_round_json), the voting positions and means it left and, with the option trace=true,

@@ -260,15 +260,7 @@ namespace {
 
 /// The spatial trace: a head, then one line per turn; arrays in actor and issue order.
 void write_spatial_trace(std::ostream& out, const Scenario& s, const Forecast& f) {
-  nlohmann::ordered_json head = document_head(kSpatialTraceSchema, f);
-  nlohmann::ordered_json actors = nlohmann::ordered_json::array(), issues = nlohmann::ordered_json::array();
-  for (const Actor& a : s.actors()) actors.push_back(a.id);
-  for (const Issue& i : s.issues()) issues.push_back(i.id);
-  head["actors"] = std::move(actors);
-  head["issues"] = std::move(issues);
-  std::string text = head.dump();
-  text.pop_back();  // reopen the object for "turns"
-  out << text << ",\n\"turns\": [\n";
+  report::write_trace_head(out, document_head(kSpatialTraceSchema, f), s, "turns");
   const std::size_t d = s.issues().size();
   auto rows = [d](const std::vector<double>& flat) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
