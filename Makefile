@@ -101,6 +101,7 @@ skill: build-cli
 
 bench: build
 	./build/release/bench/parley_bench
+	./build/release/bench/parley_exchange_bench
 
 # Reformat every tracked C++ file with .clang-format.
 format:
