@@ -73,7 +73,8 @@ std::optional<Problem> scale(const Scale& s) {
 std::optional<Problem> identifier(const std::string& id) {
   const char* expected = "a non-empty id of letters, digits, '_', '-', '.', ':' or '/'";
   if (id.empty()) return Problem{"the id is empty", expected};
-  for (unsigned char ch : id) {
+  for (const char raw : id) {
+    const auto ch = static_cast<unsigned char>(raw);
     const bool ok = std::isalnum(ch) || ch == '_' || ch == '-' || ch == '.' || ch == ':' || ch == '/';
     if (!ok) return Problem{"id '" + id + "' contains '" + std::string(1, static_cast<char>(ch)) + "'", expected};
   }

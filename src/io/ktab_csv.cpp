@@ -48,7 +48,8 @@ std::size_t count(const TextCell& cell, const std::string& file, const std::stri
 
 std::string slug(const std::string& label) {
   std::string out;
-  for (unsigned char c : label) {
+  for (const char raw : label) {
+    const auto c = static_cast<unsigned char>(raw);
     if (std::isalnum(c))
       out += static_cast<char>(std::tolower(c));
     else if (!out.empty() && out.back() != '-')
