@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 PACKAGES := cmake ninja-build g++ pkg-config libyaml-dev libsimdjson-dev nlohmann-json3-dev libpugixml-dev libeigen3-dev \
-            libfmt-dev libcli11-dev libsqlite3-dev libssl-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libcpp-httplib-dev coinor-libclp-dev \
+            libfmt-dev libcli11-dev libsqlite3-dev libssl-dev libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libcpp-httplib-dev coinor-libclp-dev openmpi-bin libopenmpi-dev \
             clang libclang-rt-14-dev chromium \
             python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-pytest python3-matplotlib \
             python3-tqdm python3-nbclient python3-nbformat python3-ipykernel

@@ -44,9 +44,32 @@ struct SobolOptions {
 SobolResult sobol_indices(std::size_t factors, std::size_t outputs, const SobolOptions& options,
                           const std::function<void(unsigned, const double*, double*)>& model);
 
+/// Where the model runs of a sensitivity analysis happen. By default all run in this process
+/// (on the options' threads); the command line's --mpi hands them to the ranks of an MPI job
+/// (src/cli/mpi/). `spread(count, width, compute, out)` must fill out[0 .. count × width) by
+/// calls compute(begin, end, out + begin × width) on blocks covering [0, count) once each (runs
+/// depend only on their index, so any split gives the same numbers). On the ranks of an MPI job
+/// other than 0 `collects` is false: they take their share of the runs, and the functions below
+/// then return without estimating anything (empty results).
+struct RunSpreader {
+  using Compute = std::function<void(std::size_t begin, std::size_t end, double* out)>;
+  std::function<void(std::size_t count, std::size_t width, const Compute& compute, double* out)> spread;
+  bool collects = true;
+  /// Runs `compute` on all of [0, count) here unless `spread` is set.
+  void operator()(std::size_t count, std::size_t width, const Compute& compute, double* out) const;
+};
+
+/// The rows of Saltelli's design that sobol_indices evaluates, N × (factors + 2): row
+/// j × (factors + 2) + r is A (r = 0), B (r = 1) or A with column r − 2 from B, of sample j.
+/// sobol_rows evaluates rows [begin, end) into y (outputs values per row, from y[0]) on
+/// options.threads threads; sobol_estimate gives the indices of all rows' values.
+void sobol_rows(std::size_t factors, std::size_t outputs, const SobolOptions& options, std::size_t begin, std::size_t end,
+                const std::function<void(unsigned, const double*, double*)>& model, double* y);
+SobolResult sobol_estimate(std::size_t factors, std::size_t outputs, const SobolOptions& options, const std::vector<double>& y);
+
 /// The Sobol indices of a sweep's inputs for every issue outcome and then every class
 /// membership (outputs = issues + classes), inputs sampled independently.
-SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options);
+SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options, const RunSpreader& runs = {});
 
 /// One-at-a-time: every other input at its point value, this one at its 5 % and 95 % quantiles.
 struct TornadoBar {
@@ -55,6 +78,6 @@ struct TornadoBar {
   std::vector<double> low, high;  // outputs (issues, then classes as 0/1)
 };
 /// Also returns the outputs at the point values in `base`.
-std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads);
+std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads, const RunSpreader& runs = {});
 
 }  // namespace parley

@@ -55,6 +55,16 @@ Scenario stored_scenario(const RunRecord& run);
 std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
                                  std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also = {});
 
+/// What computes the draws of a stored sweep: hands every finished chunk to `sink` (on the calling
+/// thread) and returns how many draws it handed. evaluate_draws on this process's threads by
+/// default; `parley sweep --mpi` receives them from the ranks of an MPI job (src/cli/mpi/).
+using DrawSource = std::function<std::uint64_t(const std::function<void(const DrawChunk&)>& sink)>;
+
+/// evaluate_and_store with the draws of `todo` computed by `source`: each chunk it hands is
+/// inserted in its own transaction; the run is marked as there, with `threads` recorded.
+std::uint64_t store_draws(ResultsDb& db, std::int64_t run, const std::vector<DrawRange>& todo, std::uint64_t draws, unsigned threads,
+                          const DrawSource& source, const std::function<void(const DrawChunk&)>& also = {});
+
 /// The stored draws of `run` under `draws`, in draw order, each once: what the summary reads.
 /// `db` must outlive the replay.
 DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);

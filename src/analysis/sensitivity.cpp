@@ -28,21 +28,26 @@ bool interactions_dominate(const SobolIndex& x) {
   return !std::isnan(x.first) && !std::isnan(x.total) && x.total > 2 * std::max(x.first, 0.0) + 0.05;
 }
 
-SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
-                          const std::function<void(unsigned, const double*, double*)>& model) {
-  const std::size_t N = o.samples, rows_per_sample = d + 2;
-  // y[(j * (d + 2) + r) * m + out]: r = 0 for A, 1 for B, 2 + i for A with column i from B.
-  std::vector<double> y(N * rows_per_sample * m);
+void RunSpreader::operator()(std::size_t count, std::size_t width, const Compute& compute, double* out) const {
+  if (spread)
+    spread(count, width, compute, out);
+  else if (count > 0)
+    compute(0, count, out);
+}
+
+void sobol_rows(std::size_t d, std::size_t m, const SobolOptions& o, std::size_t begin, std::size_t end,
+                const std::function<void(unsigned, const double*, double*)>& model, double* y) {
+  const std::size_t rows_per_sample = d + 2;
   const analysis::CounterStream stream_a(o.seed, kStreamA), stream_b(o.seed, kStreamB);
   std::atomic<unsigned> next_thread{0};
   parallel_blocks(
-      N * rows_per_sample,
-      [&](std::size_t begin, std::size_t end) {
+      end - begin,
+      [&](std::size_t first, std::size_t last) {
         const SerialModelsScope serial;
         const unsigned thread = next_thread++;
         std::vector<double> a(d), b(d), u(d);
         std::size_t loaded = static_cast<std::size_t>(-1);
-        for (std::size_t row = begin; row < end; ++row) {
+        for (std::size_t row = begin + first; row < begin + last; ++row) {
           const std::size_t j = row / rows_per_sample, r = row % rows_per_sample;
           if (j != loaded) {
             stream_a.fill(j, d, a.data());
@@ -51,11 +56,22 @@ SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
           }
           u = r == 1 ? b : a;
           if (r >= 2) u[r - 2] = b[r - 2];
-          model(thread, u.data(), y.data() + row * m);
+          model(thread, u.data(), y + (row - begin) * m);
         }
       },
       1, std::max(1u, o.threads));
+}
 
+SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
+                          const std::function<void(unsigned, const double*, double*)>& model) {
+  // y[(j * (d + 2) + r) * m + out]: r = 0 for A, 1 for B, 2 + i for A with column i from B.
+  std::vector<double> y(o.samples * (d + 2) * m);
+  sobol_rows(d, m, o, 0, o.samples * (d + 2), model, y.data());
+  return sobol_estimate(d, m, o, y);
+}
+
+SobolResult sobol_estimate(std::size_t d, std::size_t m, const SobolOptions& o, const std::vector<double>& y) {
+  const std::size_t N = o.samples, rows_per_sample = d + 2;
   SobolResult res;
   res.factors = d;
   res.outputs = m;
@@ -119,51 +135,71 @@ SobolResult sobol_indices(std::size_t d, std::size_t m, const SobolOptions& o,
   return res;
 }
 
-SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options) {
-  const std::size_t d = setup.inputs();
+SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options, const RunSpreader& runs) {
+  const std::size_t d = setup.inputs(), m = setup.issues() + setup.classes();
   std::vector<DrawEvaluator> evaluators;
   for (unsigned t = 0; t < std::max(1u, options.threads); ++t) evaluators.emplace_back(setup);
   std::vector<std::vector<double>> values(evaluators.size(), std::vector<double>(d));
-  return sobol_indices(d, setup.issues() + setup.classes(), options, [&](unsigned thread, const double* u, double* y) {
+  const auto model = [&](unsigned thread, const double* u, double* y) {
     for (std::size_t k = 0; k < d; ++k) values[thread][k] = setup.sampler().inputs()[k].quantile(u[k]);
     evaluators[thread].evaluate_outputs(values[thread].data(), y);
-  });
+  };
+  std::vector<double> y(runs.collects ? options.samples * (d + 2) * m : 0);
+  runs(options.samples * (d + 2), m, [&](std::size_t begin, std::size_t end, double* out) { sobol_rows(d, m, options, begin, end, model, out); },
+       y.data());
+  if (!runs.collects) return {};
+  return sobol_estimate(d, m, options, y);
 }
 
-std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads) {
+std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads, const RunSpreader& runs) {
   const auto& inputs = setup.sampler().inputs();
   const std::size_t d = inputs.size(), outputs = setup.issues() + setup.classes();
   std::vector<double> point(d);
   for (std::size_t k = 0; k < d; ++k) point[k] = inputs[k].distribution.point_value();
-  auto run = [&](DrawEvaluator& ev, std::vector<double>& values, std::vector<double>& out) {
-    out.assign(outputs, kNaN);
-    ev.evaluate_outputs(values.data(), out.data());
+  auto run = [&](DrawEvaluator& ev, std::vector<double>& values, double* out) {
+    std::fill(out, out + outputs, kNaN);
+    ev.evaluate_outputs(values.data(), out);
   };
-  {
+  if (runs.collects) {
     DrawEvaluator ev(setup);
     std::vector<double> values = point;
-    run(ev, values, base);
+    base.assign(outputs, kNaN);
+    run(ev, values, base.data());
   }
+  // Bar k as 2 + 2 × outputs numbers: its low and high values, then the outputs at each.
+  const std::size_t width = 2 + 2 * outputs;
+  std::vector<double> flat(runs.collects ? d * width : 0);
+  const auto compute = [&](std::size_t begin, std::size_t end, double* out) {
+    parallel_blocks(
+        end - begin,
+        [&](std::size_t first, std::size_t last) {
+          const SerialModelsScope serial;
+          DrawEvaluator ev(setup);
+          std::vector<double> values = point;
+          for (std::size_t k = begin + first; k < begin + last; ++k) {
+            double* bar = out + (k - begin) * width;
+            bar[0] = inputs[k].quantile(0.05);
+            bar[1] = inputs[k].quantile(0.95);
+            values[k] = bar[0];
+            run(ev, values, bar + 2);
+            values[k] = bar[1];
+            run(ev, values, bar + 2 + outputs);
+            values[k] = point[k];
+          }
+        },
+        2, std::max(1u, threads));
+  };
+  runs(d, width, compute, flat.data());
+  if (!runs.collects) return {};
   std::vector<TornadoBar> bars(d);
-  parallel_blocks(
-      d,
-      [&](std::size_t begin, std::size_t end) {
-        const SerialModelsScope serial;
-        DrawEvaluator ev(setup);
-        std::vector<double> values = point;
-        for (std::size_t k = begin; k < end; ++k) {
-          TornadoBar& bar = bars[k];
-          bar.input = k;
-          bar.low_value = inputs[k].quantile(0.05);
-          bar.high_value = inputs[k].quantile(0.95);
-          values[k] = bar.low_value;
-          run(ev, values, bar.low);
-          values[k] = bar.high_value;
-          run(ev, values, bar.high);
-          values[k] = point[k];
-        }
-      },
-      2, std::max(1u, threads));
+  for (std::size_t k = 0; k < d; ++k) {
+    const double* bar = flat.data() + k * width;
+    bars[k].input = k;
+    bars[k].low_value = bar[0];
+    bars[k].high_value = bar[1];
+    bars[k].low.assign(bar + 2, bar + 2 + outputs);
+    bars[k].high.assign(bar + 2 + outputs, bar + 2 + 2 * outputs);
+  }
   return bars;
 }
 

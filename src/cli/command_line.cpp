@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/mpi/mpi.hpp"
 #include "cli/options.hpp"
 #include "cli/suggest.hpp"
 #include "parley/cli.hpp"
@@ -20,7 +21,7 @@ namespace parley::cli {
 int run_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const std::vector<Command>& commands) {
   CLI::App app{"parley: models and forecasts of negotiations between political actors"};
   app.name(args.empty() ? "parley" : args.front());
-  app.set_version_flag("--version", std::string("parley ") + kVersion);
+  app.set_version_flag("--version", std::string("parley ") + kVersion + "\n" + mpi_version_line());
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 success, 1 internal error, 2 bad input, 3 output could not be written, 4 not enough memory (or another resource), 130 "

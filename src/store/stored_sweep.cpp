@@ -61,25 +61,32 @@ Scenario stored_scenario(const RunRecord& run) {
 
 std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo,
                                  std::uint64_t draws, const SweepControl& control, const std::function<void(const DrawChunk&)>& also) {
+  return store_draws(
+      db, run, todo, draws, control.threads,
+      [&](const std::function<void(const DrawChunk&)>& sink) { return evaluate_draws(setup, todo, control, sink); }, also);
+}
+
+std::uint64_t store_draws(ResultsDb& db, std::int64_t run, const std::vector<DrawRange>& todo, std::uint64_t draws, unsigned threads,
+                          const DrawSource& source, const std::function<void(const DrawChunk&)>& also) {
   std::uint64_t already = draws;
   for (const DrawRange& r : todo) already -= r.size();
   const auto start = std::chrono::steady_clock::now();
   const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   std::uint64_t done = 0;
   try {
-    done = evaluate_draws(setup, todo, control, [&](const DrawChunk& chunk) {
+    done = source([&](const DrawChunk& chunk) {
       db.insert(run, chunk);
       if (also) also(chunk);
     });
   } catch (...) {
     try {
-      db.finish(run, "interrupted", elapsed(), control.threads);
+      db.finish(run, "interrupted", elapsed(), threads);
     } catch (...) {  // the first error says more
     }
     throw;
   }
   const bool complete = already + done == draws;
-  db.finish(run, complete ? "complete" : "interrupted", elapsed(), control.threads);
+  db.finish(run, complete ? "complete" : "interrupted", elapsed(), threads);
   return already + done;
 }
 

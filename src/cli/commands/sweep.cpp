@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
+#include "cli/mpi/mpi.hpp"
 #include "cli/options.hpp"
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
@@ -24,6 +25,7 @@ struct SweepArgs {
   std::uint64_t draws = 1000;
   std::string db;           // empty: kDefaultDb
   std::int64_t resume = 0;  // a run id to complete
+  bool mpi = false;         // one rank of an MPI job (cli/mpi/mpi.hpp)
 };
 
 void add_options(CLI::App& cmd, SweepArgs& a) {
@@ -35,12 +37,16 @@ void add_options(CLI::App& cmd, SweepArgs& a) {
   add_count(cmd, "-n,--draws", a.draws, 1, kMaxStoredDraws, "number of draws");
   cmd.add_option("--db", a.db, "results database (default: parley.db in the working directory)");
   add_count(cmd, "--resume", a.resume, 1, INT64_MAX, "complete the stored run RUN of the results database")->default_str("");
+  add_mpi_flag(cmd, a.mpi);
 }
 
-/// Evaluates `todo`, storing each chunk (evaluate_and_store). Throws Interrupted, saying how to
-/// resume, when Ctrl-C stopped it.
+/// Threads per process: with --mpi one per rank unless --threads says otherwise (a rank per core).
+unsigned threads_for(const SweepArgs& args) { return args.mpi && args.sampling.threads == 0 ? 1 : resolve_threads(args.sampling.threads); }
+
+/// Evaluates `todo`, storing each chunk (evaluate_and_store; with `mpi` over its ranks, which
+/// `record` tells what to draw). Throws Interrupted, saying how to resume, when Ctrl-C stopped it.
 void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const std::vector<DrawRange>& todo, std::uint64_t draws,
-                        unsigned threads, bool progress) {
+                        unsigned threads, bool progress, MpiJob* mpi, const RunRecord& record) {
   InterruptGuard guard;
   ProgressBar bar(progress, "draws");
   std::uint64_t already = draws;
@@ -49,7 +55,8 @@ void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup
   control.threads = threads;
   control.stop = &InterruptGuard::flag();
   control.progress = [&](std::uint64_t done, std::uint64_t) { bar.update(already + done, draws); };
-  const std::uint64_t stored = parley::evaluate_and_store(db, run, setup, todo, draws, control);
+  const std::uint64_t stored = mpi ? mpi_evaluate_and_store(*mpi, db, run, record, setup, todo, draws, control)
+                                   : parley::evaluate_and_store(db, run, setup, todo, draws, control);
   bar.finish();
   if (stored < draws)
     throw Interrupted(
@@ -64,7 +71,7 @@ void write(const SweepSummary& summary, const SweepContext& context, const Sweep
   emit(args.sampling.output, text.str(), out);
 }
 
-void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
+void resume(const SweepArgs& args, OutputFormat format, std::ostream& out, MpiJob* mpi) {
   if (!args.input.file.empty())
     throw InputError({}, "FILE", "not used with --resume (the run stores its scenario)", "a scenario file, or --resume RUN [--db FILE]");
   const std::string path = args.db.empty() ? kDefaultDb : args.db;
@@ -77,8 +84,8 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out) {
   // The stored scenario, model, options, seed and correlation; threads and progress from this command line.
   const SweepSetup setup(stored_scenario(r), model_named(r.model), r.options, {r.seed, r.actor_correlation});
   const std::vector<DrawRange> todo = missing_draws(db, r.id, r.draws);
-  const unsigned threads = resolve_threads(args.sampling.threads);
-  evaluate_and_store(db, r.id, setup, todo, r.draws, threads, args.sampling.progress);
+  const unsigned threads = threads_for(args);
+  evaluate_and_store(db, r.id, setup, todo, r.draws, threads, args.sampling.progress, mpi, r);
   const SweepSummary summary = summarize_stored_draws(db, r.id, r.draws, setup);
   write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, out);
 }
@@ -96,14 +103,14 @@ SweepOrigin origin_of(const SweepArgs& args, const std::string& content, unsigne
           threads};
 }
 
-void sweep(const SweepArgs& args, Context& context) {
+void sweep_here(const SweepArgs& args, Context& context, MpiJob* mpi) {
   const OutputFormat format = parse_output_format(args.sampling.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   // The results database is read (with --resume) and written: no output may replace it, and it may
   // not be the scenario.
   check_outputs(
       {{"--db", args.db.empty() ? kDefaultDb : args.db, "the results database"}, {"--output", args.sampling.output, "the summary"}},
       {{"FILE", args.input.file, "the scenario"}});
-  if (args.resume > 0) return resume(args, format, context.out);
+  if (args.resume > 0) return resume(args, format, context.out, mpi);
   if (args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
   const std::string content = read_input_file(args.input.file);
   Scenario scenario = read_scenario_text(content, args.input.file, read_options(args.input));
@@ -112,14 +119,20 @@ void sweep(const SweepArgs& args, Context& context) {
   const SamplingArgs& a = args.sampling;
   const SweepSetup setup(std::move(scenario), model_named(a.model), parse_options(a.options), {a.seed, a.correlation});
   const std::string path = args.db.empty() ? kDefaultDb : args.db;
-  const unsigned threads = resolve_threads(a.threads);
+  const unsigned threads = threads_for(args);
 
   ResultsDb db(path);
-  const std::int64_t id = db.create_run(new_sweep_record(setup, origin_of(args, content, threads)), setup);
-  evaluate_and_store(db, id, setup, {{0, args.draws}}, args.draws, threads, a.progress);
+  const RunRecord record = new_sweep_record(setup, origin_of(args, content, threads));
+  const std::int64_t id = db.create_run(record, setup);
+  evaluate_and_store(db, id, setup, {{0, args.draws}}, args.draws, threads, a.progress, mpi, record);
   const SweepSummary summary = summarize_stored_draws(db, id, args.draws, setup);
 
   write(summary, {setup.scenario().metadata.title, a.model, a.seed, setup.inputs(), id, path}, args, format, context.out);
+}
+
+void sweep(const SweepArgs& args, Context& context) {
+  if (!args.mpi) return sweep_here(args, context, nullptr);
+  run_mpi_job(context, [&](MpiJob& job) { is_root(job) ? sweep_here(args, context, &job) : mpi_sweep_worker(job); });
 }
 
 }  // namespace
