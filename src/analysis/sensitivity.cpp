@@ -145,8 +145,9 @@ SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& 
     evaluators[thread].evaluate_outputs(values[thread].data(), y);
   };
   std::vector<double> y(runs.collects ? options.samples * (d + 2) * m : 0);
-  runs(options.samples * (d + 2), m, [&](std::size_t begin, std::size_t end, double* out) { sobol_rows(d, m, options, begin, end, model, out); },
-       y.data());
+  runs(
+      options.samples * (d + 2), m,
+      [&](std::size_t begin, std::size_t end, double* out) { sobol_rows(d, m, options, begin, end, model, out); }, y.data());
   if (!runs.collects) return {};
   return sobol_estimate(d, m, options, y);
 }

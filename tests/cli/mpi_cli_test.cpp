@@ -28,7 +28,8 @@ TEST(MpiCli, SweepAndSensitivityOfferTheFlag) {
 TEST(MpiCli, WithoutMpiTheFlagIsRefused) {
   const std::filesystem::path db = temp("mpi-refused.db");
   std::filesystem::remove(db);
-  for (const std::string& args : {"sweep " + kExample + " --draws 10 --db " + db.string() + " --mpi", "sensitivity " + kExample + " --mpi"}) {
+  for (const std::string& args :
+       {"sweep " + kExample + " --draws 10 --db " + db.string() + " --mpi", "sensitivity " + kExample + " --mpi"}) {
     const Result r = parley_cli(args);
     EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
     EXPECT_TRUE(contains(r.out, "this parley was built without MPI")) << r.out;

@@ -20,7 +20,7 @@ struct SensitivityArgs {
   std::size_t samples = 512;
   std::size_t top = 10;
   std::string method = "both";  // sobol, tornado or both
-  bool mpi = false;              // one rank of an MPI job (cli/mpi/mpi.hpp)
+  bool mpi = false;             // one rank of an MPI job (cli/mpi/mpi.hpp)
 };
 
 void add_options(CLI::App& cmd, SensitivityArgs& a) {

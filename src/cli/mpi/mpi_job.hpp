@@ -71,7 +71,7 @@ class MpiJob {
  private:
   Context& context_;
   int rank_ = 0, size_ = 1;
-  bool ended_ = false;              // rank 0: kEnd sent
+  bool ended_ = false;             // rank 0: kEnd sent
   mutable bool end_seen_ = false;  // a worker: kEnd received
 };
 
@@ -83,7 +83,7 @@ struct MpiWork {
   std::function<std::string(std::uint64_t begin, std::uint64_t end)> compute;
   /// Rank 0's main thread, for every block computed: its results. An exception stops the hand-out.
   std::function<void(std::uint64_t begin, std::uint64_t end, const std::string& bytes)> receive;
-  const std::atomic<bool>* stop = nullptr;                                 // rank 0: hand out no more
+  const std::atomic<bool>* stop = nullptr;                                // rank 0: hand out no more
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // rank 0, about ten times a second
 };
 

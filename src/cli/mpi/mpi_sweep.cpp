@@ -2,8 +2,8 @@
 // every block stored by rank 0 in its own transaction.
 #include <algorithm>
 #include <cstring>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/mpi/mpi.hpp"
 #include "cli/mpi/mpi_job.hpp"
@@ -126,7 +126,9 @@ SweepSetup setup_of(const RunRecord& r) {
 MpiWork sweep_work(const SweepSetup* setup, const std::vector<DrawRange>& todo, unsigned threads) {
   MpiWork work;
   for (const DrawRange& r : todo) work.total += r.size();
-  work.compute = [setup, &todo, threads](std::uint64_t begin, std::uint64_t end) { return compute_block(*setup, todo, threads, begin, end); };
+  work.compute = [setup, &todo, threads](std::uint64_t begin, std::uint64_t end) {
+    return compute_block(*setup, todo, threads, begin, end);
+  };
   return work;
 }
 
