@@ -106,7 +106,7 @@ std::uint64_t work_as_worker(MpiJob& job, const MpiWork& work) {
 /// Rank 0's compute thread: blocks from the dispenser, results queued for the main thread.
 struct LocalResults {
   std::mutex mutex;
-  std::condition_variable ready;
+  std::condition_variable ready, drained;
   std::deque<std::pair<Header, std::string>> queue;
   bool finished = false;
   std::exception_ptr error;
@@ -120,7 +120,9 @@ void compute_locally(const MpiWork& work, Dispenser& dispenser, LocalResults& lo
       std::string bytes = work.compute(block->first, block->second);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       size = grown(size, seconds);
-      std::lock_guard lock(local.mutex);
+      std::unique_lock lock(local.mutex);
+      // At most two blocks wait for the main thread, as at most two are in flight per worker.
+      local.drained.wait(lock, [&] { return local.queue.size() < 2; });
       local.queue.push_back({{block->first, block->second, seconds}, std::move(bytes)});
       local.ready.notify_one();
     }
@@ -189,6 +191,7 @@ std::uint64_t distribute(MpiJob& job, const MpiWork& work) {
       while (!local.queue.empty()) {
         auto [h, bytes] = std::move(local.queue.front());
         local.queue.pop_front();
+        local.drained.notify_one();
         lock.unlock();
         deliver(h, bytes, 0);
         busy = true;
@@ -229,7 +232,7 @@ std::uint64_t distribute(MpiJob& job, const MpiWork& work) {
     }
     if (!busy) {
       std::unique_lock lock(local.mutex);
-      local.ready.wait_for(lock, std::chrono::microseconds(200), [&] { return !local.queue.empty() || (local.finished && !local_done); });
+      local.ready.wait_for(lock, std::chrono::microseconds(500), [&] { return !local.queue.empty() || (local.finished && !local_done); });
     }
   }
   computer.join();
