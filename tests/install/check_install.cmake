@@ -44,6 +44,7 @@ foreach(file bin/parley ${LIBDIR}/libparley.a include/parley/parley.hpp include/
   endif()
 endforeach()
 run(version ${prefix}/bin/parley --version)
+string(REGEX MATCH "^[^\n]*\n" version "${version}")  # the second line says whether --mpi is built in
 if(NOT version STREQUAL "parley ${VERSION}\n")
   message(FATAL_ERROR "installed parley --version printed '${version}'")
 endif()
