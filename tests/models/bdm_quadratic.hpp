@@ -33,7 +33,8 @@ using models::bdm::Salience;
 using models::bdm::Security;
 using models::bdm::Votes;
 
-inline std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range) {
+inline std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent,
+                                      double range) {
   const std::size_t n = actors.size(), m = g.m();
   // from_own[t * m + v]: the part of tally(t, v) that uses u_t's sums; from_other[t * m + v]:
   // the part of tally(v, t) that uses them. Each thread fills rows t of its own block only.

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 
-
 namespace parley::models::bdm {
 
 namespace {
@@ -182,7 +181,8 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
     for (std::size_t k : a.g.who[pk]) {
       for (std::size_t q = 0; q < m; ++q) mine[q] = eu_terms(a, pk, q, row[q], a.r[k]);
       if (config_.trace)
-        for (std::size_t j = 0; j < n; ++j) out.eu[k * n + j] = k == j ? std::numeric_limits<double>::quiet_NaN() : mine[a.g.at[j]].at(actors_[j].s);
+        for (std::size_t j = 0; j < n; ++j)
+          out.eu[k * n + j] = k == j ? std::numeric_limits<double>::quiet_NaN() : mine[a.g.at[j]].at(actors_[j].s);
       const double xk = actors_[k].x, sk = actors_[k].s;
       Best lost, compromise, capitulation;
       auto offer = [&](Best& best, std::size_t j, OfferKind kind, double to, double proposer_eu, double e_kj, double e_jk) {
@@ -199,10 +199,12 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
           // challenging j, theirs = j's of challenging k, each as that side estimates them.
           auto judge = [&](double e_mine, double e_theirs, int view) {
             if (e_mine > 0 && e_theirs > 0) {
-              if (random ? uniform(k, j, view) < p_jk : e_theirs > e_mine) offer(lost, j, OfferKind::conflict, xj, e_theirs, e_mine, e_theirs);
+              if (random ? uniform(k, j, view) < p_jk : e_theirs > e_mine)
+                offer(lost, j, OfferKind::conflict, xj, e_theirs, e_mine, e_theirs);
             } else if (e_theirs > 0 && e_mine < 0) {
               if (e_theirs > std::fabs(e_mine))
-                offer(compromise, j, OfferKind::compromise, compromise_target(xk, xj, std::fabs(e_mine / e_theirs)), e_theirs, e_mine, e_theirs);
+                offer(compromise, j, OfferKind::compromise, compromise_target(xk, xj, std::fabs(e_mine / e_theirs)), e_theirs, e_mine,
+                      e_theirs);
               else if (config_.capitulation && std::fabs(e_mine) > e_theirs)
                 offer(capitulation, j, OfferKind::capitulation, xj, e_theirs, e_mine, e_theirs);
             }

@@ -26,10 +26,10 @@ struct Utilities {
 /// What a round computes from the positions at its start, before anyone moves.
 struct Analysis {
   Geometry g;
-  double median = 0;      // at the start of the round (the paper's mu)
+  double median = 0;               // at the start of the round (the paper's mu)
   std::optional<Probabilities> P;  // win probabilities over positions, with the final exponents
-  std::vector<double> R;  // R_i in [-1, 1]
-  std::vector<double> r;  // r_i in [0.5, 2]
+  std::vector<double> R;           // R_i in [-1, 1]
+  std::vector<double> r;           // r_i in [0.5, 2]
 };
 
 struct Move {

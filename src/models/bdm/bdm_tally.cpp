@@ -121,7 +121,8 @@ void Probabilities::rows(std::size_t begin, std::size_t end, const RowVisit& vis
 }
 
 void Probabilities::all_rows(const RowVisit& visit) const {
-  parallel_blocks(m(), [&](std::size_t begin, std::size_t end) { rows(begin, end, visit); }, tally_.n() * m() >= kParallelTerms ? 2 : m() + 1);
+  parallel_blocks(
+      m(), [&](std::size_t begin, std::size_t end) { rows(begin, end, visit); }, tally_.n() * m() >= kParallelTerms ? 2 : m() + 1);
 }
 
 std::vector<double> Probabilities::table() const {

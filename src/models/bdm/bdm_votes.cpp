@@ -4,7 +4,6 @@
 #include <cmath>
 #include <numeric>
 
-
 namespace parley::models::bdm {
 
 Geometry make_geometry(const std::vector<Actor>& actors) {
