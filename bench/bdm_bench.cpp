@@ -3,11 +3,13 @@
 // and the EC case. `x_baseline` is the time over that of the direct transcription
 // (tests/models/bdm_reference.hpp) run in the same process for the same rounds (n <= 100 only: it
 // costs O(n^4) per round). `growth` is the exponent of the time against the size before it in
-// the same run: log(t_n / t_prev) / log(n / n_prev) (1: linear, 2: quadratic).
+// the same run: log(t_n / t_prev) / log(n / n_prev) (1: linear, 2: quadratic); `growth_cpu` the
+// same for the process's CPU time (steadier on a shared machine).
 #include <benchmark/benchmark.h>
 
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <map>
 #include <random>
 #include <string>
@@ -36,14 +38,22 @@ std::map<std::string, std::map<std::size_t, double>>& seconds_by_size() {
   return table;
 }
 
-/// Records this size's time and sets `growth` against the largest smaller size of the family.
-void report_growth(benchmark::State& state, const std::string& family, std::size_t n, double seconds) {
-  auto& sizes = seconds_by_size()[family];
-  sizes[n] = seconds;
-  const auto it = sizes.find(n);
-  if (it == sizes.begin()) return;
-  const auto& [n_prev, t_prev] = *std::prev(it);
-  state.counters["growth"] = std::log(seconds / t_prev) / std::log(static_cast<double>(n) / static_cast<double>(n_prev));
+/// Wall-clock and CPU seconds per run.
+struct Seconds {
+  double wall, cpu;
+};
+
+/// Records this size's times and sets `growth` and `growth_cpu` against the largest smaller size
+/// of the family.
+void report_growth(benchmark::State& state, const std::string& family, std::size_t n, Seconds seconds) {
+  for (const auto& [counter, t] : {std::pair{std::string("growth"), seconds.wall}, std::pair{std::string("growth_cpu"), seconds.cpu}}) {
+    auto& sizes = seconds_by_size()[family + counter];
+    sizes[n] = t;
+    const auto it = sizes.find(n);
+    if (it == sizes.begin()) continue;
+    const auto& [n_prev, t_prev] = *std::prev(it);
+    state.counters[counter] = std::log(t / t_prev) / std::log(static_cast<double>(n) / static_cast<double>(n_prev));
+  }
 }
 
 double reference_seconds(const std::vector<parley::testing::Member>& members, int rounds) {
@@ -57,13 +67,16 @@ double reference_seconds(const std::vector<parley::testing::Member>& members, in
 }
 
 /// Seconds per run.
-double run_bdm(benchmark::State& state, const parley::Scenario& scenario, double baseline) {
+Seconds run_bdm(benchmark::State& state, const parley::Scenario& scenario, double baseline) {
   const parley::Model& bdm = *parley::find_model("bdm");
   const auto t0 = std::chrono::steady_clock::now();
+  const std::clock_t c0 = std::clock();
   for (auto _ : state) benchmark::DoNotOptimize(bdm.run(scenario, {{"rounds", "10"}}));
-  const double per = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / static_cast<double>(state.iterations());
+  const auto runs = static_cast<double>(state.iterations());
+  const double per = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / runs;
+  const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC / runs;
   if (baseline > 0) state.counters["x_baseline"] = per / baseline;
-  return per;
+  return {per, cpu};
 }
 
 void BM_Bdm10Rounds(benchmark::State& state) {
