@@ -59,8 +59,30 @@ std::uint64_t evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSet
 /// `db` must outlive the replay.
 DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);
 
-/// The draws under `draws` that `run` does not store yet, as ascending ranges.
+/// The draws under `draws` that `run` does not store yet, as ascending ranges; for a shard's run,
+/// only those of its shard (shard_draws): what its resume completes.
 std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);
+
+/// The draws a run computes: [0, draws), or its shard's share.
+DrawRange run_draws(const RunRecord& run);
+
+/// What merge_shards made.
+struct MergedRun {
+  std::int64_t id = 0;
+  std::uint64_t draws = 0, shards = 0;
+};
+
+/// Combines the shard runs held in the results databases `inputs` (every run with a shard in each)
+/// into one plain, complete run added to the results database `into` (created when missing):
+/// `parley merge` (docs/distributed.md). The merged run has the shards' record (scenario, model,
+/// options, overrides, seed, draws, ...), created = the earliest shard's, elapsed = the sum of
+/// theirs, threads = the largest, and every stored batch. Throws InputError (exit 2) naming the
+/// file and run, writing nothing, when `into` is one of the inputs, an input is given twice or
+/// holds no shard run, two shards differ in anything that shapes their draws (scenario sha256,
+/// parley version, kind, model, options, overrides, input format, capability, seed, correlation,
+/// draws, shard count, design), a shard is there twice, one is missing, or one is incomplete
+/// (naming the draws it lacks and the resume that completes it).
+MergedRun merge_shards(const std::vector<std::string>& inputs, const std::string& into);
 
 /// The summary of the stored draws of `run` under `draws`, read back in draw order, with the
 /// model's measured error where the shipped skill table knows the model: what `parley sweep`
