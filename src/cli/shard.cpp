@@ -25,8 +25,7 @@ std::optional<Shard> parse_shard(const std::string& text) {
   Shard s;
   if (slash == std::string::npos || !parse_number(text.substr(0, slash), s.index) || !parse_number(text.substr(slash + 1), s.count))
     throw InputError({}, "--shard", "got '" + text + "'", expected);
-  if (s.count < 1 || s.count > Shard::kMaxShards)
-    throw InputError({}, "--shard", fmt::format("got {} shards", s.count), expected);
+  if (s.count < 1 || s.count > Shard::kMaxShards) throw InputError({}, "--shard", fmt::format("got {} shards", s.count), expected);
   if (s.index >= s.count)
     throw InputError({}, "--shard", fmt::format("got shard {} of {} (shards count from 0 to {})", s.index, s.count, s.count - 1), expected);
   return s;

@@ -35,9 +35,7 @@ std::string range_text(const DrawRange& r) {
   return std::to_string(r.first) + "-" + std::to_string(r.last - 1);
 }
 
-std::string resume_command(const Part& p) {
-  return "parley " + p.run.kind + " --resume " + std::to_string(p.run.id) + " --db " + p.file;
-}
+std::string resume_command(const Part& p) { return "parley " + p.run.kind + " --resume " + std::to_string(p.run.id) + " --db " + p.file; }
 
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
@@ -53,7 +51,8 @@ std::string difference(const RunRecord& ref, const RunRecord& p) {
   if (p.parley_version != ref.parley_version) return differ("parley version", ref.parley_version, p.parley_version);
   if (p.model != ref.model) return differ("model", ref.model, p.model);
   if (p.options != ref.options) return differ("options", nlohmann::json(ref.options).dump(), nlohmann::json(p.options).dump());
-  if (p.overrides != ref.overrides) return differ("--set overrides", nlohmann::json(ref.overrides).dump(), nlohmann::json(p.overrides).dump());
+  if (p.overrides != ref.overrides)
+    return differ("--set overrides", nlohmann::json(ref.overrides).dump(), nlohmann::json(p.overrides).dump());
   if (p.input_format != ref.input_format) return differ("input format", ref.input_format, p.input_format);
   if (p.capability != ref.capability) return differ("capability", ref.capability, p.capability);
   if (p.seed != ref.seed) return differ("seed", std::to_string(ref.seed), std::to_string(p.seed));
@@ -119,9 +118,10 @@ std::vector<Part> check_complete(std::vector<Part> parts) {
     std::string lacking;
     for (std::size_t k = 0; k < gaps.size() && k < 5; ++k) lacking += (k ? ", " : "") + range_text(gaps[k]);
     if (gaps.size() > 5) lacking += ", ...";
-    refuse(p.file, name_of(p) + " is incomplete (" + p.run.status + "): it lacks draws " + lacking + " of its share " +
-                       range_text(run_draws(p.run)),
-           "complete shards: complete it with '" + resume_command(p) + "'");
+    refuse(
+        p.file,
+        name_of(p) + " is incomplete (" + p.run.status + "): it lacks draws " + lacking + " of its share " + range_text(run_draws(p.run)),
+        "complete shards: complete it with '" + resume_command(p) + "'");
   }
   return parts;
 }

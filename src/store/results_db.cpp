@@ -283,9 +283,10 @@ void ResultsDb::finish(std::int64_t run, const std::string& status, double elaps
     // The last line of defence against a draw stored twice (by a parley without run claims, say):
     // every draw below the run's count is stored, so the count says whether one is there twice.
     // A shard's share is its whole.
-    Statement count(db_,
-                    "SELECT draws, (SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id), shard_index, shard_count "
-                    "FROM runs WHERE id = ?");
+    Statement count(
+        db_,
+        "SELECT draws, (SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id), shard_index, shard_count "
+        "FROM runs WHERE id = ?");
     count.bind(1, run);
     if (count.step()) {
       std::optional<Shard> shard;
@@ -412,9 +413,10 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
         held.erase(id);
     }
   };
-  Statement q(db_, with_inputs
-                       ? "SELECT draws, inputs, outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw"
-                       : "SELECT draws, x'', outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw");
+  Statement q(db_,
+              with_inputs
+                  ? "SELECT draws, inputs, outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw"
+                  : "SELECT draws, x'', outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw");
   q.bind(1, run);
   auto read = [&q, this, run](auto& v, int col, std::size_t expected) {
     using T = typename std::remove_reference_t<decltype(v)>::value_type;
@@ -437,7 +439,8 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
     // Every draw visited so far lies below this batch's first draw, unless a draw is stored twice
     // or the batch's first_draw is false (parley stores each batch's draws in increasing order).
     if (visited && b.draws[b.order[0]] <= last)
-      damaged(run, "draw " + std::to_string(b.draws[b.order[0]]) + " is stored twice or out of order (written by more than one process at once?)");
+      damaged(run, "draw " + std::to_string(b.draws[b.order[0]]) +
+                       " is stored twice or out of order (written by more than one process at once?)");
     // No batch still to read starts below this one's first draw (the smallest, unless damaged).
     visit_under(std::min(b.draws[b.order[0]], static_cast<std::uint64_t>(q.integer(4))), false);
     ready.emplace(b.draws[b.order[0]], sequence);
@@ -509,8 +512,9 @@ std::int64_t ResultsDb::store_merged_run(const RunRecord& m, const std::vector<s
   Statement count(db_, "SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = ?");
   count.bind(1, id);
   if (count.step() && static_cast<std::uint64_t>(count.integer(0)) != m.draws)
-    throw InputError({path_, 0, 0}, "--into", "the shards hold " + std::to_string(count.integer(0)) + " draws, not the run's " +
-                                                   std::to_string(m.draws), "every draw once");
+    throw InputError({path_, 0, 0}, "--into",
+                     "the shards hold " + std::to_string(count.integer(0)) + " draws, not the run's " + std::to_string(m.draws),
+                     "every draw once");
   t.commit();
   return id;
 }

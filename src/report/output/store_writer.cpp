@@ -28,8 +28,9 @@ std::string run_head(const RunRecord& r, const std::string& db) {
   std::string text = fmt::format("run {} of {}: {} ({} of {} draws stored)\n", r.id, db, r.status, r.stored, r.draws);
   if (r.shard) {
     const DrawRange share = shard_draws(r.draws, *r.shard);
-    const std::string which =
-        share.size() == 0 ? "none" : share.size() == 1 ? std::to_string(share.first) : fmt::format("{}-{}", share.first, share.last - 1);
+    const std::string which = share.size() == 0   ? "none"
+                              : share.size() == 1 ? std::to_string(share.first)
+                                                  : fmt::format("{}-{}", share.first, share.last - 1);
     text += fmt::format("shard {} of {}: {} of {} draws ({}); parley merge combines the shards\n", r.shard->index, r.shard->count,
                         share.size(), r.draws, which);
   }
