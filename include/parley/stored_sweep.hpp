@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "parley/results_db.hpp"
+#include "parley/sensitivity.hpp"
 #include "parley/sweep.hpp"
 
 namespace parley {
@@ -88,5 +89,22 @@ MergedRun merge_shards(const std::vector<std::string>& inputs, const std::string
 /// model's measured error where the shipped skill table knows the model: what `parley sweep`
 /// prints. Memory does not grow with the number of draws (summarize_draws).
 SweepSummary summarize_stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws, const SweepSetup& setup);
+
+/// The record of a new sensitivity run (kind "sensitivity"): its "draws" are the design's rows
+/// (SensitivityDesign::rows), its design {"samples": N, "method": "both"|"sobol"|"tornado"}.
+RunRecord new_sensitivity_record(const SweepSetup& setup, const SweepOrigin& origin, const SensitivityDesign& design);
+
+/// The design a sensitivity run stored (InputError "--db" when it does not read).
+SensitivityDesign stored_design(const RunRecord& run);
+
+/// evaluate_and_store for a sensitivity run: evaluates the rows of `todo` (evaluate_sensitivity_rows)
+/// into run `run` of `rows` rows, marks it complete or interrupted, returns the rows now stored.
+std::uint64_t evaluate_and_store_rows(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const SensitivityDesign& design,
+                                      const std::vector<DrawRange>& todo, std::uint64_t rows, const SweepControl& control);
+
+/// The outputs of every row of a complete, unsharded sensitivity run: y[row * outputs + out],
+/// issues then classes as 0 or 1 (what sobol_estimate and tornado_from_rows read). InputError
+/// ("--resume") for a shard or an incomplete run.
+std::vector<double> stored_row_outputs(ResultsDb& db, std::int64_t run);
 
 }  // namespace parley
