@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "cli/shard.hpp"
@@ -56,11 +58,16 @@ void evaluate(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const Se
 }  // namespace
 
 std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequest& q, std::string& note) {
-  ResultsDb db = q.resume > 0 ? open_existing(q.db) : ResultsDb(q.db);
+  const std::optional<Shard> shard = parse_shard(q.shard);  // before the database is created
+  std::optional<ResultsDb> opened;
   std::int64_t id = q.resume;
   std::optional<SweepSetup> setup;
   SensitivityDesign design;
   if (q.resume > 0) {
+    std::error_code ec;
+    if (!std::filesystem::exists(q.db, ec))
+      throw InputError({q.db, 0, 0}, "--db", "no such database", "a results database written by parley sensitivity --db");
+    ResultsDb& db = opened.emplace(q.db);
     const RunRecord r = db.run(q.resume);
     if (r.kind != "sensitivity")
       throw InputError({q.db, 0, 0}, "--resume", fmt::format("run {} is a {}", r.id, r.kind), "a run of parley sensitivity --db");
@@ -71,7 +78,6 @@ std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequ
     setup.emplace(stored_scenario(r), model_named(r.model), r.options, SamplingOptions{r.seed, 0.0});
     design = stored_design(r);
   } else {
-    const std::optional<Shard> shard = parse_shard(q.shard);
     const std::string content = read_input_file(q.file);
     InputArgs input;
     input.file = q.file;
@@ -86,8 +92,9 @@ std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequ
     RunRecord record =
         new_sensitivity_record(*setup, {q.file, content, q.input_format, q.capability, q.overrides, q.seed, 0, 0.0, q.threads}, design);
     record.shard = shard;
-    id = db.create_run(record, *setup);
+    id = opened.emplace(q.db).create_run(record, *setup);  // the database is created once all else is checked
   }
+  ResultsDb& db = *opened;
   const RunRecord r = db.run(id);
   evaluate(db, id, *setup, design, missing_draws(db, id, r.draws), r.draws, q.threads);
   if (r.shard) {

@@ -58,9 +58,9 @@ std::string difference(const RunRecord& ref, const RunRecord& p) {
   if (p.seed != ref.seed) return differ("seed", std::to_string(ref.seed), std::to_string(p.seed));
   if (p.actor_correlation != ref.actor_correlation)
     return differ("actor correlation", nlohmann::json(ref.actor_correlation).dump(), nlohmann::json(p.actor_correlation).dump());
+  if (p.design != ref.design) return differ("design (--samples, --method)", ref.design, p.design);
   if (p.draws != ref.draws) return differ("total draws", std::to_string(ref.draws), std::to_string(p.draws));
   if (p.shard->count != ref.shard->count) return differ("shard count", std::to_string(ref.shard->count), std::to_string(p.shard->count));
-  if (p.design != ref.design) return differ("design (--samples, --method)", ref.design, p.design);
   return {};
 }
 
