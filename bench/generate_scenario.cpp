@@ -13,8 +13,9 @@ std::string range(double lo, double hi) { return fmt::format("[{}, {}]", lo, hi)
 
 }  // namespace
 
-std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syntax, unsigned seed, bool uncertain) {
-  std::mt19937 rng(seed);
+std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syntax, unsigned seed, bool uncertain, bool continuous) {
+  std::mt19937 rng(seed), continuous_rng(seed + 1);
+  std::uniform_real_distribution<double> continuous_position(0, 100);
   std::uniform_int_distribution<int> position(0, 1000), salience(1, 100), capability(1, 1000);
   std::string out;
   out.reserve(actors * issues * 48);
@@ -35,7 +36,8 @@ std::string generate_scenario(std::size_t actors, std::size_t issues, Syntax syn
   for (std::size_t a = 0; a < actors; ++a) {
     out += json ? fmt::format("{}\"a{}\": {{", a ? "," : "", a) : fmt::format("  a{}:\n", a);
     for (std::size_t i = 0; i < issues; ++i) {
-      const double x = position(rng) / 10.0, s = salience(rng) / 100.0;
+      const double tenths = position(rng) / 10.0, s = salience(rng) / 100.0;
+      const double x = continuous ? continuous_position(continuous_rng) : tenths;
       const std::string xs = uncertain ? range(std::max(0.0, x - 5), std::min(100.0, x + 5)) : fmt::format("{}", x);
       const std::string ss = uncertain ? range(s * 0.8, std::min(1.0, s * 1.2)) : fmt::format("{}", s);
       out += json ? fmt::format("{}\"i{}\": {{\"position\": {}, \"salience\": {}}}", i ? ", " : "", i, xs, ss)

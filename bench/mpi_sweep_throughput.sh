@@ -2,7 +2,7 @@
 # Draws per second of `parley sweep --mpi` at 1, 2 and 3 ranks (one thread each) beside one process
 # without MPI, for bdm (compute-bound) and compromise (storage-bound), on a generated scenario; the
 # ratios are against the one-process run of the same model in the same run of this script
-# (docs/distributed-mpi.md, "Throughput"). Each case runs REPEATS times and the best is kept.
+# (docs/distributed.md, "MPI", "Throughput"). Each case runs REPEATS times and the best is kept.
 #
 #   bench/mpi_sweep_throughput.sh BUILD_DIR [ACTORS ISSUES BDM_DRAWS COMPROMISE_DRAWS REPEATS]
 set -euo pipefail

@@ -1,7 +1,10 @@
-// Sweep benchmarks (the uncertainty issue): 100,000 draws of a generated 20-actor x 6-issue
-// scenario in which every position, salience and capability is uncertain (260 inputs), with the
-// compromise model, including storage of every draw (inputs and outcomes) in a fresh results
-// database, as `parley sweep` does. `cores` pins the process to that many CPUs (sched_setaffinity)
+// Sweep benchmarks (the uncertainty issue): 100,000 draws with the compromise model, including
+// storage of every draw (inputs and outcomes) in a fresh results database, as `parley sweep` does,
+// of two scenarios: (scenario 0) a generated 20-actor x 6-issue scenario in which every position,
+// salience and capability is uncertain (260 inputs), and (scenario 1) the flagship,
+// scenarios/us-russia.yaml, with its citations, classes, sides, linkages and five events (every
+// draw runs the model at six stages). `x_generated` is the flagship's draws/s over the generated
+// scenario's, measured in the same process. `cores` pins the process to that many CPUs (sched_setaffinity)
 // and runs that many workers; storage runs on the calling thread beside them. `x_one_core` is the
 // one-core time, measured in the same process, over this run's time.
 #include <benchmark/benchmark.h>
@@ -18,16 +21,18 @@ namespace {
 
 constexpr std::uint64_t kDraws = 100000;
 
-const parley::SweepSetup& setup() {
-  static const parley::SweepSetup s(
+const parley::SweepSetup& setup(int scenario) {
+  static const parley::SweepSetup generated(
       parley::read_scenario_text(parley::bench::generate_scenario(20, 6, parley::bench::Syntax::yaml, 42, true), "generated.yaml"),
       *parley::find_model("compromise"), {}, {1, 0});
-  return s;
+  static const parley::SweepSetup flagship(parley::read_scenario_file(PARLEY_SOURCE_DIR "/scenarios/us-russia.yaml"),
+                                           *parley::find_model("compromise"), {}, {1, 0});
+  return scenario == 0 ? generated : flagship;
 }
 
 /// Seconds for the whole sweep; `stored` adds the results database (WAL, one transaction per chunk).
-double sweep_seconds(unsigned threads, bool stored, double* megabytes = nullptr) {
-  const parley::SweepSetup& su = setup();
+double sweep_seconds(int scenario, unsigned threads, bool stored, double* megabytes = nullptr) {
+  const parley::SweepSetup& su = setup(scenario);
   const std::string path = (std::filesystem::temp_directory_path() / "parley-bench-sweep.db").string();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   const auto t0 = std::chrono::steady_clock::now();
@@ -81,9 +86,9 @@ void pin(unsigned cores) {
   sched_setaffinity(0, sizeof set, &set);
 }
 
-double pinned_seconds(unsigned cores, bool stored, double* megabytes = nullptr) {
+double pinned_seconds(int scenario, unsigned cores, bool stored, double* megabytes = nullptr) {
   pin(cores);
-  const double s = sweep_seconds(cores, stored, megabytes);
+  const double s = sweep_seconds(scenario, cores, stored, megabytes);
   pin(0);
   return s;
 }
@@ -91,22 +96,26 @@ double pinned_seconds(unsigned cores, bool stored, double* megabytes = nullptr) 
 void BM_Sweep100kCompromise(benchmark::State& state) {
   const unsigned cores = static_cast<unsigned>(state.range(0));
   const bool stored = state.range(1) != 0;
+  const int scenario = static_cast<int>(state.range(2));
   double seconds = 0, mb = 0;
   for (auto _ : state) {
-    seconds = pinned_seconds(cores, stored, &mb);
+    seconds = pinned_seconds(scenario, cores, stored, &mb);
     state.SetIterationTime(seconds);
   }
-  state.counters["inputs"] = static_cast<double>(setup().inputs());
+  state.counters["inputs"] = static_cast<double>(setup(scenario).inputs());
   state.counters["draws_per_s"] = static_cast<double>(kDraws) / seconds;
   if (stored) state.counters["db_MB"] = mb;
-  if (cores > 1) state.counters["x_one_core"] = pinned_seconds(1, stored) / seconds;
+  if (cores > 1) state.counters["x_one_core"] = pinned_seconds(scenario, 1, stored) / seconds;
+  if (scenario == 1) state.counters["x_generated"] = pinned_seconds(0, cores, stored) / seconds;
 }
 BENCHMARK(BM_Sweep100kCompromise)
-    ->ArgNames({"cores", "stored"})
-    ->Args({1, 1})
-    ->Args({2, 1})
-    ->Args({1, 0})
-    ->Args({2, 0})
+    ->ArgNames({"cores", "stored", "scenario"})
+    ->Args({1, 1, 0})
+    ->Args({2, 1, 0})
+    ->Args({1, 0, 0})
+    ->Args({2, 0, 0})
+    ->Args({1, 1, 1})
+    ->Args({2, 1, 1})
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);

@@ -128,10 +128,9 @@ SensitivityResults sensitivity_outline(const SweepSetup& setup, std::uint64_t se
 /// What `parley sensitivity` computes: `method` "both", "sobol" or "tornado"; Sobol indices from
 /// `samples` base samples. Throws InputError naming "--method" for another method, the file
 /// `file` when the scenario has no uncertain inputs, and "--samples" when Sobol analysis would keep
-/// more than kMaxSobolValues model results. `runs` says where the model runs happen (RunSpreader:
-/// here, or over the ranks of an MPI job, which gives the same results).
+/// more than kMaxSobolValues model results.
 SensitivityResults analyse_sensitivity(const SweepSetup& setup, const std::string& file, const std::string& method, std::size_t samples,
-                                       std::uint64_t seed, unsigned threads, const RunSpreader& runs = {});
+                                       std::uint64_t seed, unsigned threads);
 
 /// table: per output, the `top` inputs ranked by total index (by tornado swing without Sobol);
 /// json: kSensitivitySchema, every input; csv: every input, one row each.

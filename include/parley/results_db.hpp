@@ -5,7 +5,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/model.hpp"
@@ -18,6 +20,18 @@ namespace parley {
 namespace store {
 class RunLock;
 }
+
+/// Shard `index` of `count` (0 <= index < count, 1 <= count <= kMaxShards): the contiguous draws
+/// [floor(index * draws / count), floor((index + 1) * draws / count)) of a run (docs/distributed.md).
+struct Shard {
+  std::uint64_t index = 0, count = 1;
+  static constexpr std::uint64_t kMaxShards = 1'000'000;
+  bool operator==(const Shard&) const = default;
+};
+
+/// The draws of shard `shard` of a run of `draws` draws (empty when count > draws and the shard
+/// gets none). std::invalid_argument when the shard is not 0 <= index < count <= kMaxShards.
+DrawRange shard_draws(std::uint64_t draws, const Shard& shard);
 
 /// What a sweep was asked to do, and how far it got.
 struct RunRecord {
@@ -39,6 +53,9 @@ struct RunRecord {
   std::string status = "running";  // running, complete or interrupted
   double elapsed_seconds = 0;      // summed over the sweep and its resumptions
   std::uint64_t stored = 0;        // draws in the database (read only)
+  std::string kind = "sweep";      // sweep or sensitivity (schema 3)
+  std::string design;              // a sensitivity run's design (JSON: samples, method); empty for a sweep
+  std::optional<Shard> shard;      // set for a run that computes one shard of the draws (schema 3)
   std::vector<std::string> input_names, issue_ids, class_names;
 };
 
@@ -53,7 +70,7 @@ struct StoredDraw {
 class ResultsDb {
  public:
   /// The current schema version; older databases are migrated on open.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   /// How long a statement waits for another connection's lock (a reader's transaction, another
   /// sweep's batch) before it gives up with OutputError.
   static constexpr int kBusyTimeoutMs = 60'000;
@@ -84,7 +101,8 @@ class ResultsDb {
   /// Stores a chunk of draws in one transaction. The run must be claimed (std::logic_error if not).
   void insert(std::int64_t run, const DrawChunk& chunk);
   /// Sets the run's status, adds the elapsed time. The run must be claimed. A run marked "complete"
-  /// must hold exactly its number of draws: InputError (field "--db") if not.
+  /// must hold exactly its number of draws (a shard's: those of its share): InputError (field
+  /// "--db") if not.
   void finish(std::int64_t run, const std::string& status, double elapsed_seconds, unsigned threads);
 
   std::vector<RunRecord> runs();
@@ -95,6 +113,11 @@ class ResultsDb {
   /// `with_inputs`). InputError (field "--db") when a batch is damaged: a blob of the wrong size, a
   /// draw number beyond the run's draws or stored twice.
   void load(std::int64_t run, const std::function<void(const StoredDraw&)>& each, bool with_inputs = true);
+  /// Stores `merged` as a new run, status "complete", with the inputs, issues and classes of the
+  /// first part and every stored batch of every part (a run of another ResultsDb, or of this one),
+  /// all in one transaction: on any error nothing of it is left. The caller has checked that the
+  /// parts are the shards of one sweep (merge_shards); the draw count is checked again here.
+  std::int64_t store_merged_run(const RunRecord& merged, const std::vector<std::pair<ResultsDb*, std::int64_t>>& parts);
 
  private:
   void migrate(int target);

@@ -44,32 +44,15 @@ struct SobolOptions {
 SobolResult sobol_indices(std::size_t factors, std::size_t outputs, const SobolOptions& options,
                           const std::function<void(unsigned, const double*, double*)>& model);
 
-/// Where the model runs of a sensitivity analysis happen. By default all run in this process
-/// (on the options' threads); the command line's --mpi hands them to the ranks of an MPI job
-/// (src/cli/mpi/). `spread(count, width, compute, out)` must fill out[0 .. count × width) by
-/// calls compute(begin, end, out + begin × width) on blocks covering [0, count) once each (runs
-/// depend only on their index, so any split gives the same numbers). On the ranks of an MPI job
-/// other than 0 `collects` is false: they take their share of the runs, and the functions below
-/// then return without estimating anything (empty results).
-struct RunSpreader {
-  using Compute = std::function<void(std::size_t begin, std::size_t end, double* out)>;
-  std::function<void(std::size_t count, std::size_t width, const Compute& compute, double* out)> spread;
-  bool collects = true;
-  /// Runs `compute` on all of [0, count) here unless `spread` is set.
-  void operator()(std::size_t count, std::size_t width, const Compute& compute, double* out) const;
-};
-
-/// The rows of Saltelli's design that sobol_indices evaluates, N × (factors + 2): row
-/// j × (factors + 2) + r is A (r = 0), B (r = 1) or A with column r − 2 from B, of sample j.
-/// sobol_rows evaluates rows [begin, end) into y (outputs values per row, from y[0]) on
-/// options.threads threads; sobol_estimate gives the indices of all rows' values.
-void sobol_rows(std::size_t factors, std::size_t outputs, const SobolOptions& options, std::size_t begin, std::size_t end,
-                const std::function<void(unsigned, const double*, double*)>& model, double* y);
+/// The estimates from the outputs of every row of the design: y[row * outputs + out], rows as
+/// sobol_indices numbers them (sample j, row r at j * (factors + 2) + r). sobol_indices is the
+/// evaluation of every row followed by this: a study evaluated in parts (shards, a resumed run)
+/// gives the same indices. std::invalid_argument when y has not samples x (factors + 2) rows.
 SobolResult sobol_estimate(std::size_t factors, std::size_t outputs, const SobolOptions& options, const std::vector<double>& y);
 
 /// The Sobol indices of a sweep's inputs for every issue outcome and then every class
 /// membership (outputs = issues + classes), inputs sampled independently.
-SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options, const RunSpreader& runs = {});
+SobolResult scenario_sobol_indices(const SweepSetup& setup, const SobolOptions& options);
 
 /// One-at-a-time: every other input at its point value, this one at its 5 % and 95 % quantiles.
 struct TornadoBar {
@@ -78,6 +61,30 @@ struct TornadoBar {
   std::vector<double> low, high;  // outputs (issues, then classes as 0/1)
 };
 /// Also returns the outputs at the point values in `base`.
-std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads, const RunSpreader& runs = {});
+std::vector<TornadoBar> tornado(const SweepSetup& setup, std::vector<double>& base, unsigned threads);
+
+/// The model runs of a sensitivity analysis, numbered so that any part of them can be evaluated
+/// anywhere (docs/distributed.md): first, when `sobol`, the Sobol design's samples x (inputs + 2)
+/// rows as sobol_indices numbers them; then, when `tornado`, the tornado's 2 x inputs + 1 runs
+/// (the point values, then input k at its 5 % and at its 95 % quantile, k = 0, 1, ...).
+struct SensitivityDesign {
+  std::size_t samples = 512;
+  bool sobol = true, tornado = true;
+  std::uint64_t seed = 0;
+  std::uint64_t sobol_rows(std::size_t inputs) const;
+  std::uint64_t rows(std::size_t inputs) const;
+};
+
+/// Evaluates the rows of `todo` (ascending disjoint ranges of row numbers) on control.threads
+/// threads, handing `sink` chunks (one call at a time) whose `draws` are row numbers, with each
+/// row's input values, issue outcomes (NaN: none) and class memberships: the numbers that
+/// scenario_sobol_indices and tornado compute for those rows. Stops early when control.stop is
+/// set. Returns the number of rows handed to the sink.
+std::uint64_t evaluate_sensitivity_rows(const SweepSetup& setup, const SensitivityDesign& design, const std::vector<DrawRange>& todo,
+                                        const SweepControl& control, const std::function<void(const DrawChunk&)>& sink);
+
+/// The tornado from the outputs of its 2 x inputs + 1 rows (y[row * outputs + out], issues then
+/// classes as 0 or 1): what tornado() computes, with the point values' outputs in `base`.
+std::vector<TornadoBar> tornado_from_rows(const SweepSetup& setup, const double* y, std::vector<double>& base);
 
 }  // namespace parley

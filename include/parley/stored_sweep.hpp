@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "parley/results_db.hpp"
+#include "parley/sensitivity.hpp"
 #include "parley/sweep.hpp"
 
 namespace parley {
@@ -69,12 +70,51 @@ std::uint64_t store_draws(ResultsDb& db, std::int64_t run, const std::vector<Dra
 /// `db` must outlive the replay.
 DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);
 
-/// The draws under `draws` that `run` does not store yet, as ascending ranges.
+/// The draws under `draws` that `run` does not store yet, as ascending ranges; for a shard's run,
+/// only those of its shard (shard_draws): what its resume completes.
 std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws);
+
+/// The draws a run computes: [0, draws), or its shard's share.
+DrawRange run_draws(const RunRecord& run);
+
+/// What merge_shards made.
+struct MergedRun {
+  std::int64_t id = 0;
+  std::uint64_t draws = 0, shards = 0;
+};
+
+/// Combines the shard runs held in the results databases `inputs` (every run with a shard in each)
+/// into one plain, complete run added to the results database `into` (created when missing):
+/// `parley merge` (docs/distributed.md). The merged run has the shards' record (scenario, model,
+/// options, overrides, seed, draws, ...), created = the earliest shard's, elapsed = the sum of
+/// theirs, threads = the largest, and every stored batch. Throws InputError (exit 2) naming the
+/// file and run, writing nothing, when `into` is one of the inputs, an input is given twice or
+/// holds no shard run, two shards differ in anything that shapes their draws (scenario sha256,
+/// parley version, kind, model, options, overrides, input format, capability, seed, correlation,
+/// draws, shard count, design), a shard is there twice, one is missing, or one is incomplete
+/// (naming the draws it lacks and the resume that completes it).
+MergedRun merge_shards(const std::vector<std::string>& inputs, const std::string& into);
 
 /// The summary of the stored draws of `run` under `draws`, read back in draw order, with the
 /// model's measured error where the shipped skill table knows the model: what `parley sweep`
 /// prints. Memory does not grow with the number of draws (summarize_draws).
 SweepSummary summarize_stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws, const SweepSetup& setup);
+
+/// The record of a new sensitivity run (kind "sensitivity"): its "draws" are the design's rows
+/// (SensitivityDesign::rows), its design {"samples": N, "method": "both"|"sobol"|"tornado"}.
+RunRecord new_sensitivity_record(const SweepSetup& setup, const SweepOrigin& origin, const SensitivityDesign& design);
+
+/// The design a sensitivity run stored (InputError "--db" when it does not read).
+SensitivityDesign stored_design(const RunRecord& run);
+
+/// evaluate_and_store for a sensitivity run: evaluates the rows of `todo` (evaluate_sensitivity_rows)
+/// into run `run` of `rows` rows, marks it complete or interrupted, returns the rows now stored.
+std::uint64_t evaluate_and_store_rows(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const SensitivityDesign& design,
+                                      const std::vector<DrawRange>& todo, std::uint64_t rows, const SweepControl& control);
+
+/// The outputs of every row of a complete, unsharded sensitivity run: y[row * outputs + out],
+/// issues then classes as 0 or 1 (what sobol_estimate and tornado_from_rows read). InputError
+/// ("--resume") for a shard or an incomplete run.
+std::vector<double> stored_row_outputs(ResultsDb& db, std::int64_t run);
 
 }  // namespace parley

@@ -49,10 +49,12 @@ class SweepSetup {
   Forecast point_;
 };
 
-/// One thread's evaluator: a private copy of the scenario whose inputs it overwrites.
+/// One thread's evaluator: a private copy of the scenario whose inputs it overwrites. The copy
+/// leaves out what describes the scenario to people and no model reads (model_inputs), since models
+/// copy their scenario once or more per run (Model::run at each stage of a timeline).
 class DrawEvaluator {
  public:
-  explicit DrawEvaluator(const SweepSetup& setup) : setup_(setup), scenario_(setup.scenario()) {}
+  explicit DrawEvaluator(const SweepSetup& setup);
   /// Runs the model with the given input values; writes issues() outcomes (NaN where the model
   /// gives none) and classes() memberships (0 or 1).
   void evaluate(const double* inputs, double* outcomes, unsigned char* classes);
@@ -67,6 +69,13 @@ class DrawEvaluator {
   Scenario scenario_;
   std::vector<unsigned char> members_;  // scratch for evaluate_outputs
 };
+
+/// `scenario` without what describes it to people and no model reads: its metadata, citations,
+/// outcome classes (the sweep classifies with its own copy), sides, linkages, and the labels and
+/// names of its issues, actors and events (ids, numbers, groups and timeline stay). Every model gives
+/// the same forecast for both (tests/analysis/model_inputs_test.cpp checks each registered model);
+/// a model that comes to read one of these must take it out of this list.
+Scenario model_inputs(const Scenario& scenario);
 
 /// Consecutive results of one thread, row-major: draw k's inputs are inputs[k * setup.inputs()].
 struct DrawChunk {

@@ -37,6 +37,12 @@ void apply_event(Scenario& scenario, const Event& event, std::vector<bool>& pres
 /// events.
 Scenario at_stage(Scenario scenario, const std::vector<bool>& present);
 
+/// Brings `stage`, at_stage(scenario, present) as it was before `event`, up to date after
+/// apply_event(scenario, event, present): afterwards it equals at_stage(scenario, present) again. Copies
+/// only the cells and actors the event touches, so that a model without rounds can be run at every
+/// stage of a timeline without copying the scenario at each (Model::run; sweeps run it per draw).
+void update_stage(Scenario& stage, const Scenario& scenario, const Event& event, const std::vector<bool>& present);
+
 /// The scenario as it stands after its first `stage` events (stage <= events.size()): their
 /// changes applied, actors absent at that point left without stances, and no events.
 Scenario scenario_at(const Scenario& scenario, std::size_t stage);

@@ -35,6 +35,29 @@ SweepSetup::SweepSetup(Scenario scenario, const Model& model, ModelOptions optio
       classifier_(scenario_),
       point_(model_.run(scenario_, options_)) {}  // bad options fail here, once, with the user's message
 
+Scenario model_inputs(const Scenario& scenario) {
+  Scenario out = scenario;
+  out.metadata = Metadata{};
+  out.citations.clear();
+  out.outcome_classes.clear();
+  out.sides.clear();
+  out.linkages.clear();
+  for (std::size_t i = 0; i < out.issues().size(); ++i) {
+    Issue& issue = out.issue(i);
+    issue.label.clear();
+    issue.scale.min_label.clear();
+    issue.scale.max_label.clear();
+  }
+  for (std::size_t a = 0; a < out.actors().size(); ++a) out.actor(a).name.clear();
+  for (Event& event : out.events) {
+    event.label.clear();
+    event.date.clear();
+  }
+  return out;
+}
+
+DrawEvaluator::DrawEvaluator(const SweepSetup& setup) : setup_(setup), scenario_(model_inputs(setup.scenario())) {}
+
 void DrawEvaluator::evaluate(const double* inputs, double* outcomes, unsigned char* classes) {
   set_inputs(scenario_, setup_.sampler().inputs(), inputs);
   const Forecast f = setup_.model().run(scenario_, setup_.options());

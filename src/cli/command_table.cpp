@@ -15,6 +15,7 @@
   X(runs)                  \
   X(show)                  \
   X(export)                \
+  X(merge)                 \
   X(validate)              \
   X(models)                \
   X(backtest)              \

@@ -57,6 +57,18 @@ Scenario at_stage(Scenario s, const std::vector<bool>& present) {
   return s;
 }
 
+void update_stage(Scenario& stage, const Scenario& scenario, const Event& event, const std::vector<bool>& present) {
+  for (const EventChange& c : event.changes) {
+    if (c.field == EventChange::Field::capability)
+      stage.actor(c.actor).capability = scenario.actor(c.actor).capability;
+    else if (present[c.actor])
+      stage.stance(c.issue, c.actor) = scenario.stance(c.issue, c.actor);
+  }
+  for (const std::vector<std::size_t>* moved : {&event.join, &event.leave})
+    for (std::size_t a : *moved)
+      for (std::size_t i = 0; i < scenario.issues().size(); ++i) stage.stance(i, a) = present[a] ? scenario.stance(i, a) : Stance{};
+}
+
 Scenario scenario_at(const Scenario& s, std::size_t stage) {
   Scenario out = s;
   std::vector<bool> present = presence_at_start(s);

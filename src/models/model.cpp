@@ -73,7 +73,8 @@ void Model::check_options(const ModelOptions& options) const { (void)models::Opt
 
 Forecast Model::run(const Scenario& scenario, const ModelOptions& options) const {
   const int k = models::capability_rescaling(scenario);
-  Forecast out = k == 0 ? run_options_merged(scenario, options) : run_options_merged(models::with_capabilities_rescaled(scenario, k), options);
+  Forecast out =
+      k == 0 ? run_options_merged(scenario, options) : run_options_merged(models::with_capabilities_rescaled(scenario, k), options);
   models::check_outcomes_finite(*this, out);
   return out;
 }
@@ -93,14 +94,19 @@ Forecast Model::run_options_merged(const Scenario& scenario, const ModelOptions&
 
 Forecast Model::run_merged(const Scenario& scenario, const ModelOptions& options) const {
   if (scenario.events.empty() || applies_events()) return forecast(scenario, options);
-  // The events are applied one at a time to `work`; each stage is a copy without the absent actors.
+  // The events are applied one at a time to `work` (which needs no timeline of its own); each stage
+  // is `work` without the absent actors, copied once and then brought up to date event by event
+  // (update_stage) rather than copied again (sweeps run this per draw).
   Scenario work = scenario;
+  work.events.clear();
   std::vector<bool> present = presence_at_start(scenario);
-  Forecast out = forecast(at_stage(work, present), options);
+  Scenario stage = at_stage(work, present);
+  Forecast out = forecast(stage, options);
   out.stages.push_back(stage_of(out, EventStage::none));
   for (std::size_t k = 0; k < scenario.events.size(); ++k) {
     apply_event(work, scenario.events[k], present);
-    Forecast next = forecast(at_stage(work, present), options);
+    update_stage(stage, work, scenario.events[k], present);
+    Forecast next = forecast(stage, options);
     out.stages.push_back(stage_of(next, k));
     out.issues = std::move(next.issues);
     out.exchanges = std::move(next.exchanges);

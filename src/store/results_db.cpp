@@ -81,6 +81,13 @@ CREATE TABLE draw_batches (
 ALTER TABLE runs ADD COLUMN threads INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE runs ADD COLUMN elapsed_seconds REAL NOT NULL DEFAULT 0;
 )sql",
+    // 2 -> 3: shards (docs/distributed.md) and runs of other kinds than sweeps.
+    R"sql(
+ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'sweep';
+ALTER TABLE runs ADD COLUMN design TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN shard_index INTEGER;
+ALTER TABLE runs ADD COLUMN shard_count INTEGER;
+)sql",
 };
 static_assert(std::size(kMigrations) == ResultsDb::kSchemaVersion);
 
@@ -104,7 +111,20 @@ std::vector<std::string> column_list(sqlite3* db, const char* sql, std::int64_t 
   return out;
 }
 
+/// How many draws a run must hold to be complete: its draws, or its shard's share of them.
+std::uint64_t expected_draws(std::uint64_t draws, const std::optional<Shard>& shard) {
+  return shard ? shard_draws(draws, *shard).size() : draws;
+}
+
 }  // namespace
+
+DrawRange shard_draws(std::uint64_t draws, const Shard& shard) {
+  if (shard.count < 1 || shard.count > Shard::kMaxShards || shard.index >= shard.count)
+    throw std::invalid_argument("shard " + std::to_string(shard.index) + " of " + std::to_string(shard.count));
+  // floor(k * draws / count) without overflow: k * (draws % count) < count² <= 10^12.
+  const auto boundary = [&](std::uint64_t k) { return k * (draws / shard.count) + k * (draws % shard.count) / shard.count; };
+  return {boundary(shard.index), boundary(shard.index + 1)};
+}
 
 std::string sha256_hex(const std::string& bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -195,8 +215,8 @@ std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
   store::Transaction t(db_);
   Statement insert(db_,
                    "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, "
-                   "model, options, overrides, seed, draws, actor_correlation, status, threads) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)");
+                   "model, options, overrides, seed, draws, actor_correlation, status, threads, kind, design, shard_index, shard_count) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)");
   insert.bind(1, r.created.empty() ? now_utc() : r.created)
       .bind(2, r.parley_version)
       .bind(3, r.scenario_file)
@@ -210,7 +230,13 @@ std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
       .bind(11, as_signed(r.seed))
       .bind(12, static_cast<std::int64_t>(r.draws))
       .bind(13, r.actor_correlation)
-      .bind(14, static_cast<std::int64_t>(r.threads));
+      .bind(14, static_cast<std::int64_t>(r.threads))
+      .bind(15, r.kind)
+      .bind(16, r.design);
+  if (r.shard) {
+    shard_draws(r.draws, *r.shard);  // std::invalid_argument unless a valid shard
+    insert.bind(17, static_cast<std::int64_t>(r.shard->index)).bind(18, static_cast<std::int64_t>(r.shard->count));
+  }
   insert.run();
   const std::int64_t id = sqlite3_last_insert_rowid(db_);
   claim(id);  // before the run is visible to anyone who might resume it
@@ -256,12 +282,20 @@ void ResultsDb::finish(std::int64_t run, const std::string& status, double elaps
   if (status == "complete") {
     // The last line of defence against a draw stored twice (by a parley without run claims, say):
     // every draw below the run's count is stored, so the count says whether one is there twice.
-    Statement count(db_,
-                    "SELECT draws, (SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id) FROM runs WHERE id = ?");
+    // A shard's share is its whole.
+    Statement count(
+        db_,
+        "SELECT draws, (SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id), shard_index, shard_count "
+        "FROM runs WHERE id = ?");
     count.bind(1, run);
-    if (count.step() && count.integer(0) != count.integer(1))
-      damaged(run, std::to_string(count.integer(1)) + " draws stored for a run of " + std::to_string(count.integer(0)) +
-                       " (written by more than one process at once?)");
+    if (count.step()) {
+      std::optional<Shard> shard;
+      if (!count.is_null(2)) shard = Shard{static_cast<std::uint64_t>(count.integer(2)), static_cast<std::uint64_t>(count.integer(3))};
+      const std::uint64_t expected = expected_draws(static_cast<std::uint64_t>(count.integer(0)), shard);
+      if (static_cast<std::uint64_t>(count.integer(1)) != expected)
+        damaged(run, std::to_string(count.integer(1)) + " draws stored for a run of " + std::to_string(expected) +
+                         (shard ? " (its shard's share)" : "") + " (written by more than one process at once?)");
+    }
   }
   Statement q(db_, "UPDATE runs SET status = ?, elapsed_seconds = elapsed_seconds + ?, threads = ? WHERE id = ?");
   q.bind(1, status).bind(2, elapsed_seconds).bind(3, static_cast<std::int64_t>(threads)).bind(4, run).run();
@@ -283,7 +317,8 @@ RunRecord ResultsDb::run(std::int64_t id) {
               "overrides, seed, draws, actor_correlation, status, threads, elapsed_seconds, "
               "(SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = runs.id), "
               "(SELECT coalesce(sum(length(draws)), 0) FROM draw_batches WHERE run_id = runs.id), "
-              "typeof(seed) = 'integer' AND typeof(draws) = 'integer' AND draws >= 0 FROM runs WHERE id = ?");
+              "typeof(seed) = 'integer' AND typeof(draws) = 'integer' AND draws >= 0, kind, design, shard_index, shard_count "
+              "FROM runs WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) throw InputError({path_, 0, 0}, "RUN", "no run " + std::to_string(id), "the id of a stored run (see 'parley runs')");
   RunRecord r;
@@ -312,6 +347,14 @@ RunRecord ResultsDb::run(std::int64_t id) {
   r.threads = static_cast<unsigned>(q.integer(14));
   r.elapsed_seconds = q.real(15);
   r.stored = static_cast<std::uint64_t>(q.integer(16));
+  r.kind = q.text(19);
+  r.design = q.text(20);
+  if (!q.is_null(21)) {
+    const std::int64_t index = q.integer(21), count = q.integer(22);
+    if (index < 0 || count < 1 || index >= count || static_cast<std::uint64_t>(count) > Shard::kMaxShards)
+      damaged(id, "its shard " + std::to_string(index) + " of " + std::to_string(count) + " is not a shard");
+    r.shard = Shard{static_cast<std::uint64_t>(index), static_cast<std::uint64_t>(count)};
+  }
   r.input_names = column_list(db_, "SELECT name FROM run_inputs WHERE run_id = ? ORDER BY idx", id);
   r.issue_ids = column_list(db_, "SELECT issue FROM run_issues WHERE run_id = ? ORDER BY idx", id);
   r.class_names = column_list(db_, "SELECT name FROM run_classes WHERE run_id = ? ORDER BY idx", id);
@@ -370,9 +413,10 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
         held.erase(id);
     }
   };
-  Statement q(db_, with_inputs
-                       ? "SELECT draws, inputs, outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw"
-                       : "SELECT draws, x'', outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw");
+  Statement q(db_,
+              with_inputs
+                  ? "SELECT draws, inputs, outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw"
+                  : "SELECT draws, x'', outcomes, classes, first_draw, draw_count FROM draw_batches WHERE run_id = ? ORDER BY first_draw");
   q.bind(1, run);
   auto read = [&q, this, run](auto& v, int col, std::size_t expected) {
     using T = typename std::remove_reference_t<decltype(v)>::value_type;
@@ -395,13 +439,84 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
     // Every draw visited so far lies below this batch's first draw, unless a draw is stored twice
     // or the batch's first_draw is false (parley stores each batch's draws in increasing order).
     if (visited && b.draws[b.order[0]] <= last)
-      damaged(run, "draw " + std::to_string(b.draws[b.order[0]]) + " is stored twice or out of order (written by more than one process at once?)");
+      damaged(run, "draw " + std::to_string(b.draws[b.order[0]]) +
+                       " is stored twice or out of order (written by more than one process at once?)");
     // No batch still to read starts below this one's first draw (the smallest, unless damaged).
     visit_under(std::min(b.draws[b.order[0]], static_cast<std::uint64_t>(q.integer(4))), false);
     ready.emplace(b.draws[b.order[0]], sequence);
     held.emplace(sequence++, std::move(b));
   }
   visit_under(0, true);
+}
+
+std::int64_t ResultsDb::store_merged_run(const RunRecord& m, const std::vector<std::pair<ResultsDb*, std::int64_t>>& parts) {
+  if (parts.empty()) throw std::logic_error("store_merged_run without parts");
+  store::Transaction t(db_);
+  Statement insert(db_,
+                   "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, "
+                   "model, options, overrides, seed, draws, actor_correlation, status, threads, elapsed_seconds, kind, design) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)");
+  insert.bind(1, m.created.empty() ? now_utc() : m.created)
+      .bind(2, m.parley_version)
+      .bind(3, m.scenario_file)
+      .bind(4, m.scenario_text)
+      .bind(5, sha256_hex(m.scenario_text))
+      .bind(6, m.input_format)
+      .bind(7, m.capability)
+      .bind(8, m.model)
+      .bind(9, nlohmann::json(m.options).dump())
+      .bind(10, nlohmann::json(m.overrides).dump())
+      .bind(11, as_signed(m.seed))
+      .bind(12, static_cast<std::int64_t>(m.draws))
+      .bind(13, m.actor_correlation)
+      .bind(14, static_cast<std::int64_t>(m.threads))
+      .bind(15, m.elapsed_seconds)
+      .bind(16, m.kind)
+      .bind(17, m.design);
+  insert.run();
+  const std::int64_t id = sqlite3_last_insert_rowid(db_);
+  // The inputs, issues and classes of the first part (the parts' are equal: same scenario and overrides).
+  {
+    ResultsDb& src = *parts.front().first;
+    const std::int64_t from = parts.front().second;
+    Statement in(src.db_, "SELECT idx, name, field, actor, issue, distribution FROM run_inputs WHERE run_id = ? ORDER BY idx");
+    in.bind(1, from);
+    Statement put(db_, "INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?)");
+    while (in.step()) {
+      put.bind(1, id).bind(2, in.integer(0)).bind(3, in.text(1)).bind(4, in.text(2));
+      if (!in.is_null(3)) put.bind(5, in.text(3));
+      if (!in.is_null(4)) put.bind(6, in.text(4));
+      put.bind(7, in.text(5)).run();
+    }
+    Statement is(src.db_, "SELECT idx, issue FROM run_issues WHERE run_id = ? ORDER BY idx");
+    is.bind(1, from);
+    Statement put_issue(db_, "INSERT INTO run_issues VALUES (?, ?, ?)");
+    while (is.step()) put_issue.bind(1, id).bind(2, is.integer(0)).bind(3, is.text(1)).run();
+    Statement cl(src.db_, "SELECT idx, name, label, expression FROM run_classes WHERE run_id = ? ORDER BY idx");
+    cl.bind(1, from);
+    Statement put_class(db_, "INSERT INTO run_classes VALUES (?, ?, ?, ?, ?)");
+    while (cl.step()) put_class.bind(1, id).bind(2, cl.integer(0)).bind(3, cl.text(1)).bind(4, cl.text(2)).bind(5, cl.text(3)).run();
+  }
+  // Every batch as stored, one at a time.
+  Statement put(db_,
+                "INSERT INTO draw_batches (run_id, first_draw, draw_count, draws, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& [src, from] : parts) {
+    Statement batch(src->db_, "SELECT first_draw, draw_count, draws, inputs, outcomes, classes FROM draw_batches WHERE run_id = ?");
+    batch.bind(1, from);
+    while (batch.step()) {
+      put.bind(1, id).bind(2, batch.integer(0)).bind(3, batch.integer(1));
+      for (int c = 2; c < 6; ++c) put.bind_blob(c + 2, batch.blob(c), batch.bytes(c));
+      put.run();
+    }
+  }
+  Statement count(db_, "SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = ?");
+  count.bind(1, id);
+  if (count.step() && static_cast<std::uint64_t>(count.integer(0)) != m.draws)
+    throw InputError({path_, 0, 0}, "--into",
+                     "the shards hold " + std::to_string(count.integer(0)) + " draws, not the run's " + std::to_string(m.draws),
+                     "every draw once");
+  t.commit();
+  return id;
 }
 
 }  // namespace parley

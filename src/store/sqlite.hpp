@@ -42,6 +42,7 @@ class Statement {
   std::string text(int col) const;
   const void* blob(int col) const { return sqlite3_column_blob(stmt_, col); }
   std::size_t bytes(int col) const { return static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)); }
+  bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:
   sqlite3* db_;

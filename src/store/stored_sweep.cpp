@@ -1,5 +1,6 @@
 #include "parley/stored_sweep.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -104,14 +105,23 @@ DrawReplay stored_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
   };
 }
 
+DrawRange run_draws(const RunRecord& run) { return run.shard ? shard_draws(run.draws, *run.shard) : DrawRange{0, run.draws}; }
+
 std::vector<DrawRange> missing_draws(ResultsDb& db, std::int64_t run, std::uint64_t draws) {
+  const RunRecord r = db.run(run);
+  DrawRange range{0, draws};
+  if (r.shard) {
+    const DrawRange share = shard_draws(r.draws, *r.shard);
+    range = {std::min(share.first, draws), std::min(share.last, draws)};
+  }
   std::vector<DrawRange> todo;
-  std::uint64_t next = 0;
-  stored_draws(db, run, draws)([&](std::uint64_t d, const double*, const unsigned char*) {
+  std::uint64_t next = range.first;
+  stored_draws(db, run, range.last)([&](std::uint64_t d, const double*, const unsigned char*) {
+    if (d < range.first) return;
     if (d > next) todo.push_back({next, d});
     next = d + 1;
   });
-  if (next < draws) todo.push_back({next, draws});
+  if (next < range.last) todo.push_back({next, range.last});
   return todo;
 }
 

@@ -1,4 +1,4 @@
-// --mpi on the command line (docs/distributed-mpi.md). The runs under mpirun are tests/cli/mpi_test.sh
+// --mpi on the command line (docs/distributed.md, "MPI"). The runs under mpirun are tests/cli/mpi_test.sh
 // (CTest's Mpi.*, registered when parley is built with MPI); here what holds in every build.
 #include <gtest/gtest.h>
 

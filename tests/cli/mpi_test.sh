@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `--mpi` end to end (docs/distributed-mpi.md): mpirun --oversubscribe -np 2 and -np 3 against one
+# `--mpi` end to end (docs/distributed.md, "MPI"): mpirun --oversubscribe -np 2 and -np 3 against one
 # process, byte for byte. Registered by tests/CMakeLists.txt only when parley is built with MPI,
 # with OMPI_ALLOW_RUN_AS_ROOT(_CONFIRM) set for the test alone (Open MPI refuses root otherwise).
 #
@@ -42,6 +42,12 @@ case $case_name in
     mpi 2 sweep "$scenario" --model compromise --draws 3000 --seed 7 --threads 2 --no-progress --db t2.db --mpi > /dev/null
     exports 1 t2.db t2
     same_exports one t2
+    # --shard with --mpi: shard 0 over two ranks, shard 1 in one process; merged, the one-process run.
+    mpi 2 "${sweep_args[@]}" --shard 0/2 --db s0.db --mpi > /dev/null
+    "$parley" "${sweep_args[@]}" --shard 1/2 --db s1.db > /dev/null
+    "$parley" merge s0.db s1.db --into merged.db > /dev/null
+    exports 1 merged.db merged
+    same_exports one merged
     ;;
   dead-rank)
     "$parley" "${sweep_args[@]}" --db one.db > /dev/null
@@ -78,6 +84,14 @@ case $case_name in
     mpi 2 sensitivity "$scenario" --model compromise --method tornado --threads 1 --mpi > tornado.mpi
     "$parley" sensitivity "$scenario" --model compromise --method tornado --threads 1 > tornado.one
     cmp -s tornado.one tornado.mpi || fail "sensitivity --method tornado differs"
+    # --mpi does not store a sensitivity analysis: with --db (or --shard, --resume) it is refused.
+    set +e
+    mpi 2 sensitivity "$scenario" --model compromise --samples 8 --db sens.db --mpi > sens.out 2> sens.err
+    code=$?
+    set -e
+    [ "$code" -eq 2 ] || fail "sensitivity --mpi --db: expected exit 2, got $code: $(cat sens.err)"
+    grep -q -e "--mpi" sens.err || fail "sensitivity --mpi --db: the message must name --mpi: $(cat sens.err)"
+    [ ! -e sens.db ] && [ ! -s sens.out ] || fail "sensitivity --mpi --db: nothing may be written"
     ;;
   errors)
     # Bad input on every rank: exit non-zero, rank 0's message once, nothing on standard output.

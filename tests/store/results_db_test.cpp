@@ -102,7 +102,7 @@ TEST(ResultsDb, MigratesAnOlderSchemaKeepingItsRuns) {
     sqlite3_close(raw);
   }
   ResultsDb db(path.string());
-  EXPECT_EQ(db.schema_version(), 2);
+  EXPECT_EQ(db.schema_version(), 3);
   const auto runs = db.runs();
   ASSERT_EQ(runs.size(), 1u);
   EXPECT_EQ(runs[0].model, "median");

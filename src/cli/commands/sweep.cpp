@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "cli/outputs.hpp"
 #include "cli/progress.hpp"
+#include "cli/shard.hpp"
 #include "parley/parley.hpp"
 #include "parley/results_db.hpp"
 #include "parley/stored_sweep.hpp"
@@ -25,6 +26,7 @@ struct SweepArgs {
   std::uint64_t draws = 1000;
   std::string db;           // empty: kDefaultDb
   std::int64_t resume = 0;  // a run id to complete
+  std::string shard;        // K/N: only shard K of N (docs/distributed.md)
   bool mpi = false;         // one rank of an MPI job (cli/mpi/mpi.hpp)
 };
 
@@ -37,6 +39,7 @@ void add_options(CLI::App& cmd, SweepArgs& a) {
   add_count(cmd, "-n,--draws", a.draws, 1, kMaxStoredDraws, "number of draws");
   cmd.add_option("--db", a.db, "results database (default: parley.db in the working directory)");
   add_count(cmd, "--resume", a.resume, 1, INT64_MAX, "complete the stored run RUN of the results database")->default_str("");
+  cmd.add_option("--shard", a.shard, "K/N: compute only shard K (from 0) of N of the draws (docs/distributed.md)");
   add_mpi_flag(cmd, a.mpi);
 }
 
@@ -65,15 +68,21 @@ void evaluate_and_store(ResultsDb& db, std::int64_t run, const SweepSetup& setup
                     stored, draws, run, db.path(), run, db.path()));
 }
 
-void write(const SweepSummary& summary, const SweepContext& context, const SweepArgs& args, OutputFormat format, std::ostream& out) {
+/// Writes the summary; for a shard's run, with the note that it covers only the shard's draws
+/// (before the table, or on standard error beside JSON and CSV, which stay machine-readable).
+void write(const SweepSummary& summary, const SweepContext& context, const SweepArgs& args, OutputFormat format, const RunRecord& run,
+           Context& cli) {
+  std::ostream& out = cli.out;
   std::ostringstream text;
+  if (run.shard) (format == OutputFormat::table ? static_cast<std::ostream&>(text) : cli.err) << shard_note(*run.shard, run.draws, "draws");
   write_sweep_summary(text, summary, context, format);
   emit(args.sampling.output, text.str(), out);
 }
 
-void resume(const SweepArgs& args, OutputFormat format, std::ostream& out, MpiJob* mpi) {
+void resume(const SweepArgs& args, OutputFormat format, Context& cli, MpiJob* mpi) {
   if (!args.input.file.empty())
     throw InputError({}, "FILE", "not used with --resume (the run stores its scenario)", "a scenario file, or --resume RUN [--db FILE]");
+  if (!args.shard.empty()) throw InputError({}, "--shard", "not used with --resume (the run stores its shard)", "--resume RUN [--db FILE]");
   const std::string path = args.db.empty() ? kDefaultDb : args.db;
   ResultsDb db = open_existing(path);
   const RunRecord r = db.run(args.resume);
@@ -87,7 +96,7 @@ void resume(const SweepArgs& args, OutputFormat format, std::ostream& out, MpiJo
   const unsigned threads = threads_for(args);
   evaluate_and_store(db, r.id, setup, todo, r.draws, threads, args.sampling.progress, mpi, r);
   const SweepSummary summary = summarize_stored_draws(db, r.id, r.draws, setup);
-  write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, out);
+  write(summary, {setup.scenario().metadata.title, r.model, r.seed, setup.inputs(), r.id, path}, args, format, r, cli);
 }
 
 /// What a new run stores besides its setup: all that resume needs to draw the rest of it identically.
@@ -110,8 +119,9 @@ void sweep_here(const SweepArgs& args, Context& context, MpiJob* mpi) {
   check_outputs(
       {{"--db", args.db.empty() ? kDefaultDb : args.db, "the results database"}, {"--output", args.sampling.output, "the summary"}},
       {{"FILE", args.input.file, "the scenario"}});
-  if (args.resume > 0) return resume(args, format, context.out, mpi);
+  if (args.resume > 0) return resume(args, format, context, mpi);
   if (args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
+  const std::optional<Shard> shard = parse_shard(args.shard);
   const std::string content = read_input_file(args.input.file);
   Scenario scenario = read_scenario_text(content, args.input.file, read_options(args.input));
   check_scenario_options(scenario);
@@ -122,12 +132,13 @@ void sweep_here(const SweepArgs& args, Context& context, MpiJob* mpi) {
   const unsigned threads = threads_for(args);
 
   ResultsDb db(path);
-  const RunRecord record = new_sweep_record(setup, origin_of(args, content, threads));
+  RunRecord record = new_sweep_record(setup, origin_of(args, content, threads));
+  record.shard = shard;
   const std::int64_t id = db.create_run(record, setup);
-  evaluate_and_store(db, id, setup, {{0, args.draws}}, args.draws, threads, a.progress, mpi, record);
+  evaluate_and_store(db, id, setup, {run_draws(record)}, args.draws, threads, a.progress, mpi, record);
   const SweepSummary summary = summarize_stored_draws(db, id, args.draws, setup);
 
-  write(summary, {setup.scenario().metadata.title, a.model, a.seed, setup.inputs(), id, path}, args, format, context.out);
+  write(summary, {setup.scenario().metadata.title, a.model, a.seed, setup.inputs(), id, path}, args, format, record, context);
 }
 
 void sweep(const SweepArgs& args, Context& context) {

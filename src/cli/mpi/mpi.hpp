@@ -1,5 +1,5 @@
 // `--mpi`: `parley sweep` and `parley sensitivity` as one MPI job over many processes
-// (mpirun -np P parley sweep ... --mpi; docs/distributed-mpi.md). Nothing here includes mpi.h: the
+// (mpirun -np P parley sweep ... --mpi; docs/distributed.md, "MPI"). Nothing here includes mpi.h: the
 // commands use this interface whether or not this parley was built with Open MPI (CMake option
 // PARLEY_MPI); without it mpi_stub.cpp answers every use of --mpi with exit 2.
 //
@@ -35,7 +35,7 @@ void add_mpi_flag(CLI::App& cmd, bool& mpi);
 /// (MPI_THREAD_FUNNELED: only this thread calls MPI) before, MPI_Finalize after, whatever happens.
 /// `body` runs on every rank; only rank 0 may write to `context`. An error on rank 0 is rethrown
 /// (after the other ranks were told to stop) and printed as usual; the other ranks end quietly,
-/// their own errors reported by rank 0 (mpi_evaluate_and_store, mpi_runs). Throws InputError
+/// their own errors reported by rank 0 (mpi_evaluate_and_store, mpi_sensitivity_rows). Throws InputError
 /// (exit 2, "--mpi") when this parley was built without MPI.
 void run_mpi_job(Context& context, const std::function<void(MpiJob&)>& body);
 
@@ -55,10 +55,12 @@ std::uint64_t mpi_evaluate_and_store(MpiJob& job, ResultsDb& db, std::int64_t ru
 /// failed), builds its setup, and computes the blocks it is handed on `threads` threads.
 void mpi_sweep_worker(MpiJob& job);
 
-/// Where the model runs of `parley sensitivity --mpi` happen: spread over every rank, gathered on
-/// rank 0 (collects is false elsewhere). Every rank must make the same calls in the same order;
-/// each block runs on the threads the analysis asks for (--threads, per rank).
-RunSpreader mpi_runs(MpiJob& job);
+/// The model runs of `parley sensitivity --mpi`: the rows of `design` (numbered as SensitivityDesign
+/// numbers them, as --db and --shard store them) handed out in blocks to every rank, each block on
+/// `threads` threads; returns on rank 0 the outputs of every row, y[row * outputs + out] (issues,
+/// then classes as 0 or 1: what sensitivity_from_rows reads), and nothing on the other ranks.
+/// Every rank calls it with the same setup and design.
+std::vector<double> mpi_sensitivity_rows(MpiJob& job, const SweepSetup& setup, const SensitivityDesign& design, unsigned threads);
 
 /// Collective: every rank says whether what it did so far (reading the scenario, building the
 /// setup) failed. When any did, rank 0 throws its own error or the first failing rank's, and the

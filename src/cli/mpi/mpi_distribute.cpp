@@ -68,7 +68,7 @@ class Dispenser {
   bool closed_ = false;
 };
 
-/// PARLEY_TEST_MPI_ABORT_AFTER=k (tests only, docs/distributed-mpi.md): a worker calls MPI_Abort
+/// PARLEY_TEST_MPI_ABORT_AFTER=k (tests only, docs/distributed.md, "MPI"): a worker calls MPI_Abort
 /// after sending k results, as a rank that dies would end the job.
 std::uint64_t abort_after() {
   const char* text = std::getenv("PARLEY_TEST_MPI_ABORT_AFTER");

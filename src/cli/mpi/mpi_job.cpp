@@ -142,7 +142,7 @@ std::string mpi_version_line() {
 }
 
 void add_mpi_flag(CLI::App& cmd, bool& mpi) {
-  cmd.add_flag("--mpi", mpi, "split the work over the ranks of an MPI job: mpirun -np P parley ... --mpi (docs/distributed-mpi.md)");
+  cmd.add_flag("--mpi", mpi, "split the work over the ranks of an MPI job: mpirun -np P parley ... --mpi (docs/distributed.md)");
 }
 
 bool is_root(const MpiJob& job) { return job.rank() == 0; }

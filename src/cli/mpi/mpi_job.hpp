@@ -1,7 +1,7 @@
 // The MPI side of --mpi (src/cli/mpi/mpi.hpp): the job, its messages, and the hand-out of work.
 // Only the files of src/cli/mpi/ built with Open MPI include this (it includes mpi.h).
 //
-// The protocol (docs/distributed-mpi.md): rank 0 drives; the other ranks ("workers") only ever
+// The protocol (docs/distributed.md, "MPI"): rank 0 drives; the other ranks ("workers") only ever
 // wait for a message from rank 0 (polling, so that a waiting rank leaves its core to those that
 // compute) and answer it.
 //   kStart    rank 0 -> worker   what to set up (sweep: the run as JSON)

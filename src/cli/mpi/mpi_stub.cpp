@@ -18,7 +18,7 @@ bool mpi_built_in() { return false; }
 std::string mpi_version_line() { return "mpi: not built in (--mpi needs a parley built with Open MPI)"; }
 
 void add_mpi_flag(CLI::App& cmd, bool& mpi) {
-  cmd.add_flag("--mpi", mpi, "split the work over the ranks of an MPI job: mpirun -np P parley ... --mpi (docs/distributed-mpi.md)");
+  cmd.add_flag("--mpi", mpi, "split the work over the ranks of an MPI job: mpirun -np P parley ... --mpi (docs/distributed.md)");
 }
 
 void run_mpi_job(Context&, const std::function<void(MpiJob&)>&) {
@@ -33,7 +33,7 @@ std::uint64_t mpi_evaluate_and_store(MpiJob&, ResultsDb&, std::int64_t, const Ru
   unreachable();
 }
 void mpi_sweep_worker(MpiJob&) { unreachable(); }
-RunSpreader mpi_runs(MpiJob&) { unreachable(); }
+std::vector<double> mpi_sensitivity_rows(MpiJob&, const SweepSetup&, const SensitivityDesign&, unsigned) { unreachable(); }
 void mpi_agree(MpiJob&, std::exception_ptr) { unreachable(); }
 
 }  // namespace parley::cli

@@ -4,14 +4,16 @@
 #include <cmath>
 #include <limits>
 
-#include "core/parallel.hpp"
-
 namespace parley::models::bdm {
 
 namespace {
 
 /// 2 - 4 * base^r, the utility scale of Bueno de Mesquita (1994).
-double utility(double base, double r) { return 2 - 4 * std::pow(std::max(0.0, base), r); }
+/// (pow(b, 1) is b exactly, so exponent 1 skips the call.)
+double utility(double base, double r) {
+  const double b = std::max(0.0, base);
+  return 2 - 4 * (r == 1.0 ? b : std::pow(b, r));
+}
 
 std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;
@@ -51,42 +53,42 @@ void collect(const std::vector<Move>& chosen, const std::vector<char>& moved, st
 Round::Round(const std::vector<Actor>& actors, double range, const Config& config, int round)
     : actors_(actors), range_(range), config_(config), round_(round) {}
 
-EuTerms Round::eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double r) const {
-  const double xc = a.g.u[challenger], xt = a.g.u[target];
-  const double d = std::fabs(xc - xt) / range_;
-  const double us = utility(0.5 - 0.5 * d, r), uf = utility(0.5 + 0.5 * d, r), usq = utility(0.5, r);
-  const double p = a.P[challenger * a.g.m() + target];
+Utilities Round::utilities(double d, double r, double usq) const { return {utility(0.5 - 0.5 * d, r), utility(0.5 + 0.5 * d, r), usq}; }
+
+EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
   double tail = 0;
   if (config_.q < 1) {
-    const double dm = std::fabs(xc - a.median), dj = std::fabs(xc - xt);
+    const double dm = std::fabs(xc - median), dj = std::fabs(xc - xt);
     const double shift = 0.25 * (dm + dj) / range_;
     tail = (1 - config_.q) * (dm < dj ? utility(0.5 - shift, r) : utility(0.5 + shift, r));
   }
-  return {p * us + (1 - p) * uf - us, us - config_.q * usq - tail};
+  return {p * u.us + (1 - p) * u.uf - u.us, u.us - config_.q * u.usq - tail};
 }
 
-std::vector<double> Round::danger(const Analysis& a) const {
+EuTerms Round::eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double p, double r) const {
+  const double xc = a.g.u[challenger], xt = a.g.u[target];
+  return eu_terms(utilities(std::fabs(xc - xt) / range_, r, utility(0.5, r)), xc, xt, a.median, p, r);
+}
+
+std::vector<double> Round::danger(const Analysis& a, const Probabilities& linear) const {
   // Computed with every exponent 1, so E depends on the actors only through position and salience.
   const std::size_t m = a.g.m();
   const bool printed = config_.security == Security::challenger_view && config_.salience == Salience::printed;
   std::vector<double> s1(m, 0.0), s0(m, 0.0);
-  parallel_blocks(
-      m,
-      [&](std::size_t begin, std::size_t end) {
-        for (std::size_t p = begin; p < end; ++p) {
-          for (std::size_t q = 0; q < m; ++q) {
-            const EuTerms t = eu_terms(a, q, p, 1.0);
-            // printed: sum_j s_j x1 + x0 over the challengers j; otherwise the target's s_i times sum x1.
-            s1[p] += (printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q])) * t.x1;
-            s0[p] += static_cast<double>(a.g.count[q]) * t.x0;
-          }
-        }
-      },
-      m * m >= 20000 ? 2 : m + 1);
+  linear.all_rows([&](std::size_t p, const std::vector<double>&, const std::vector<double>& col) {
+    double sum1 = 0, sum0 = 0;
+    for (std::size_t q = 0; q < m; ++q) {
+      const EuTerms t = eu_terms(a, q, p, col[q], 1.0);
+      // printed: sum_j s_j x1 + x0 over the challengers j; otherwise the target's s_i times sum x1.
+      sum1 += (printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q])) * t.x1;
+      sum0 += static_cast<double>(a.g.count[q]) * t.x0;
+    }
+    s1[p] = sum1, s0[p] = sum0;
+  });
   std::vector<double> out(actors_.size());
   for (std::size_t i = 0; i < actors_.size(); ++i) {
     const std::size_t p = a.g.at[i];
-    const EuTerms self = eu_terms(a, p, p, 1.0);  // j != i: take out i's own term
+    const EuTerms self = eu_terms(a, p, p, 0.0, 1.0);  // j != i: take out i's own term
     const double s = actors_[i].s;
     out[i] = printed ? (s1[p] - s * self.x1) + (s0[p] - self.x0) : s * (s1[p] - self.x1) + (s0[p] - self.x0);
   }
@@ -98,16 +100,19 @@ Analysis Round::analyse() const {
   a.g = make_geometry(actors_);
   a.median = median_position(actors_, a.g, config_.median);
   const std::size_t n = actors_.size();
-  a.P = win_probabilities(vote_tally(actors_, a.g, {}, range_), a.g, config_.probability);
+  const Probabilities linear(Tally(actors_, a.g, {}, range_), a.g, config_.probability);
   a.r.assign(n, 1.0);
-  const std::vector<double> dangers = danger(a);
+  const std::vector<double> dangers = danger(a, linear);
   const auto [lo, hi] = std::minmax_element(dangers.begin(), dangers.end());
   a.R.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     if (*hi - *lo > 0) a.R[i] = (2 * dangers[i] - *hi - *lo) / (*hi - *lo);
     a.r[i] = (1 - a.R[i] / 3) / (1 + a.R[i] / 3);
   }
-  if (config_.votes == Votes::power) a.P = win_probabilities(vote_tally(actors_, a.g, a.r, range_), a.g, config_.probability);
+  if (config_.votes == Votes::power)
+    a.P.emplace(Tally(actors_, a.g, a.r, range_), a.g, config_.probability);
+  else
+    a.P.emplace(linear);
   return a;
 }
 
@@ -128,18 +133,21 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
   const std::size_t n = actors_.size(), m = a.g.m();
   std::vector<Move> chosen(n);
   std::vector<char> moved(n, 0);
-  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::size_t p = a.g.at[i];
-      const double xi = actors_[i].x, ri = a.r[i];
+  a.P->all_rows([&](std::size_t p, const std::vector<double>& row, const std::vector<double>& col) {
+    const double xp = a.g.u[p];
+    for (std::size_t i : a.g.who[p]) {
+      const double xi = actors_[i].x, ri = a.r[i], usq = utility(0.5, ri);
       Best confrontation, compromise, capitulation;
       for (std::size_t q = 0; q < m; ++q) {
-        const EuTerms ij = eu_terms(a, p, q, ri);
+        if (q == p && !config_.trace) continue;
+        const double xj = a.g.u[q];
+        // E_i(i -> j) and E_i(j -> i) share the distance, so the utilities.
+        const Utilities u = utilities(std::fabs(xp - xj) / range_, ri, usq);
+        const EuTerms ij = eu_terms(u, xp, xj, a.median, row[q], ri);
         if (config_.trace)
           for (std::size_t j : a.g.who[q]) out.eu[i * n + j] = j == i ? std::numeric_limits<double>::quiet_NaN() : ij.at(actors_[j].s);
         if (q == p) continue;
-        const double b = eu_terms(a, q, p, ri).at(actors_[i].s);  // E_i(j -> i)
-        const double xj = a.g.u[q];
+        const double b = eu_terms(u, xj, xp, a.median, col[q], ri).at(actors_[i].s);  // E_i(j -> i)
         for (std::size_t j : a.g.who[q]) {
           const double e = ij.at(actors_[j].s);  // E_i(i -> j)
           if (b > e && e > 0) {
@@ -161,23 +169,20 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
 
 void Round::paper_demands(const Analysis& a, RoundResult& out) const {
   const std::size_t n = actors_.size(), m = a.g.m();
-  // rows[i * m + q]: E_i(i -> actor at u_q) with i's exponent, as terms in the target's salience.
-  std::vector<EuTerms> rows(n * m);
-  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i)
-      for (std::size_t q = 0; q < m; ++q) rows[i * m + q] = eu_terms(a, a.g.at[i], q, a.r[i]);
-  });
-  if (config_.trace)
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j)
-        out.eu[i * n + j] = i == j ? std::numeric_limits<double>::quiet_NaN() : rows[i * m + a.g.at[j]].at(actors_[j].s);
   const bool target = config_.salience == Salience::target;
   const bool random = config_.conflict == Conflict::random;
   std::vector<Move> chosen(n);
   std::vector<char> moved(n, 0);
-  parallel_blocks(n, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const std::size_t pk = a.g.at[k];
+  a.P->all_rows([&](std::size_t pk, const std::vector<double>& row, const std::vector<double>& col) {
+    // theirs[j]: E_j(j -> the actors at u_pk) with j's exponent; mine[q]: E_k(k -> actor at u_q)
+    // with k's; both as terms in the target's salience.
+    std::vector<EuTerms> theirs(n), mine(m);
+    for (std::size_t j = 0; j < n; ++j) theirs[j] = eu_terms(a, a.g.at[j], pk, col[a.g.at[j]], a.r[j]);
+    for (std::size_t k : a.g.who[pk]) {
+      for (std::size_t q = 0; q < m; ++q) mine[q] = eu_terms(a, pk, q, row[q], a.r[k]);
+      if (config_.trace)
+        for (std::size_t j = 0; j < n; ++j)
+          out.eu[k * n + j] = k == j ? std::numeric_limits<double>::quiet_NaN() : mine[a.g.at[j]].at(actors_[j].s);
       const double xk = actors_[k].x, sk = actors_[k].s;
       Best lost, compromise, capitulation;
       auto offer = [&](Best& best, std::size_t j, OfferKind kind, double to, double proposer_eu, double e_kj, double e_jk) {
@@ -187,25 +192,27 @@ void Round::paper_demands(const Analysis& a, RoundResult& out) const {
       for (std::size_t q = 0; q < m; ++q) {
         if (q == pk) continue;
         const double xj = a.g.u[q];
-        const double p_jk = a.P[q * m + pk];
+        const double p_jk = col[q];
         for (std::size_t j : a.g.who[q]) {
           const double sj = actors_[j].s;
           // One side's judgement of the pair, as it concerns k: mine = k's expected utility of
           // challenging j, theirs = j's of challenging k, each as that side estimates them.
-          auto judge = [&](double mine, double theirs, int view) {
-            if (mine > 0 && theirs > 0) {
-              if (random ? uniform(k, j, view) < p_jk : theirs > mine) offer(lost, j, OfferKind::conflict, xj, theirs, mine, theirs);
-            } else if (theirs > 0 && mine < 0) {
-              if (theirs > std::fabs(mine))
-                offer(compromise, j, OfferKind::compromise, compromise_target(xk, xj, std::fabs(mine / theirs)), theirs, mine, theirs);
-              else if (config_.capitulation && std::fabs(mine) > theirs)
-                offer(capitulation, j, OfferKind::capitulation, xj, theirs, mine, theirs);
+          auto judge = [&](double e_mine, double e_theirs, int view) {
+            if (e_mine > 0 && e_theirs > 0) {
+              if (random ? uniform(k, j, view) < p_jk : e_theirs > e_mine)
+                offer(lost, j, OfferKind::conflict, xj, e_theirs, e_mine, e_theirs);
+            } else if (e_theirs > 0 && e_mine < 0) {
+              if (e_theirs > std::fabs(e_mine))
+                offer(compromise, j, OfferKind::compromise, compromise_target(xk, xj, std::fabs(e_mine / e_theirs)), e_theirs, e_mine,
+                      e_theirs);
+              else if (config_.capitulation && std::fabs(e_mine) > e_theirs)
+                offer(capitulation, j, OfferKind::capitulation, xj, e_theirs, e_mine, e_theirs);
             }
           };
           // k's own view: E_k(k -> j) and E_j(j -> k); then j's view: E_k(k -> j) and E_j(j -> k)
           // with the saliences each side uses.
-          judge(rows[k * m + q].at(sj), rows[j * m + pk].at(target ? sk : sj), 1);
-          judge(rows[k * m + q].at(target ? sj : sk), rows[j * m + pk].at(sk), 2);
+          judge(mine[q].at(sj), theirs[j].at(target ? sk : sj), 1);
+          judge(mine[q].at(target ? sj : sk), theirs[j].at(sk), 2);
         }
       }
       moved[k] = first_found({&lost, &compromise, &capitulation}, chosen[k]);

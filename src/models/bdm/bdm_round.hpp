@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "models/bdm/bdm_config.hpp"
+#include "models/bdm/bdm_tally.hpp"
 #include "models/bdm/bdm_votes.hpp"
 
 namespace parley::models::bdm {
@@ -16,13 +18,18 @@ struct EuTerms {
   double at(double sigma) const { return sigma * x1 + x0; }
 };
 
+/// U_s, U_f and U_sq of one pair of positions (they depend on the distance only) for one exponent.
+struct Utilities {
+  double us, uf, usq;
+};
+
 /// What a round computes from the positions at its start, before anyone moves.
 struct Analysis {
   Geometry g;
-  double median = 0;      // at the start of the round (the paper's mu)
-  std::vector<double> P;  // win probabilities over positions (m x m), with the final exponents
-  std::vector<double> R;  // R_i in [-1, 1]
-  std::vector<double> r;  // r_i in [0.5, 2]
+  double median = 0;               // at the start of the round (the paper's mu)
+  std::optional<Probabilities> P;  // win probabilities over positions, with the final exponents
+  std::vector<double> R;           // R_i in [-1, 1]
+  std::vector<double> r;           // r_i in [0.5, 2]
 };
 
 struct Move {
@@ -46,13 +53,15 @@ class Round {
   /// Computes risk exponents and win probabilities (the analysis).
   Analysis analyse() const;
   /// Expected utility of the actor at position `challenger` challenging the one at `target`,
-  /// seen with exponent `r`, against the analysis's probabilities.
-  EuTerms eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double r) const;
+  /// seen with exponent `r`, when the challenger wins with probability `p`.
+  EuTerms eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double p, double r) const;
   /// The full round: analysis, offers, choices. Does not move anyone.
   RoundResult run() const;
 
  private:
-  std::vector<double> danger(const Analysis& a) const;
+  Utilities utilities(double d, double r, double usq) const;
+  EuTerms eu_terms(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
+  std::vector<double> danger(const Analysis& a, const Probabilities& linear) const;
   void code_offers(const Analysis& a, RoundResult& out) const;
   void paper_demands(const Analysis& a, RoundResult& out) const;
   double compromise_target(double x_mover, double x_other, double fraction) const;

@@ -1,5 +1,5 @@
-// Votes, win probabilities and the median of the BDM model, computed over distinct positions so
-// that actors at the same position share the work.
+// The positions of the BDM model (distinct positions, so that actors at one position share the
+// work), the median and the mean; the votes over them are in bdm_tally.hpp.
 #pragma once
 
 #include <cstddef>
@@ -26,18 +26,6 @@ struct Geometry {
   std::size_t m() const { return u.size(); }
 };
 Geometry make_geometry(const std::vector<Actor>& actors);
-
-/// tally[p * m + q] = sum_k max(0, v_k(u_p, u_q)) with
-/// v_k(a, b) = c_k s_k [(|x_k - b| / R)^rho_k - (|x_k - a| / R)^rho_k]; rho_k = exponent[k]
-/// (all 1 when `exponent` is empty). O(n m + m^2) through prefix sums over voters sorted by
-/// position: voter k prefers u_p to u_q exactly when it lies on u_p's side of their midpoint.
-std::vector<double> vote_tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range);
-
-/// P[p * m + q], the probability that the actor at u_p beats the one at u_q (0 when p == q):
-/// all-pairs divides by sum_k sum_(a,b) |v_k(x_a, x_b)| over every ordered pair of actors;
-/// pairwise by sum_k |v_k(u_p, u_q)| (so P(p,q) + P(q,p) = 1; 1/2 each when every voter is
-/// indifferent).
-std::vector<double> win_probabilities(const std::vector<double>& tally, const Geometry& g, Probability rule);
 
 /// The median position: the Condorcet winner among the actors' positions under votes with
 /// exponent 1 (the minimiser of sum_k c_k s_k |x_k - u|; ties to the lowest), or the weighted

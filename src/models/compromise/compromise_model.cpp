@@ -19,11 +19,11 @@ class CompromiseModel final : public Model {
       IssueForecast r{s.issue(i).id, std::nullopt, "", {}};
       double num = 0, den = 0;
       std::size_t n = 0;
-      for (const Participant& p : participants(s, i)) {
+      for_each_participant(s, i, [&](const Participant& p) {
         num += p.c * p.s * p.x;
         den += p.c * p.s;
         ++n;
-      }
+      });
       if (n == 0)
         r.note = "no actor has both a position and a salience";
       else if (den <= 0)

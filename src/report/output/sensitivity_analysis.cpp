@@ -27,7 +27,7 @@ void check_sobol_memory(const SweepSetup& setup, std::uint64_t samples) {
 }  // namespace
 
 SensitivityResults analyse_sensitivity(const SweepSetup& setup, const std::string& file, const std::string& method, std::size_t samples,
-                                       std::uint64_t seed, unsigned threads, const RunSpreader& runs) {
+                                       std::uint64_t seed, unsigned threads) {
   if (method != "both" && method != "sobol" && method != "tornado")
     throw InputError({}, "--method", "got '" + method + "'", "both, sobol or tornado");
   if (setup.inputs() == 0)
@@ -38,8 +38,8 @@ SensitivityResults analyse_sensitivity(const SweepSetup& setup, const std::strin
   results.with_sobol = method != "tornado";
   results.with_tornado = method != "sobol";
   results.samples = samples;
-  if (results.with_sobol) results.sobol = scenario_sobol_indices(setup, {samples, seed, threads, 100}, runs);
-  if (results.with_tornado) results.tornado = tornado(setup, results.at_point_values, threads, runs);
+  if (results.with_sobol) results.sobol = scenario_sobol_indices(setup, {samples, seed, threads, 100});
+  if (results.with_tornado) results.tornado = tornado(setup, results.at_point_values, threads);
   return results;
 }
 

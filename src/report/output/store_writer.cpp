@@ -26,6 +26,14 @@ SweepContext context_of(const StoredRun& l, const std::string& db) {
 /// How the run was made: status, scenario, model, options, --set, seed.
 std::string run_head(const RunRecord& r, const std::string& db) {
   std::string text = fmt::format("run {} of {}: {} ({} of {} draws stored)\n", r.id, db, r.status, r.stored, r.draws);
+  if (r.shard) {
+    const DrawRange share = shard_draws(r.draws, *r.shard);
+    const std::string which = share.size() == 0   ? "none"
+                              : share.size() == 1 ? std::to_string(share.first)
+                                                  : fmt::format("{}-{}", share.first, share.last - 1);
+    text += fmt::format("shard {} of {}: {} of {} draws ({}); parley merge combines the shards\n", r.shard->index, r.shard->count,
+                        share.size(), r.draws, which);
+  }
   text += fmt::format("scenario: {} (sha256 {})\n", r.scenario_file, r.scenario_sha256);
   text += fmt::format("created {} by parley {}; {} threads, {:.2f} s\n", r.created, r.parley_version, r.threads, r.elapsed_seconds);
   std::string options;
@@ -75,13 +83,20 @@ nlohmann::ordered_json run_json(const RunRecord& r) {
           {"status", r.status}};
 }
 
+/// run_json, with the run's shard when it has one (a plain run's JSON is as it always was).
+nlohmann::ordered_json run_json_with_shard(const RunRecord& r) {
+  nlohmann::ordered_json j = run_json(r);
+  if (r.shard) j["shard"] = {{"index", r.shard->index}, {"count", r.shard->count}};
+  return j;
+}
+
 std::string json_tables(const StoredRun& l, ExportTable table, const std::string& db) {
   const RunRecord& r = l.run;
   const std::size_t n_in = r.input_names.size(), n_out = r.issue_ids.size(), n_cls = r.class_names.size();
   const bool all = table == ExportTable::all;
   nlohmann::ordered_json j;
   j["schema"] = kExportSchema;
-  j["run"] = run_json(r);
+  j["run"] = run_json_with_shard(r);
   if (all || table == ExportTable::outcomes) {
     auto& rows = j["outcomes"] = nlohmann::json::array();
     for (std::size_t k = 0; k < l.draws.size(); ++k)
@@ -124,7 +139,7 @@ void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const
   report::require_format(format, {OutputFormat::table, OutputFormat::json});
   if (format == OutputFormat::table) return write_run_list(out, runs, db);
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const RunRecord& r : runs) list.push_back(run_json(r));
+  for (const RunRecord& r : runs) list.push_back(run_json_with_shard(r));
   nlohmann::ordered_json j;
   j["schema"] = kRunsSchema;
   j["db"] = db;

@@ -1,0 +1,76 @@
+// Vote tallies and win probabilities of the BDM model over pairs of positions, produced row by row
+// in O(n + m) memory (n voters, m distinct positions) instead of as m x m tables.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "models/bdm/bdm_config.hpp"
+#include "models/bdm/bdm_votes.hpp"
+
+namespace parley::models::bdm {
+
+/// One row and one column of a matrix over positions: row[b] = M(a, b), col[b] = M(b, a).
+using RowVisit = std::function<void(std::size_t a, const std::vector<double>& row, const std::vector<double>& col)>;
+
+/// tally(a, b) = sum_k max(0, v_k(u_a, u_b)) with
+/// v_k(a, b) = c_k s_k [(|x_k - b| / R)^rho_k - (|x_k - a| / R)^rho_k]; rho_k = exponent[k]
+/// (all 1 when `exponent` is empty). Voter k prefers u_a to u_b exactly when it lies on u_a's
+/// side of their midpoint, so with W^t_k = c_k s_k (|x_k - u_t| / R)^rho_k summed over the voters
+/// sorted by position (prefix_t), and `below`/`at_or_below` the voters below/at or below the
+/// midpoint, for u_a < u_b:
+///   tally(a, b) = prefix_b[below] - prefix_a[below]
+///   tally(b, a) = (total_a - prefix_a[at_or_below]) - (total_b - prefix_b[at_or_below]).
+/// Every prefix is the same left-to-right sum whichever pair asks for it, so the values are those
+/// of a full table, bit for bit. Construction sums every total_t: O(n m).
+class Tally {
+ public:
+  Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range);
+
+  /// Calls visit(a, row, col) for a = begin .. end - 1 in order with row[b] = tally(a, b) and
+  /// col[b] = tally(b, a) (0 at b == a). O(n m) terms per call whatever its length (one running
+  /// prefix per position, each moving only forward), O(n + m) memory.
+  void rows(std::size_t begin, std::size_t end, const RowVisit& visit) const;
+
+  std::size_t m() const { return u_.size(); }
+  std::size_t n() const { return xs_.size(); }
+
+ private:
+  /// W^t_k for the k-th voter by position.
+  double term(std::size_t k, std::size_t t) const;
+
+  std::vector<double> u_;      // distinct positions
+  std::vector<double> xs_;     // voters' positions, ascending
+  std::vector<double> w_;      // c s of the voters, in that order
+  std::vector<double> rho_;    // their exponents (empty: all 1)
+  std::vector<double> total_;  // total_t = prefix_t[n]
+  double range_;
+};
+
+/// P(a, b), the probability that the actor at u_a beats the one at u_b (0 when a == b):
+/// all-pairs divides tally(a, b) by sum_k sum_(i,j) |v_k(x_i, x_j)| over every ordered pair of
+/// actors (one pass over every row to sum it, in row order); pairwise by
+/// tally(a, b) + tally(b, a) (1/2 each when every voter is indifferent).
+class Probabilities {
+ public:
+  Probabilities(Tally tally, const Geometry& g, Probability rule);
+
+  /// As Tally::rows, with P for the tally.
+  void rows(std::size_t begin, std::size_t end, const RowVisit& visit) const;
+  /// Every row at once, over the threads, in blocks of rows: visit must be safe to call
+  /// concurrently for different a.
+  void all_rows(const RowVisit& visit) const;
+  /// The whole m x m table (for tests and small cases).
+  std::vector<double> table() const;
+
+  std::size_t m() const { return tally_.m(); }
+
+ private:
+  Tally tally_;
+  std::vector<std::size_t> count_;
+  Probability rule_;
+  double denominator_ = 0;
+};
+
+}  // namespace parley::models::bdm
