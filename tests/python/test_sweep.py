@@ -144,4 +144,6 @@ def test_long_calls_release_the_gil():
     waits = longest_waits_of_another_thread({"sweep": lambda: s.sweep("bdm", draws=300, seed=1, threads=1), "run": lambda: s.run("smp")})
     assert sum(took for took, _ in waits.values()) > 0.2  # long enough to tell
     for name, (took, waited) in waits.items():
-        assert waited < 0.1, f"{name}: the other thread waited {waited:.3f} s of {took:.3f} s"
+        # A call that holds the GIL keeps the other thread waiting for all of it; a busy machine's
+        # scheduler alone can delay a tick by a tenth of a second, so the bound grows with the call.
+        assert waited < max(0.1, 0.5 * took), f"{name}: the other thread waited {waited:.3f} s of {took:.3f} s"
