@@ -28,7 +28,7 @@ using lanes::kLanes;
 using lanes::V;
 
 constexpr std::size_t kPerspectives = 4;  // perspectives per pass over the distances
-constexpr std::size_t kTile = 256;        // receivers (or options) per tile
+constexpr std::size_t kTile = 128;        // receivers (or options) per tile
 
 /// Perspective i's view of its contests i:j for every j (probEduChlg(i, i, i, j)).
 struct View {

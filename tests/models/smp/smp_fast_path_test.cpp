@@ -124,17 +124,17 @@ RC_GTEST_PROP(SmpFastPath, CoalitionsEqualTheScalarLoopBitForBit, ()) {
   for (std::size_t k = 0; k < fast.size(); ++k) RC_ASSERT(fast_path_bits(routed[k]) == fast_path_bits(slow[k]));
 }
 
-// Beyond one tile of receivers (256) and with a partial last vector: the tiles' seams.
+// Beyond one tile of receivers (128) and with a partial last vector: the tiles' seams.
 TEST(SmpFastPath, ManyActorsAcrossTilesEqualTheTranscription) {
   std::mt19937_64 rng(18);
   std::uniform_real_distribution<double> u(0, 1);
-  const auto [p, s] = fast_path_problem(263, 2, [&] { return u(rng); });
+  const auto [p, s] = fast_path_problem(133, 2, [&] { return u(rng); });
   EXPECT_EQ(fast_path_mismatch(p, s, Config{}), "");
-  std::vector<double> w(40), uu(263 * 40);
+  std::vector<double> w(40), uu(133 * 40);
   for (double& x : w) x = 200 * u(rng);
   for (double& x : uu) x = u(rng);
-  const std::vector<double> fast = coalitions_wide(VotingRule::proportional, w, uu, 40, 263);
-  const std::vector<double> slow = fast_path_coalitions(VotingRule::proportional, w, uu, 40, 263);
+  const std::vector<double> fast = coalitions_wide(VotingRule::proportional, w, uu, 40, 133);
+  const std::vector<double> slow = fast_path_coalitions(VotingRule::proportional, w, uu, 40, 133);
   for (std::size_t k = 0; k < fast.size(); ++k) ASSERT_EQ(fast_path_bits(fast[k]), fast_path_bits(slow[k])) << k;
 }
 
