@@ -63,13 +63,17 @@ template <VotingRule Rule, ThirdParty Commit>
       lanes::broadcast(h.uxi[x], uxi);
       const bool principal = x >= t.j0 && x < t.j1;  // in the contest i:x, x is no third party
       const double keep_ij = principal ? h.chij[x] : 0.0, keep_ji = principal ? h.chji[x] : 0.0;
+      const double* const c_i = h.ci.data();
+      const double* const c_j = h.cj.data();
+      double* const s_ij = h.chij.data();
+      double* const s_ji = h.chji.data();
       for (std::size_t j = t.j0; j < t.j1; j += kLanes) {
         V d, ci, cj, chij, chji, uxj, v1, vote;
         lanes::load(row + j, d);
-        lanes::load(&h.ci[j], ci);
-        lanes::load(&h.cj[j], cj);
-        lanes::load(&h.chij[j], chij);
-        lanes::load(&h.chji[j], chji);
+        lanes::load(c_i + j, ci);
+        lanes::load(c_j + j, cj);
+        lanes::load(s_ij + j, chij);
+        lanes::load(s_ji + j, chji);
         lanes::utility(d, rx, uxj);
         lanes::vote<Rule>(w, uxi, uxj, v1);  // little_contest_probability
         const V cni = v1 > 0 ? ci + v1 : ci;
@@ -79,8 +83,8 @@ template <VotingRule Rule, ThirdParty Commit>
         lanes::third_party_vote<Rule, Commit>(w, pin, pjn, uxi, uxj, uxx, vote);
         chij = vote > 0 ? chij + vote : chij;
         chji = vote < 0 ? chji - vote : chji;
-        lanes::store(&h.chij[j], chij);
-        lanes::store(&h.chji[j], chji);
+        lanes::store(s_ij + j, chij);
+        lanes::store(s_ji + j, chji);
       }
       if (principal) h.chij[x] = keep_ij, h.chji[x] = keep_ji;
     }
@@ -178,39 +182,52 @@ PARLEY_SMP_CLONES void add_rows(const double* own_t, std::size_t n, std::size_t 
   }
 }
 
-/// Rows [i0, i0 + rows) of the coalition matrix over options [j0, j1): voters k = 0, 1, ... in turn.
+/// Rows [i0, i0 + 4) of the coalition matrix over options [j0, j1): for each vector of four
+/// options, the eight sums (rows × for and against) stay in registers while voters k = 0, 1, ...
+/// add their votes in turn.
 struct CoalitionPass {
-  std::size_t n = 0, mp = 0, i0 = 0, rows = 0, j0 = 0, j1 = 0;
-  const double* w = nullptr;   // per voter
-  const double* u = nullptr;   // option-major, u[i * n + k]
-  const double* ut = nullptr;  // voter-major, ut[k * mp + j], padded with zeros
-  double* cij = nullptr;       // cij[r * kTile + (j - j0)]
+  std::size_t n = 0, i0 = 0, j0 = 0, j1 = 0;
+  const double* w = nullptr;       // per voter
+  const double* rows[4] = {};      // the four rows' utilities, rows[r][k] (a short block repeats its last row)
+  const double* panels = nullptr;  // panels[(j / 4) * 4 * n + 4 * k + j % 4] = u[j * n + k], padded with zeros
+  double* cij = nullptr;           // cij[r * kTile + (j - j0)]
   double* cji = nullptr;
 };
 
 template <VotingRule Rule>
+[[gnu::always_inline]] inline void add_vote(const V& w, const V& ui, const V& uj, V& sij, V& sji) {
+  V v;
+  lanes::vote<Rule>(w, ui, uj, v);
+  sij = v > 0 ? sij + v : sij;
+  sji = v < 0 ? sji - v : sji;
+}
+
+template <VotingRule Rule>
 [[gnu::always_inline]] inline void coalition_rows_by(const CoalitionPass& t) {
-  for (std::size_t k = 0; k < t.n; ++k) {
-    const double* col = t.ut + k * t.mp;
-    V w;
-    lanes::broadcast(t.w[k], w);
-    for (std::size_t r = 0; r < t.rows; ++r) {
-      V ui;
-      lanes::broadcast(t.u[(t.i0 + r) * t.n + k], ui);
-      double* cij = t.cij + r * kTile - t.j0;
-      double* cji = t.cji + r * kTile - t.j0;
-      for (std::size_t j = t.j0; j < t.j1; j += kLanes) {
-        V uj, v, sij, sji;
-        lanes::load(col + j, uj);
-        lanes::load(cij + j, sij);
-        lanes::load(cji + j, sji);
-        lanes::vote<Rule>(w, ui, uj, v);
-        sij = v > 0 ? sij + v : sij;
-        sji = v < 0 ? sji - v : sji;
-        lanes::store(cij + j, sij);
-        lanes::store(cji + j, sji);
-      }
+  constexpr double min_c = 1E-8;
+  for (std::size_t j = t.j0; j < t.j1; j += kLanes) {
+    const double* panel = t.panels + j * t.n;  // (j / 4) * 4 * n
+    V s0, s1, s2, s3, z0, z1, z2, z3;
+    lanes::broadcast(min_c, s0);
+    s1 = s2 = s3 = z0 = z1 = z2 = z3 = s0;
+    for (std::size_t k = 0; k < t.n; ++k) {
+      V w, uj, u0, u1, u2, u3;
+      lanes::broadcast(t.w[k], w);
+      lanes::load(panel + kLanes * k, uj);
+      lanes::broadcast(t.rows[0][k], u0);
+      lanes::broadcast(t.rows[1][k], u1);
+      lanes::broadcast(t.rows[2][k], u2);
+      lanes::broadcast(t.rows[3][k], u3);
+      add_vote<Rule>(w, u0, uj, s0, z0);
+      add_vote<Rule>(w, u1, uj, s1, z1);
+      add_vote<Rule>(w, u2, uj, s2, z2);
+      add_vote<Rule>(w, u3, uj, s3, z3);
     }
+    const std::size_t q = j - t.j0;
+    lanes::store(t.cij + q, s0), lanes::store(t.cji + q, z0);
+    lanes::store(t.cij + kTile + q, s1), lanes::store(t.cji + kTile + q, z1);
+    lanes::store(t.cij + 2 * kTile + q, s2), lanes::store(t.cji + 2 * kTile + q, z2);
+    lanes::store(t.cij + 3 * kTile + q, s3), lanes::store(t.cji + 3 * kTile + q, z3);
   }
 }
 
@@ -266,7 +283,7 @@ std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, co
 std::vector<std::vector<double>> bargain_utilities(const Problem& p, const State& s, const Assessment& a,
                                                    const std::vector<Bargain>& bargains) {
   const std::size_t n = p.n, d = p.d, m = bargains.size();
-  constexpr std::size_t group = 8;
+  constexpr std::size_t group = 16;
   std::vector<double> own_t(n * n);
   for (std::size_t x = 0; x < n; ++x)
     for (std::size_t y = 0; y < n; ++y) own_t[y * n + x] = a.own[x * n + y];
@@ -304,9 +321,9 @@ std::vector<double> coalitions_wide(VotingRule rule, const std::vector<double>& 
   constexpr double min_c = 1E-8;
   constexpr std::size_t rows_per_block = 4;
   const std::size_t mp = lanes::padded(m), blocks = (m + rows_per_block - 1) / rows_per_block;
-  std::vector<double> ut(n * mp, 0.0), c(m * m);
+  std::vector<double> panels(n * mp, 0.0), c(m * m);
   for (std::size_t j = 0; j < m; ++j)
-    for (std::size_t k = 0; k < n; ++k) ut[k * mp + j] = u[j * n + k];
+    for (std::size_t k = 0; k < n; ++k) panels[(j / kLanes) * kLanes * n + kLanes * k + j % kLanes] = u[j * n + k];
   parallel_blocks(
       blocks,
       [&](std::size_t begin, std::size_t end) {
@@ -314,13 +331,13 @@ std::vector<double> coalitions_wide(VotingRule rule, const std::vector<double>& 
         for (std::size_t t = begin; t < end; ++t) {
           const std::size_t i0 = balanced_block(t, blocks) * rows_per_block, rows = std::min(rows_per_block, m - i0);
           const std::size_t last = i0 + rows - 1;  // options j < i of every row: j < last
+          CoalitionPass pass{n, i0, 0, 0, w.data(), {}, panels.data(), cij.data(), cji.data()};
+          for (std::size_t r = 0; r < rows_per_block; ++r) pass.rows[r] = &u[(i0 + std::min(r, rows - 1)) * n];
           for (std::size_t j0 = 0; j0 < last; j0 += kTile) {
-            const std::size_t j1 = std::min(j0 + kTile, lanes::padded(last));
-            std::fill(cij.begin(), cij.end(), min_c);
-            std::fill(cji.begin(), cji.end(), min_c);
-            coalition_rows(rule, {n, mp, i0, rows, j0, j1, w.data(), u.data(), ut.data(), cij.data(), cji.data()});
+            pass.j0 = j0, pass.j1 = std::min(j0 + kTile, lanes::padded(last));
+            coalition_rows(rule, pass);
             for (std::size_t r = 0; r < rows; ++r)
-              for (std::size_t j = j0; j < std::min(j1, i0 + r); ++j) {
+              for (std::size_t j = j0; j < std::min(pass.j1, i0 + r); ++j) {
                 c[(i0 + r) * m + j] = cij[r * kTile + j - j0];
                 c[j * m + i0 + r] = cji[r * kTile + j - j0];
               }
