@@ -45,10 +45,13 @@ struct Pass {
   const double* weight = nullptr;  // σ_x c_x
   View* views = nullptr;
   std::size_t count = 0, j0 = 0, j1 = 0;
+  bool far = true;  // some distance is not <= 1
 };
 
 /// Third parties x = 0, 1, ... add their votes to every contest of the pass, as contests() does.
-template <VotingRule Rule, ThirdParty Commit>
+/// `Far`: some distance exceeds 1 (or is NaN), so bs_util's second case can occur; without it
+/// every lane takes the first case, as the scalar code does for every d <= 1.
+template <VotingRule Rule, ThirdParty Commit, bool Far>
 [[gnu::always_inline]] inline void third_parties_by(const Pass& t) {
   for (std::size_t x = 0; x < t.n; ++x) {
     const double* row = t.vdiff + x * t.np;
@@ -74,7 +77,10 @@ template <VotingRule Rule, ThirdParty Commit>
         lanes::load(c_j + j, cj);
         lanes::load(s_ij + j, chij);
         lanes::load(s_ji + j, chji);
-        lanes::utility(d, rx, uxj);
+        if constexpr (Far)
+          lanes::utility(d, rx, uxj);
+        else
+          uxj = (1.0 - d) * (1.0 + d * rx);
         lanes::vote<Rule>(w, uxi, uxj, v1);  // little_contest_probability
         const V cni = v1 > 0 ? ci + v1 : ci;
         const V cnj = v1 < 0 ? cj - v1 : cj;
@@ -91,17 +97,25 @@ template <VotingRule Rule, ThirdParty Commit>
   }
 }
 
-template <VotingRule Rule>
+template <VotingRule Rule, bool Far>
 [[gnu::always_inline]] inline void third_parties_with(ThirdParty commit, const Pass& t) {
   switch (commit) {
     case ThirdParty::no_commit:
-      return third_parties_by<Rule, ThirdParty::no_commit>(t);
+      return third_parties_by<Rule, ThirdParty::no_commit, Far>(t);
     case ThirdParty::full_commit:
-      return third_parties_by<Rule, ThirdParty::full_commit>(t);
+      return third_parties_by<Rule, ThirdParty::full_commit, Far>(t);
     case ThirdParty::semi_commit:
       break;
   }
-  third_parties_by<Rule, ThirdParty::semi_commit>(t);
+  third_parties_by<Rule, ThirdParty::semi_commit, Far>(t);
+}
+
+template <VotingRule Rule>
+[[gnu::always_inline]] inline void third_parties_with(ThirdParty commit, const Pass& t) {
+  if (t.far)
+    third_parties_with<Rule, true>(commit, t);
+  else
+    third_parties_with<Rule, false>(commit, t);
 }
 
 PARLEY_SMP_CLONES void third_parties(VotingRule rule, ThirdParty commit, const Pass& t) {
@@ -257,6 +271,7 @@ std::size_t balanced_block(std::size_t t, std::size_t blocks) { return t % 2 == 
 std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, const Config& c) {
   const std::size_t n = p.n, np = lanes::padded(n);
   std::vector<double> vdiff(n * np, 0.0), weight(n);
+  const bool far = !std::all_of(a.vdiff.begin(), a.vdiff.end(), [](double x) { return x <= 1; });
   for (std::size_t x = 0; x < n; ++x) {
     std::copy(&a.vdiff[x * n], &a.vdiff[x * n] + n, &vdiff[x * np]);
     weight[x] = p.sal_sum[x] * p.cap[x];
@@ -272,7 +287,8 @@ std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, co
           for (std::size_t v = 0; v < count; ++v)
             with_rule(c.voting, [&](auto r) { prepare<decltype(r)::value>(p, a, c, i0 + v, np, views[v]); });
           for (std::size_t j0 = 0; j0 < np; j0 += kTile)
-            third_parties(c.voting, c.third_party, {n, np, vdiff.data(), weight.data(), views.data(), count, j0, std::min(np, j0 + kTile)});
+            third_parties(c.voting, c.third_party,
+                          {n, np, vdiff.data(), weight.data(), views.data(), count, j0, std::min(np, j0 + kTile), far});
           for (std::size_t v = 0; v < count; ++v) best[i0 + v] = best_of(p, views[v]);
         }
       },

@@ -19,10 +19,10 @@ namespace {
 
 std::uint64_t fast_path_bits(double x) { return std::bit_cast<std::uint64_t>(x); }
 
-/// A problem of n actors on d dimensions drawn from `next` (uniform on [0, 1)); positions partly
-/// outside the unit cube so that distances above 1 occur, and some actors share a position.
+/// A problem of n actors on d dimensions drawn from `next` (uniform on [0, 1)); unless `inside`,
+/// positions partly outside the unit cube so that distances above 1 occur. Some actors share a position.
 template <typename Next>
-std::pair<Problem, State> fast_path_problem(std::size_t n, std::size_t d, Next next) {
+std::pair<Problem, State> fast_path_problem(std::size_t n, std::size_t d, bool inside, Next next) {
   Problem p;
   p.n = n, p.d = d;
   State s;
@@ -33,7 +33,7 @@ std::pair<Problem, State> fast_path_problem(std::size_t n, std::size_t d, Next n
       p.sal.push_back(0.05 + 0.9 * next() / static_cast<double>(d));
       sum = sum + p.sal.back();
       const bool shared = i > 0 && next() < 0.2;
-      s.pos.push_back(shared ? s.pos[(i - 1) * d + k] : -0.3 + 1.6 * next());
+      s.pos.push_back(shared ? s.pos[(i - 1) * d + k] : inside ? next() : -0.3 + 1.6 * next());
       s.ideal.push_back(next() < 0.5 ? s.pos.back() : next());
     }
     p.sal_sum.push_back(sum);
@@ -103,7 +103,8 @@ RC_GTEST_PROP(SmpFastPath, ChallengesAndBargainValuesEqualTheTranscriptionBitFor
   const auto d = *rc::gen::inRange<std::size_t>(1, 5);
   std::mt19937_64 rng(*rc::gen::arbitrary<std::uint32_t>());
   std::uniform_real_distribution<double> u(0, 1);
-  const auto [p, s] = fast_path_problem(n, d, [&] { return u(rng); });
+  const bool inside = *rc::gen::arbitrary<bool>();
+  const auto [p, s] = fast_path_problem(n, d, inside, [&] { return u(rng); });
   const std::string why = fast_path_mismatch(p, s, fast_path_config());
   if (!why.empty()) RC_FAIL(why);
 }
@@ -128,8 +129,10 @@ RC_GTEST_PROP(SmpFastPath, CoalitionsEqualTheScalarLoopBitForBit, ()) {
 TEST(SmpFastPath, ManyActorsAcrossTilesEqualTheTranscription) {
   std::mt19937_64 rng(18);
   std::uniform_real_distribution<double> u(0, 1);
-  const auto [p, s] = fast_path_problem(133, 2, [&] { return u(rng); });
+  const auto [p, s] = fast_path_problem(133, 2, false, [&] { return u(rng); });
   EXPECT_EQ(fast_path_mismatch(p, s, Config{}), "");
+  const auto [p_in, s_in] = fast_path_problem(133, 2, true, [&] { return u(rng); });
+  EXPECT_EQ(fast_path_mismatch(p_in, s_in, Config{}), "");
   std::vector<double> w(40), uu(133 * 40);
   for (double& x : w) x = 200 * u(rng);
   for (double& x : uu) x = u(rng);
