@@ -2,10 +2,14 @@
 // own time on this machine (tests/data/ktab/README.md: smpc built -O2, --logmin, median wall
 // time) over ours, for the same file and the same number of turns (asserted by the tests).
 // `x_one_thread` is the single-threaded time over the default (both cores), in the same process.
-// BM_SmpGrowth: 10 turns of generated n-actor x d-dimension scenarios, to show how cost grows.
+// BM_SmpGrowth: 10 turns of generated n-actor x d-dimension scenarios (50 to 1,000 actors), to show how
+// cost grows: the growth exponent between consecutive sizes is computed in the same run.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
 #include <random>
 
 #include "core/parallel.hpp"
@@ -79,18 +83,60 @@ parley::Scenario generated(std::size_t n, std::size_t d) {
   return s;
 }
 
+/// CPU seconds of the whole process (all threads): the work done, whatever else the machine runs.
+double process_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+/// Per dimension count: (actors, wall seconds, CPU seconds) of the previous and of the first size run.
+struct GrowthPoint {
+  double n = 0, wall = 0, cpu = 0;
+};
+std::map<std::size_t, std::pair<GrowthPoint, GrowthPoint>>& growth_points() {
+  static std::map<std::size_t, std::pair<GrowthPoint, GrowthPoint>> points;
+  return points;
+}
+
+/// BM_SmpGrowth: 10 turns; `exponent` = log(time / previous size's time) / log(n / previous n), from
+/// wall time, and `cpu_exponent` from the process's CPU time (steadier on a busy machine); `_vs_first`
+/// against the first size of the same dimension count. Sizes run in order, in the same process.
 void BM_SmpGrowth(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0)), d = static_cast<std::size_t>(state.range(1));
   const parley::Scenario s = generated(n, d);
-  for (auto _ : state) benchmark::DoNotOptimize(parley::find_model("smp")->run(s, {{"stop", "rounds"}, {"rounds", "10"}}));
+  double wall = 0, cpu = 0;
+  for (auto _ : state) {
+    const double c0 = process_seconds();
+    const auto t0 = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(parley::find_model("smp")->run(s, {{"stop", "rounds"}, {"rounds", "10"}}));
+    wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    cpu += process_seconds() - c0;
+  }
+  const double runs = static_cast<double>(state.iterations());
+  const GrowthPoint here{static_cast<double>(n), wall / runs, cpu / runs};
   state.counters["actors"] = static_cast<double>(n);
   state.counters["dims"] = static_cast<double>(d);
+  state.counters["cpu_s"] = here.cpu;
+  auto& points = growth_points();
+  if (const auto seen = points.find(d); seen != points.end() && seen->second.first.n < here.n) {
+    const GrowthPoint& previous = seen->second.first;
+    const GrowthPoint& first = seen->second.second;
+    state.counters["exponent"] = std::log(here.wall / previous.wall) / std::log(here.n / previous.n);
+    state.counters["cpu_exponent"] = std::log(here.cpu / previous.cpu) / std::log(here.n / previous.n);
+    state.counters["cpu_exponent_vs_first"] = std::log(here.cpu / first.cpu) / std::log(here.n / first.n);
+    seen->second.first = here;
+  } else {
+    points[d] = {here, here};
+  }
 }
 BENCHMARK(BM_SmpGrowth)
     ->Args({50, 3})
     ->Args({100, 3})
     ->Args({200, 3})
     ->Args({400, 3})
+    ->Args({800, 3})
+    ->Args({1000, 3})
     ->Args({200, 1})
     ->Args({200, 6})
     ->Args({200, 12})

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/parallel.hpp"
+#include "models/smp/smp_challenges.hpp"
 
 namespace parley::models::smp {
 
@@ -17,6 +18,8 @@ double bv_diff(const double* a, const double* b, const double* s, std::size_t di
 }
 
 namespace {
+
+constexpr std::size_t kWideCoalitions = 16;  // options from which coalitions_wide is faster
 
 /// Rows of the lower triangle, handed out so that contiguous blocks carry similar work.
 inline std::size_t balanced_row(std::size_t t, std::size_t m) { return t % 2 == 0 ? t / 2 : m - 1 - t / 2; }
@@ -162,6 +165,7 @@ std::pair<double, double> victory_pair(VictoryModel model, double s1, double s2)
 }
 
 std::vector<double> coalitions(VotingRule rule, const std::vector<double>& w, const std::vector<double>& u, std::size_t n, std::size_t m) {
+  if (m >= kWideCoalitions) return coalitions_wide(rule, w, u, n, m);
   std::vector<double> c(m * m);
   with_rule(rule, [&](auto r) { coalitions_by<decltype(r)::value>(w, u, n, m, c); });
   return c;

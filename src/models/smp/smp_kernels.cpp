@@ -1,0 +1,368 @@
+// The fast versions of smp_challenges.hpp. Every contest, coalition and bargain value is computed
+// with the operations and the order of smp_contests.cpp and smp_math.cpp (each sum still runs over
+// its terms in KTAB's order); what changes is which sums advance together: four receivers per
+// vector, four perspectives per pass over the distances, tiles that stay in cache, all threads.
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "models/smp/smp_challenges.hpp"
+#include "models/smp/smp_lanes.hpp"
+#include "models/smp/smp_math.hpp"
+
+// x86-64 GCC builds compile each kernel twice, for AVX2 and for the baseline (SSE2), and the
+// loader picks one: the same operations on the same lanes, so the same bits either way. Not under
+// the sanitizers or clang (the fuzz tree), which get the baseline only.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define PARLEY_SMP_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define PARLEY_SMP_CLONES
+#endif
+
+namespace parley::models::smp {
+
+namespace {
+
+using lanes::kLanes;
+using lanes::V;
+
+constexpr std::size_t kPerspectives = 4;  // perspectives per pass over the distances
+constexpr std::size_t kTile = 128;        // receivers (or options) per tile
+
+/// Perspective i's view of its contests i:j for every j (probEduChlg(i, i, i, j)).
+struct View {
+  std::size_t i = 0;
+  double uii = 0;
+  std::vector<double> r, diag, uxi;             // per third party x: r^i_x, U^i_xx, U^i_xi
+  std::vector<double> ci, cj, chij, chji, uij;  // per receiver j: principals' parts, the sums, U^i_ij
+};
+
+/// What one pass of the third-party kernel reads and writes: `count` views, receivers [j0, j1).
+struct Pass {
+  std::size_t n = 0, np = 0;       // actors, padded row length
+  const double* vdiff = nullptr;   // vdiff[x * np + j], padded with zeros
+  const double* weight = nullptr;  // σ_x c_x
+  View* views = nullptr;
+  std::size_t count = 0, j0 = 0, j1 = 0;
+  bool far = true;  // some distance is not <= 1
+};
+
+/// Third parties x = 0, 1, ... add their votes to every contest of the pass, as contests() does.
+/// `Far`: some distance exceeds 1 (or is NaN), so bs_util's second case can occur; without it
+/// every lane takes the first case, as the scalar code does for every d <= 1.
+template <VotingRule Rule, ThirdParty Commit, bool Far>
+[[gnu::always_inline]] inline void third_parties_by(const Pass& t) {
+  for (std::size_t x = 0; x < t.n; ++x) {
+    const double* row = t.vdiff + x * t.np;
+    V w;
+    lanes::broadcast(t.weight[x], w);
+    for (std::size_t v = 0; v < t.count; ++v) {
+      View& h = t.views[v];
+      if (x == h.i) continue;
+      V rx, uxx, uxi;
+      lanes::broadcast(h.r[x], rx);
+      lanes::broadcast(h.diag[x], uxx);
+      lanes::broadcast(h.uxi[x], uxi);
+      const bool principal = x >= t.j0 && x < t.j1;  // in the contest i:x, x is no third party
+      const double keep_ij = principal ? h.chij[x] : 0.0, keep_ji = principal ? h.chji[x] : 0.0;
+      const double* const c_i = h.ci.data();
+      const double* const c_j = h.cj.data();
+      double* const s_ij = h.chij.data();
+      double* const s_ji = h.chji.data();
+      for (std::size_t j = t.j0; j < t.j1; j += kLanes) {
+        V d, ci, cj, chij, chji, uxj, v1, vote;
+        lanes::load(row + j, d);
+        lanes::load(c_i + j, ci);
+        lanes::load(c_j + j, cj);
+        lanes::load(s_ij + j, chij);
+        lanes::load(s_ji + j, chji);
+        if constexpr (Far)
+          lanes::utility(d, rx, uxj);
+        else
+          uxj = (1.0 - d) * (1.0 + d * rx);
+        lanes::vote<Rule>(w, uxi, uxj, v1);  // little_contest_probability
+        const V cni = v1 > 0 ? ci + v1 : ci;
+        const V cnj = v1 < 0 ? cj - v1 : cj;
+        const V pin = cni / (cni + cnj);
+        const V pjn = 1.0 - pin;
+        lanes::third_party_vote<Rule, Commit>(w, pin, pjn, uxi, uxj, uxx, vote);
+        chij = vote > 0 ? chij + vote : chij;
+        chji = vote < 0 ? chji - vote : chji;
+        lanes::store(s_ij + j, chij);
+        lanes::store(s_ji + j, chji);
+      }
+      if (principal) h.chij[x] = keep_ij, h.chji[x] = keep_ji;
+    }
+  }
+}
+
+template <VotingRule Rule, bool Far>
+[[gnu::always_inline]] inline void third_parties_with(ThirdParty commit, const Pass& t) {
+  switch (commit) {
+    case ThirdParty::no_commit:
+      return third_parties_by<Rule, ThirdParty::no_commit, Far>(t);
+    case ThirdParty::full_commit:
+      return third_parties_by<Rule, ThirdParty::full_commit, Far>(t);
+    case ThirdParty::semi_commit:
+      break;
+  }
+  third_parties_by<Rule, ThirdParty::semi_commit, Far>(t);
+}
+
+template <VotingRule Rule>
+[[gnu::always_inline]] inline void third_parties_with(ThirdParty commit, const Pass& t) {
+  if (t.far)
+    third_parties_with<Rule, true>(commit, t);
+  else
+    third_parties_with<Rule, false>(commit, t);
+}
+
+PARLEY_SMP_CLONES void third_parties(VotingRule rule, ThirdParty commit, const Pass& t) {
+  switch (rule) {
+    case VotingRule::binary:
+      return third_parties_with<VotingRule::binary>(commit, t);
+    case VotingRule::prop_bin:
+      return third_parties_with<VotingRule::prop_bin>(commit, t);
+    case VotingRule::prop_cubic:
+      return third_parties_with<VotingRule::prop_cubic>(commit, t);
+    case VotingRule::cubic:
+      return third_parties_with<VotingRule::cubic>(commit, t);
+    case VotingRule::asym_prospect:
+      return third_parties_with<VotingRule::asym_prospect>(commit, t);
+    case VotingRule::proportional:
+      break;
+  }
+  third_parties_with<VotingRule::proportional>(commit, t);
+}
+
+/// i's view and the principals' parts of its contests, as Perspective and contests() compute them.
+template <VotingRule Rule>
+void prepare(const Problem& p, const Assessment& a, const Config& c, std::size_t i, std::size_t np, View& h) {
+  const std::size_t n = p.n;
+  constexpr double min_cltn = 1E-10;
+  h.i = i;
+  h.r.resize(n), h.diag.resize(n), h.uxi.resize(n);
+  for (std::size_t x = 0; x < n; ++x) {
+    h.r[x] = estimated_risk(a.risk[i], a.risk[x], c.risk_adjust);
+    h.diag[x] = bs_util(a.vdiff[x * n + x], h.r[x]);
+    h.uxi[x] = bs_util(a.vdiff[x * n + i], h.r[x]);
+  }
+  h.ci.assign(np, 1.0), h.cj.assign(np, 1.0), h.chij.assign(np, 1.0), h.chji.assign(np, 1.0), h.uij.assign(np, 0.0);
+  h.uii = bs_util(a.vdiff[i * n + i], h.r[i]);
+  const double w_i = p.sal_sum[i] * p.cap[i];
+  for (std::size_t j = 0; j < n; ++j) {
+    h.uij[j] = bs_util(a.vdiff[i * n + j], h.r[i]);
+    const double uji = bs_util(a.vdiff[j * n + i], h.r[j]);
+    const double contrib_i = vote_by<Rule>(w_i, h.uii, h.uij[j]);
+    const double contrib_j = vote_by<Rule>(p.sal_sum[j] * p.cap[j], uji, h.diag[j]);
+    double hij = min_cltn, hji = min_cltn;
+    if (contrib_i > 0.0) hij = hij + contrib_i;
+    if (contrib_i < 0.0) hji = hji - contrib_i;
+    if (contrib_j > 0.0) hij = hij + contrib_j;
+    if (contrib_j < 0.0) hji = hji - contrib_j;
+    h.ci[j] = h.chij[j] = hij;
+    h.cj[j] = h.chji[j] = hji;
+  }
+}
+
+/// The best of i's contests, as best_challenge_by() picks it.
+Challenge best_of(const Problem& p, const View& h) {
+  const double u_hkij = h.uii + h.uii;
+  Challenge best;
+  constexpr double min_sig_edu = 1e-5;
+  for (std::size_t j = 0; j < p.n; ++j) {
+    if (j == h.i) continue;
+    const double eu_sq = h.uii + h.uij[j], u_hkji = h.uij[j] + h.uij[j];
+    const double phij = h.chij[j] / (h.chij[j] + h.chji[j]), phji = h.chji[j] / (h.chij[j] + h.chji[j]);
+    const double sj = p.sal_sum[j];
+    const double eu_cntst = phij * u_hkij + phji * u_hkji;
+    const double edu = ((1 - sj) * u_hkij + sj * eu_cntst) - eu_sq;
+    if (min_sig_edu < edu && best.eu < edu) best = {static_cast<long>(j), phij, edu};
+  }
+  return best;
+}
+
+/// acc[b * len + q] += row y's [x0, x0 + len) for every y but bargain b's two bargainers.
+PARLEY_SMP_CLONES void add_rows(const double* own_t, std::size_t n, std::size_t x0, std::size_t len, const std::size_t* skip,
+                                std::size_t count, double* __restrict acc) {
+  for (std::size_t y = 0; y < n; ++y) {
+    const double* __restrict row = own_t + y * n + x0;
+    for (std::size_t b = 0; b < count; ++b) {
+      if (y == skip[2 * b] || y == skip[2 * b + 1]) continue;
+      double* __restrict sum = acc + b * len;
+      for (std::size_t q = 0; q < len; ++q) sum[q] = sum[q] + row[q];
+    }
+  }
+}
+
+/// Rows [i0, i0 + 4) of the coalition matrix over options [j0, j1): for each vector of four
+/// options, the eight sums (rows × for and against) stay in registers while voters k = 0, 1, ...
+/// add their votes in turn.
+struct CoalitionPass {
+  std::size_t n = 0, i0 = 0, j0 = 0, j1 = 0;
+  const double* w = nullptr;       // per voter
+  const double* rows[4] = {};      // the four rows' utilities, rows[r][k] (a short block repeats its last row)
+  const double* panels = nullptr;  // panels[(j / 4) * 4 * n + 4 * k + j % 4] = u[j * n + k], padded with zeros
+  double* cij = nullptr;           // cij[r * kTile + (j - j0)]
+  double* cji = nullptr;
+};
+
+template <VotingRule Rule>
+[[gnu::always_inline]] inline void add_vote(const V& w, const V& ui, const V& uj, V& sij, V& sji) {
+  V v;
+  lanes::vote<Rule>(w, ui, uj, v);
+  sij = v > 0 ? sij + v : sij;
+  sji = v < 0 ? sji - v : sji;
+}
+
+template <VotingRule Rule>
+[[gnu::always_inline]] inline void coalition_rows_by(const CoalitionPass& t) {
+  constexpr double min_c = 1E-8;
+  for (std::size_t j = t.j0; j < t.j1; j += kLanes) {
+    const double* panel = t.panels + j * t.n;  // (j / 4) * 4 * n
+    V s0, s1, s2, s3, z0, z1, z2, z3;
+    lanes::broadcast(min_c, s0);
+    s1 = s2 = s3 = z0 = z1 = z2 = z3 = s0;
+    for (std::size_t k = 0; k < t.n; ++k) {
+      V w, uj, u0, u1, u2, u3;
+      lanes::broadcast(t.w[k], w);
+      lanes::load(panel + kLanes * k, uj);
+      lanes::broadcast(t.rows[0][k], u0);
+      lanes::broadcast(t.rows[1][k], u1);
+      lanes::broadcast(t.rows[2][k], u2);
+      lanes::broadcast(t.rows[3][k], u3);
+      add_vote<Rule>(w, u0, uj, s0, z0);
+      add_vote<Rule>(w, u1, uj, s1, z1);
+      add_vote<Rule>(w, u2, uj, s2, z2);
+      add_vote<Rule>(w, u3, uj, s3, z3);
+    }
+    const std::size_t q = j - t.j0;
+    lanes::store(t.cij + q, s0), lanes::store(t.cji + q, z0);
+    lanes::store(t.cij + kTile + q, s1), lanes::store(t.cji + kTile + q, z1);
+    lanes::store(t.cij + 2 * kTile + q, s2), lanes::store(t.cji + 2 * kTile + q, z2);
+    lanes::store(t.cij + 3 * kTile + q, s3), lanes::store(t.cji + 3 * kTile + q, z3);
+  }
+}
+
+PARLEY_SMP_CLONES void coalition_rows(VotingRule rule, const CoalitionPass& t) {
+  switch (rule) {
+    case VotingRule::binary:
+      return coalition_rows_by<VotingRule::binary>(t);
+    case VotingRule::prop_bin:
+      return coalition_rows_by<VotingRule::prop_bin>(t);
+    case VotingRule::prop_cubic:
+      return coalition_rows_by<VotingRule::prop_cubic>(t);
+    case VotingRule::cubic:
+      return coalition_rows_by<VotingRule::cubic>(t);
+    case VotingRule::asym_prospect:
+      return coalition_rows_by<VotingRule::asym_prospect>(t);
+    case VotingRule::proportional:
+      break;
+  }
+  coalition_rows_by<VotingRule::proportional>(t);
+}
+
+/// Blocks of rows handed out so that contiguous ranges carry similar work (the lower triangle).
+std::size_t balanced_block(std::size_t t, std::size_t blocks) { return t % 2 == 0 ? t / 2 : blocks - 1 - t / 2; }
+
+}  // namespace
+
+std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, const Config& c) {
+  const std::size_t n = p.n, np = lanes::padded(n);
+  std::vector<double> vdiff(n * np, 0.0), weight(n);
+  const bool far = !std::all_of(a.vdiff.begin(), a.vdiff.end(), [](double x) { return x <= 1; });
+  for (std::size_t x = 0; x < n; ++x) {
+    std::copy(&a.vdiff[x * n], &a.vdiff[x * n] + n, &vdiff[x * np]);
+    weight[x] = p.sal_sum[x] * p.cap[x];
+  }
+  std::vector<Challenge> best(n);
+  const std::size_t passes = (n + kPerspectives - 1) / kPerspectives;
+  parallel_blocks(
+      passes,
+      [&](std::size_t begin, std::size_t end) {
+        std::vector<View> views(kPerspectives);
+        for (std::size_t q = begin; q < end; ++q) {
+          const std::size_t i0 = q * kPerspectives, count = std::min(kPerspectives, n - i0);
+          for (std::size_t v = 0; v < count; ++v)
+            with_rule(c.voting, [&](auto r) { prepare<decltype(r)::value>(p, a, c, i0 + v, np, views[v]); });
+          for (std::size_t j0 = 0; j0 < np; j0 += kTile)
+            third_parties(c.voting, c.third_party,
+                          {n, np, vdiff.data(), weight.data(), views.data(), count, j0, std::min(np, j0 + kTile), far});
+          for (std::size_t v = 0; v < count; ++v) best[i0 + v] = best_of(p, views[v]);
+        }
+      },
+      2);
+  return best;
+}
+
+std::vector<std::vector<double>> bargain_utilities(const Problem& p, const State& s, const Assessment& a,
+                                                   const std::vector<Bargain>& bargains) {
+  const std::size_t n = p.n, d = p.d, m = bargains.size();
+  constexpr std::size_t group = 16;
+  std::vector<double> own_t(n * n);
+  for (std::size_t x = 0; x < n; ++x)
+    for (std::size_t y = 0; y < n; ++y) own_t[y * n + x] = a.own[x * n + y];
+  std::vector<std::vector<double>> u(m, std::vector<double>(n));
+  parallel_blocks((m + group - 1) / group,
+                  [&](std::size_t begin, std::size_t end) {
+                    std::vector<double> acc(group * kTile);
+                    std::size_t skip[2 * group];
+                    for (std::size_t g = begin; g < end; ++g) {
+                      const std::size_t b0 = g * group, count = std::min(group, m - b0);
+                      for (std::size_t b = 0; b < count; ++b) skip[2 * b] = bargains[b0 + b].init, skip[2 * b + 1] = bargains[b0 + b].rcvr;
+                      for (std::size_t x0 = 0; x0 < n; x0 += kTile) {
+                        const std::size_t len = std::min(kTile, n - x0);
+                        for (std::size_t b = 0; b < count; ++b)
+                          for (std::size_t q = 0; q < len; ++q) {
+                            const std::size_t x = x0 + q;
+                            const Bargain& bargain = bargains[b0 + b];
+                            const double* ideal = &s.ideal[x * d];
+                            const double* sal = &p.sal[x * d];
+                            double sum = bs_util(bv_diff(ideal, bargain.pos_init.data(), sal, d), a.risk[x]);
+                            acc[b * len + q] = sum + bs_util(bv_diff(ideal, bargain.pos_rcvr.data(), sal, d), a.risk[x]);
+                          }
+                        add_rows(own_t.data(), n, x0, len, skip, count, acc.data());
+                        for (std::size_t b = 0; b < count; ++b)
+                          for (std::size_t q = 0; q < len; ++q) u[b0 + b][x0 + q] = acc[b * len + q] / static_cast<double>(n);
+                      }
+                    }
+                  },
+                  2);
+  return u;
+}
+
+std::vector<double> coalitions_wide(VotingRule rule, const std::vector<double>& w, const std::vector<double>& u, std::size_t n,
+                                    std::size_t m) {
+  constexpr double min_c = 1E-8;
+  constexpr std::size_t rows_per_block = 4;
+  const std::size_t mp = lanes::padded(m), blocks = (m + rows_per_block - 1) / rows_per_block;
+  std::vector<double> panels(n * mp, 0.0), c(m * m);
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t k = 0; k < n; ++k) panels[(j / kLanes) * kLanes * n + kLanes * k + j % kLanes] = u[j * n + k];
+  parallel_blocks(
+      blocks,
+      [&](std::size_t begin, std::size_t end) {
+        std::vector<double> cij(rows_per_block * kTile), cji(rows_per_block * kTile);
+        for (std::size_t t = begin; t < end; ++t) {
+          const std::size_t i0 = balanced_block(t, blocks) * rows_per_block, rows = std::min(rows_per_block, m - i0);
+          const std::size_t last = i0 + rows - 1;  // options j < i of every row: j < last
+          CoalitionPass pass{n, i0, 0, 0, w.data(), {}, panels.data(), cij.data(), cji.data()};
+          for (std::size_t r = 0; r < rows_per_block; ++r) pass.rows[r] = &u[(i0 + std::min(r, rows - 1)) * n];
+          for (std::size_t j0 = 0; j0 < last; j0 += kTile) {
+            pass.j0 = j0, pass.j1 = std::min(j0 + kTile, lanes::padded(last));
+            coalition_rows(rule, pass);
+            for (std::size_t r = 0; r < rows; ++r)
+              for (std::size_t j = j0; j < std::min(pass.j1, i0 + r); ++j) {
+                c[(i0 + r) * m + j] = cij[r * kTile + j - j0];
+                c[j * m + i0 + r] = cji[r * kTile + j - j0];
+              }
+          }
+          for (std::size_t r = 0; r < rows; ++r) c[(i0 + r) * m + i0 + r] = min_c;
+        }
+      },
+      m * m * n < 200000 ? m + 1 : 2);
+  return c;
+}
+
+}  // namespace parley::models::smp
