@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <ctime>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -15,6 +14,7 @@
 
 #include "parley/error.hpp"
 #include "store/run_lock.hpp"
+#include "store/run_row.hpp"
 #include "store/sqlite.hpp"
 
 namespace parley {
@@ -91,16 +91,6 @@ ALTER TABLE runs ADD COLUMN shard_count INTEGER;
 };
 static_assert(std::size(kMigrations) == ResultsDb::kSchemaVersion);
 
-std::string now_utc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::int64_t as_signed(std::uint64_t x) { return std::bit_cast<std::int64_t>(x); }
 std::uint64_t as_unsigned(std::int64_t x) { return std::bit_cast<std::uint64_t>(x); }
 
 std::vector<std::string> column_list(sqlite3* db, const char* sql, std::int64_t run) {
@@ -213,32 +203,7 @@ void ResultsDb::require_claim(std::int64_t run, const char* what) const {
 
 std::int64_t ResultsDb::create_run(RunRecord r, const SweepSetup& setup) {
   store::Transaction t(db_);
-  Statement insert(db_,
-                   "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, "
-                   "model, options, overrides, seed, draws, actor_correlation, status, threads, kind, design, shard_index, shard_count) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)");
-  insert.bind(1, r.created.empty() ? now_utc() : r.created)
-      .bind(2, r.parley_version)
-      .bind(3, r.scenario_file)
-      .bind(4, r.scenario_text)
-      .bind(5, sha256_hex(r.scenario_text))
-      .bind(6, r.input_format)
-      .bind(7, r.capability)
-      .bind(8, r.model)
-      .bind(9, nlohmann::json(r.options).dump())
-      .bind(10, nlohmann::json(r.overrides).dump())
-      .bind(11, as_signed(r.seed))
-      .bind(12, static_cast<std::int64_t>(r.draws))
-      .bind(13, r.actor_correlation)
-      .bind(14, static_cast<std::int64_t>(r.threads))
-      .bind(15, r.kind)
-      .bind(16, r.design);
-  if (r.shard) {
-    shard_draws(r.draws, *r.shard);  // std::invalid_argument unless a valid shard
-    insert.bind(17, static_cast<std::int64_t>(r.shard->index)).bind(18, static_cast<std::int64_t>(r.shard->count));
-  }
-  insert.run();
-  const std::int64_t id = sqlite3_last_insert_rowid(db_);
+  const std::int64_t id = store::insert_run_row(db_, r, "running", 0);
   claim(id);  // before the run is visible to anyone who might resume it
   const Scenario& s = setup.scenario();
   Statement input(db_, "INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -447,76 +412,6 @@ void ResultsDb::load(std::int64_t run, const std::function<void(const StoredDraw
     held.emplace(sequence++, std::move(b));
   }
   visit_under(0, true);
-}
-
-std::int64_t ResultsDb::store_merged_run(const RunRecord& m, const std::vector<std::pair<ResultsDb*, std::int64_t>>& parts) {
-  if (parts.empty()) throw std::logic_error("store_merged_run without parts");
-  store::Transaction t(db_);
-  Statement insert(db_,
-                   "INSERT INTO runs (created, parley_version, scenario_file, scenario_text, scenario_sha256, input_format, capability, "
-                   "model, options, overrides, seed, draws, actor_correlation, status, threads, elapsed_seconds, kind, design) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?, ?, ?)");
-  insert.bind(1, m.created.empty() ? now_utc() : m.created)
-      .bind(2, m.parley_version)
-      .bind(3, m.scenario_file)
-      .bind(4, m.scenario_text)
-      .bind(5, sha256_hex(m.scenario_text))
-      .bind(6, m.input_format)
-      .bind(7, m.capability)
-      .bind(8, m.model)
-      .bind(9, nlohmann::json(m.options).dump())
-      .bind(10, nlohmann::json(m.overrides).dump())
-      .bind(11, as_signed(m.seed))
-      .bind(12, static_cast<std::int64_t>(m.draws))
-      .bind(13, m.actor_correlation)
-      .bind(14, static_cast<std::int64_t>(m.threads))
-      .bind(15, m.elapsed_seconds)
-      .bind(16, m.kind)
-      .bind(17, m.design);
-  insert.run();
-  const std::int64_t id = sqlite3_last_insert_rowid(db_);
-  // The inputs, issues and classes of the first part (the parts' are equal: same scenario and overrides).
-  {
-    ResultsDb& src = *parts.front().first;
-    const std::int64_t from = parts.front().second;
-    Statement in(src.db_, "SELECT idx, name, field, actor, issue, distribution FROM run_inputs WHERE run_id = ? ORDER BY idx");
-    in.bind(1, from);
-    Statement put(db_, "INSERT INTO run_inputs VALUES (?, ?, ?, ?, ?, ?, ?)");
-    while (in.step()) {
-      put.bind(1, id).bind(2, in.integer(0)).bind(3, in.text(1)).bind(4, in.text(2));
-      if (!in.is_null(3)) put.bind(5, in.text(3));
-      if (!in.is_null(4)) put.bind(6, in.text(4));
-      put.bind(7, in.text(5)).run();
-    }
-    Statement is(src.db_, "SELECT idx, issue FROM run_issues WHERE run_id = ? ORDER BY idx");
-    is.bind(1, from);
-    Statement put_issue(db_, "INSERT INTO run_issues VALUES (?, ?, ?)");
-    while (is.step()) put_issue.bind(1, id).bind(2, is.integer(0)).bind(3, is.text(1)).run();
-    Statement cl(src.db_, "SELECT idx, name, label, expression FROM run_classes WHERE run_id = ? ORDER BY idx");
-    cl.bind(1, from);
-    Statement put_class(db_, "INSERT INTO run_classes VALUES (?, ?, ?, ?, ?)");
-    while (cl.step()) put_class.bind(1, id).bind(2, cl.integer(0)).bind(3, cl.text(1)).bind(4, cl.text(2)).bind(5, cl.text(3)).run();
-  }
-  // Every batch as stored, one at a time.
-  Statement put(db_,
-                "INSERT INTO draw_batches (run_id, first_draw, draw_count, draws, inputs, outcomes, classes) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& [src, from] : parts) {
-    Statement batch(src->db_, "SELECT first_draw, draw_count, draws, inputs, outcomes, classes FROM draw_batches WHERE run_id = ?");
-    batch.bind(1, from);
-    while (batch.step()) {
-      put.bind(1, id).bind(2, batch.integer(0)).bind(3, batch.integer(1));
-      for (int c = 2; c < 6; ++c) put.bind_blob(c + 2, batch.blob(c), batch.bytes(c));
-      put.run();
-    }
-  }
-  Statement count(db_, "SELECT coalesce(sum(draw_count), 0) FROM draw_batches WHERE run_id = ?");
-  count.bind(1, id);
-  if (count.step() && static_cast<std::uint64_t>(count.integer(0)) != m.draws)
-    throw InputError({path_, 0, 0}, "--into",
-                     "the shards hold " + std::to_string(count.integer(0)) + " draws, not the run's " + std::to_string(m.draws),
-                     "every draw once");
-  t.commit();
-  return id;
 }
 
 }  // namespace parley
