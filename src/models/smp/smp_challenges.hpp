@@ -26,6 +26,11 @@ std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, co
 /// Actor i's best challenge, computed contest by contest as KTAB does (the reference).
 Challenge best_challenge_reference(const Problem& p, const Assessment& a, const Config& c, std::size_t i);
 
+/// i's best challenge from its contests with every receiver j (the loop of SMPState::bestChallenge):
+/// uii = U^i_ii, and per j: uij = U^i_ij and chij, chji the votes for i and for j. What both the
+/// fast and the reference versions end with.
+Challenge best_of_contests(const Problem& p, std::size_t i, double uii, const double* uij, const double* chij, const double* chji);
+
 /// h's estimate of the probability that i defeats j (probEduChlg(h, h, i, j)).
 double victory_estimate(const Problem& p, const Assessment& a, const Config& c, std::size_t h, std::size_t i, std::size_t j);
 

@@ -82,19 +82,7 @@ template <VotingRule Rule, ThirdParty Commit>
 Challenge best_challenge_by(const Problem& p, const Assessment& a, const Perspective& h, std::size_t i) {
   const Contests c = contests<Rule, Commit>(p, a, h, i, 0, p.n);
   const double uii = bs_util(a.vdiff[i * p.n + i], h.r[i]);
-  const double u_hkij = uii + uii;
-  Challenge best;
-  constexpr double min_sig_edu = 1e-5;
-  for (std::size_t j = 0; j < p.n; ++j) {
-    if (j == i) continue;
-    const double eu_sq = uii + c.uij[j], u_hkji = c.uij[j] + c.uij[j];
-    const double phij = c.chij[j] / (c.chij[j] + c.chji[j]), phji = c.chji[j] / (c.chij[j] + c.chji[j]);
-    const double sj = p.sal_sum[j];
-    const double eu_cntst = phij * u_hkij + phji * u_hkji;
-    const double edu = ((1 - sj) * u_hkij + sj * eu_cntst) - eu_sq;
-    if (min_sig_edu < edu && best.eu < edu) best = {static_cast<long>(j), phij, edu};
-  }
-  return best;
+  return best_of_contests(p, i, uii, c.uij.data(), c.chij.data(), c.chji.data());
 }
 
 }  // namespace
@@ -128,6 +116,22 @@ std::vector<double> bargain_utilities_reference(const Problem& p, const State& s
     u[x] = sum / static_cast<double>(n);
   }
   return u;
+}
+
+Challenge best_of_contests(const Problem& p, std::size_t i, double uii, const double* uij, const double* chij, const double* chji) {
+  const double u_hkij = uii + uii;
+  Challenge best;
+  constexpr double min_sig_edu = 1e-5;
+  for (std::size_t j = 0; j < p.n; ++j) {
+    if (j == i) continue;
+    const double eu_sq = uii + uij[j], u_hkji = uij[j] + uij[j];
+    const double phij = chij[j] / (chij[j] + chji[j]), phji = chji[j] / (chij[j] + chji[j]);
+    const double sj = p.sal_sum[j];
+    const double eu_cntst = phij * u_hkij + phji * u_hkji;
+    const double edu = ((1 - sj) * u_hkij + sj * eu_cntst) - eu_sq;
+    if (min_sig_edu < edu && best.eu < edu) best = {static_cast<long>(j), phij, edu};
+  }
+  return best;
 }
 
 }  // namespace parley::models::smp

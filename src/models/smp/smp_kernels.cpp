@@ -167,21 +167,7 @@ void prepare(const Problem& p, const Assessment& a, const Config& c, std::size_t
 }
 
 /// The best of i's contests, as best_challenge_by() picks it.
-Challenge best_of(const Problem& p, const View& h) {
-  const double u_hkij = h.uii + h.uii;
-  Challenge best;
-  constexpr double min_sig_edu = 1e-5;
-  for (std::size_t j = 0; j < p.n; ++j) {
-    if (j == h.i) continue;
-    const double eu_sq = h.uii + h.uij[j], u_hkji = h.uij[j] + h.uij[j];
-    const double phij = h.chij[j] / (h.chij[j] + h.chji[j]), phji = h.chji[j] / (h.chij[j] + h.chji[j]);
-    const double sj = p.sal_sum[j];
-    const double eu_cntst = phij * u_hkij + phji * u_hkji;
-    const double edu = ((1 - sj) * u_hkij + sj * eu_cntst) - eu_sq;
-    if (min_sig_edu < edu && best.eu < edu) best = {static_cast<long>(j), phij, edu};
-  }
-  return best;
-}
+Challenge best_of(const Problem& p, const View& h) { return best_of_contests(p, h.i, h.uii, h.uij.data(), h.chij.data(), h.chji.data()); }
 
 /// acc[b * len + q] += row y's [x0, x0 + len) for every y but bargain b's two bargainers.
 PARLEY_SMP_CLONES void add_rows(const double* own_t, std::size_t n, std::size_t x0, std::size_t len, const std::size_t* skip,
