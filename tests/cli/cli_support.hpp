@@ -51,4 +51,12 @@ inline std::filesystem::path temp(const std::string& name) {
   return std::filesystem::temp_directory_path() / ("parley-cli-" + std::to_string(::getpid()) + "-" + name);
 }
 
+/// A fresh, empty folder in the temporary folder (temp(name)) for one test.
+inline std::filesystem::path fresh_dir(const std::string& name) {
+  const std::filesystem::path dir = temp(name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 }  // namespace parley::testing

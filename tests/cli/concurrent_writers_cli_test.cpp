@@ -24,20 +24,13 @@
 namespace {
 
 namespace fs = std::filesystem;
+using parley::testing::fresh_dir;
+using parley::testing::kExample;
 using parley::testing::parley_cli;
 using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
 using parley::testing::temp;
-using parley::testing::kExample;
-
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = temp("concurrent-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 /// The first column of the first row of `sql` on `db`, read as any other SQLite client would; -1 if
 /// it cannot be read.
@@ -131,7 +124,7 @@ std::string refusal(pid_t holder) {
 }
 
 TEST(ConcurrentWriters, AResumeWhileTheSweepStillRunsIsRefusedAndNothingIsStoredTwice) {
-  const fs::path dir = fresh_dir("resume-while-running"), db = dir / "results.db";
+  const fs::path dir = fresh_dir("concurrent-resume-while-running"), db = dir / "results.db";
   const int draws = kDraws;
   pid_t sweep = 0;
   ASSERT_TRUE(start_and_catch(sweep, sweep_args(db, draws), dir / "sweep.log", db, 0)) << "the sweep ended before it could be caught";
@@ -151,7 +144,7 @@ TEST(ConcurrentWriters, AResumeWhileTheSweepStillRunsIsRefusedAndNothingIsStored
 }
 
 TEST(ConcurrentWriters, TwoResumesOfOneRunStoreEachDrawOnce) {
-  const fs::path dir = fresh_dir("two-resumes"), db = dir / "results.db";
+  const fs::path dir = fresh_dir("concurrent-two-resumes"), db = dir / "results.db";
   const int draws = kDraws;
   // A sweep killed with -9 leaves its run 'running', and a claim that died with it.
   pid_t killed = 0;
@@ -177,7 +170,7 @@ TEST(ConcurrentWriters, TwoResumesOfOneRunStoreEachDrawOnce) {
 }
 
 TEST(ConcurrentWriters, FourSweepsIntoOneNewDatabaseAtOnce) {
-  const fs::path dir = fresh_dir("four-sweeps"), db = dir / "results.db";
+  const fs::path dir = fresh_dir("concurrent-four-sweeps"), db = dir / "results.db";
   const std::vector<int> draws{200, 300, 400, 500};
   std::string line = "cd '" + dir.string() + "' || exit 9; ";
   for (std::size_t k = 0; k < draws.size(); ++k) {

@@ -12,17 +12,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using parley::testing::contains;
+using parley::testing::fresh_dir;
 using parley::testing::kExample;
 using parley::testing::parley_cli_in;
 using parley::testing::Result;
 using parley::testing::temp;
-
-fs::path sensitivity_dir(const std::string& name) {
-  const fs::path dir = temp("sensitivity-shards-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 const std::string kStudyOf = "sensitivity " + kExample + " --seed 3";
 const std::string kStudy = kStudyOf + " --samples 8";
@@ -51,7 +45,7 @@ void drop_rows(const fs::path& db) {
 }
 
 TEST(SensitivityShardCli, StoredRunPrintsTheOneProcessIndicesAndResumesAPartialOne) {
-  const fs::path dir = sensitivity_dir("whole");
+  const fs::path dir = fresh_dir("sensitivity-shards-whole");
   const std::string plain = indices(dir, kStudy);
   EXPECT_FALSE(fs::exists(dir / "parley.db"));  // without --db nothing is stored
   ASSERT_EQ(parley_cli_in(dir, kStudy + " --db s.db").code, 0);
@@ -71,7 +65,7 @@ TEST(SensitivityShardCli, StoredRunPrintsTheOneProcessIndicesAndResumesAPartialO
 
 TEST(SensitivityShardCli, MergedShardsPrintTheOneProcessIndices) {
   for (const std::string method : {"both", "tornado"}) {
-    const fs::path dir = sensitivity_dir("merge-" + method);
+    const fs::path dir = fresh_dir("sensitivity-shards-merge-" + method);
     const std::string study = kStudy + " --method " + method;
     const std::string plain = indices(dir, study);
     for (int k = 0; k < 4; ++k) {
@@ -85,7 +79,7 @@ TEST(SensitivityShardCli, MergedShardsPrintTheOneProcessIndices) {
 }
 
 TEST(SensitivityShardCli, AnIncompleteShardNamesItsResume) {
-  const fs::path dir = sensitivity_dir("incomplete");
+  const fs::path dir = fresh_dir("sensitivity-shards-incomplete");
   for (int k = 0; k < 2; ++k)
     ASSERT_EQ(parley_cli_in(dir, kStudy + " --shard " + std::to_string(k) + "/2 --db s" + std::to_string(k) + ".db").code, 0);
   drop_rows(dir / "s1.db");
@@ -101,7 +95,7 @@ TEST(SensitivityShardCli, AnIncompleteShardNamesItsResume) {
 }
 
 TEST(SensitivityShardCli, RefusesWhatCannotBeStoredOrMerged) {
-  const fs::path dir = sensitivity_dir("refuse");
+  const fs::path dir = fresh_dir("sensitivity-shards-refuse");
   ASSERT_EQ(parley_cli_in(dir, kStudy + " --shard 0/2 --db a.db").code, 0);
   ASSERT_EQ(parley_cli_in(dir, kStudyOf + " --shard 1/2 --samples 9 --db samples.db").code, 0);
   ASSERT_EQ(parley_cli_in(dir, kStudy + " --shard 1/2 --method sobol --db method.db").code, 0);

@@ -14,19 +14,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using parley::testing::contains;
+using parley::testing::fresh_dir;
 using parley::testing::kExample;
 using parley::testing::parley_cli;
 using parley::testing::parley_cli_in;
 using parley::testing::Result;
 using parley::testing::temp;
-
-/// A fresh, empty folder for one test.
-fs::path shard_dir(const std::string& name) {
-  const fs::path dir = temp("shards-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
 
 const std::string kUnseededSweep = "sweep " + kExample + " --draws 7 --no-progress";
 const std::string kShardSweep = kUnseededSweep + " --seed 11";
@@ -52,7 +45,7 @@ std::string exports(const fs::path& dir, const std::string& db) {
 /// Shards 0..n-1 (shards 3 and 4 into one database, to merge a database holding two) merged in a
 /// new folder, against the same sweep run in one process.
 void expect_merge_equals_one_process(std::uint64_t n) {
-  const fs::path one = shard_dir("one-" + std::to_string(n)), parts = shard_dir("parts-" + std::to_string(n));
+  const fs::path one = fresh_dir("shards-one-" + std::to_string(n)), parts = fresh_dir("shards-parts-" + std::to_string(n));
   ASSERT_EQ(parley_cli_in(one, kShardSweep + " --db x.db").code, 0);
   std::string inputs;
   for (std::uint64_t k = 0; k < n; ++k) {
@@ -74,7 +67,7 @@ TEST(ShardCli, MergedExportIsTheOneProcessExportForThreeShards) { expect_merge_e
 TEST(ShardCli, MergedExportIsTheOneProcessExportForFiveShards) { expect_merge_equals_one_process(5); }
 
 TEST(ShardCli, AShardStoresOnlyItsDrawsAndShowSaysWhichShard) {
-  const fs::path dir = shard_dir("show");
+  const fs::path dir = fresh_dir("shards-show");
   const Result r = run_shard(dir, 1, 3, "s.db");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_TRUE(contains(r.out, "shard 1 of 3: 2 draws of 7 (2-3); the summary is over this shard's draws only")) << r.out;
@@ -98,7 +91,7 @@ TEST(ShardCli, AShardStoresOnlyItsDrawsAndShowSaysWhichShard) {
 }
 
 TEST(ShardCli, RefusesABadShardNamingTheOption) {
-  const fs::path dir = shard_dir("bad");
+  const fs::path dir = fresh_dir("shards-bad");
   for (const char* bad : {"3/3", "a/3", "1/0", "-1/3", "1", "1/", "0/2000000", "1/2/3"}) {
     const Result r = parley_cli_in(dir, kShardSweep + " --shard " + bad + " --db s.db");
     EXPECT_EQ(r.code, 2) << bad << ": " << r.out;
@@ -123,7 +116,7 @@ void drop_draws(const fs::path& db) {
 }
 
 TEST(ShardCli, AnIncompleteShardIsRefusedUntilItsResumeCompletesItsShareOnly) {
-  const fs::path dir = shard_dir("resume"), one = shard_dir("resume-one");
+  const fs::path dir = fresh_dir("shards-resume"), one = fresh_dir("shards-resume-one");
   ASSERT_EQ(parley_cli_in(one, kShardSweep + " --db x.db").code, 0);
   for (std::uint64_t k = 0; k < 3; ++k) ASSERT_EQ(run_shard(dir, k, 3, "s" + std::to_string(k) + ".db").code, 0);
   drop_draws(dir / "s1.db");
@@ -143,7 +136,7 @@ TEST(ShardCli, AnIncompleteShardIsRefusedUntilItsResumeCompletesItsShareOnly) {
 }
 
 TEST(ShardCli, MergeRefusesShardsOfDifferentSweepsNamingTheFileAndRun) {
-  const fs::path dir = shard_dir("differ");
+  const fs::path dir = fresh_dir("shards-differ");
   ASSERT_EQ(run_shard(dir, 0, 2, "a.db").code, 0);
   ASSERT_EQ(run_shard(dir, 1, 2, "b.db").code, 0);
   struct Case {
@@ -172,7 +165,7 @@ TEST(ShardCli, MergeRefusesShardsOfDifferentSweepsNamingTheFileAndRun) {
 }
 
 TEST(ShardCli, MergeRefusesDuplicatesGapsAndItsOwnInputs) {
-  const fs::path dir = shard_dir("refuse");
+  const fs::path dir = fresh_dir("shards-refuse");
   ASSERT_EQ(run_shard(dir, 0, 3, "a.db").code, 0);
   ASSERT_EQ(run_shard(dir, 1, 3, "b.db").code, 0);
   ASSERT_EQ(run_shard(dir, 1, 3, "b2.db").code, 0);
