@@ -27,6 +27,8 @@ std::vector<ModelOptionSpec> option_specs() {
       {"max_rounds", "100", "most rounds with stop=median-shift"},
       cycle_option_spec(),
       {"trace", "false", "true: record risk exponents, expected utilities and offers of every round"},
+      {"precision", "exact",
+       "exact (std::pow: the reference code's bits) or fast (a vectorised power, relative error under 1e-13, for thousands of actors)"},
   };
 }
 
@@ -78,6 +80,7 @@ Config read_config(const Model& model, const ModelOptions& given, ModelOptions& 
   c.max_rounds = r.whole_number("max_rounds", 1, kMaxRounds);
   c.cycle = read_cycle_option(r.resolved().at("cycle"));
   c.trace = pick(r, "trace", {"true", "false"}, {true, false}, "", resolved);
+  c.fast = pick(r, "precision", {"exact", "fast"}, {false, true}, "", resolved);
   return c;
 }
 

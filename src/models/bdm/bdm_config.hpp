@@ -42,6 +42,7 @@ struct Config {
   int max_rounds = 100;
   CycleForecast cycle = CycleForecast::mean;  // the forecast of a run that cycles
   bool trace = false;
+  bool fast = false;  // precision=fast: powers by fast_pow, not std::pow (not the reference's bits)
 };
 
 /// The option specs of the model (every choice, with "profile" defaults where the profile decides).

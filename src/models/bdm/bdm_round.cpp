@@ -4,16 +4,11 @@
 #include <cmath>
 #include <limits>
 
+#include "models/fast_pow.hpp"
+
 namespace parley::models::bdm {
 
 namespace {
-
-/// 2 - 4 * base^r, the utility scale of Bueno de Mesquita (1994).
-/// (pow(b, 1) is b exactly, so exponent 1 skips the call.)
-double utility(double base, double r) {
-  const double b = std::max(0.0, base);
-  return 2 - 4 * (r == 1.0 ? b : std::pow(b, r));
-}
 
 std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;
@@ -53,15 +48,43 @@ void collect(const std::vector<Move>& chosen, const std::vector<char>& moved, st
 Round::Round(const std::vector<Actor>& actors, double range, const Config& config, int round)
     : actors_(actors), range_(range), config_(config), round_(round) {}
 
+/// 2 - 4 * base^r, the utility scale of Bueno de Mesquita (1994).
+/// (pow(b, 1) is b exactly, so exponent 1 skips the call.)
+double Round::utility(double base, double r) const {
+  const double b = std::max(0.0, base);
+  return 2 - 4 * (r == 1.0 ? b : (config_.fast ? fast_pow(b, r) : std::pow(b, r)));
+}
+
 Utilities Round::utilities(double d, double r, double usq) const { return {utility(0.5 - 0.5 * d, r), utility(0.5 + 0.5 * d, r), usq}; }
 
-EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
-  double tail = 0;
-  if (config_.q < 1) {
-    const double dm = std::fabs(xc - median), dj = std::fabs(xc - xt);
-    const double shift = 0.25 * (dm + dj) / range_;
-    tail = (1 - config_.q) * (dm < dj ? utility(0.5 - shift, r) : utility(0.5 + shift, r));
+void Round::utility_row(const Analysis& a, std::size_t p, double r, std::vector<double>& us, std::vector<double>& uf) const {
+  const std::size_t m = a.g.m();
+  us.resize(m), uf.resize(m);
+  for (std::size_t q = 0; q < m; ++q) {
+    const double d = std::fabs(a.g.u[p] - a.g.u[q]) / range_;
+    us[q] = std::max(0.0, 0.5 - 0.5 * d), uf[q] = std::max(0.0, 0.5 + 0.5 * d);
   }
+  if (r == 1.0) {
+  } else if (config_.fast) {
+    fast_pow(us.data(), nullptr, r, us.data(), m);
+    fast_pow(uf.data(), nullptr, r, uf.data(), m);
+  } else {
+    for (std::size_t q = 0; q < m; ++q) us[q] = std::pow(us[q], r), uf[q] = std::pow(uf[q], r);
+  }
+  for (std::size_t q = 0; q < m; ++q) us[q] = 2 - 4 * us[q], uf[q] = 2 - 4 * uf[q];
+}
+
+EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
+  if (config_.q < 1) [[unlikely]]
+    return eu_terms_with_tail(u, xc, xt, median, p, r);
+  // Q = 1: Q U_sq is U_sq and the tail 0, exactly.
+  return {p * u.us + (1 - p) * u.uf - u.us, u.us - config_.q * u.usq - 0.0};
+}
+
+EuTerms Round::eu_terms_with_tail(const Utilities& u, double xc, double xt, double median, double p, double r) const {
+  const double dm = std::fabs(xc - median), dj = std::fabs(xc - xt);
+  const double shift = 0.25 * (dm + dj) / range_;
+  const double tail = (1 - config_.q) * (dm < dj ? utility(0.5 - shift, r) : utility(0.5 + shift, r));
   return {p * u.us + (1 - p) * u.uf - u.us, u.us - config_.q * u.usq - tail};
 }
 
@@ -100,7 +123,7 @@ Analysis Round::analyse() const {
   a.g = make_geometry(actors_);
   a.median = median_position(actors_, a.g, config_.median);
   const std::size_t n = actors_.size();
-  const Probabilities linear(Tally(actors_, a.g, {}, range_), a.g, config_.probability);
+  const Probabilities linear(Tally(actors_, a.g, {}, range_, config_.fast), a.g, config_.probability);
   a.r.assign(n, 1.0);
   const std::vector<double> dangers = danger(a, linear);
   const auto [lo, hi] = std::minmax_element(dangers.begin(), dangers.end());
@@ -110,7 +133,7 @@ Analysis Round::analyse() const {
     a.r[i] = (1 - a.R[i] / 3) / (1 + a.R[i] / 3);
   }
   if (config_.votes == Votes::power)
-    a.P.emplace(Tally(actors_, a.g, a.r, range_), a.g, config_.probability);
+    a.P.emplace(Tally(actors_, a.g, a.r, range_, config_.fast), a.g, config_.probability);
   else
     a.P.emplace(linear);
   return a;
@@ -135,14 +158,16 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
   std::vector<char> moved(n, 0);
   a.P->all_rows([&](std::size_t p, const std::vector<double>& row, const std::vector<double>& col) {
     const double xp = a.g.u[p];
+    std::vector<double> us, uf;
     for (std::size_t i : a.g.who[p]) {
       const double xi = actors_[i].x, ri = a.r[i], usq = utility(0.5, ri);
+      utility_row(a, p, ri, us, uf);
       Best confrontation, compromise, capitulation;
       for (std::size_t q = 0; q < m; ++q) {
         if (q == p && !config_.trace) continue;
         const double xj = a.g.u[q];
         // E_i(i -> j) and E_i(j -> i) share the distance, so the utilities.
-        const Utilities u = utilities(std::fabs(xp - xj) / range_, ri, usq);
+        const Utilities u{us[q], uf[q], usq};
         const EuTerms ij = eu_terms(u, xp, xj, a.median, row[q], ri);
         if (config_.trace)
           for (std::size_t j : a.g.who[q]) out.eu[i * n + j] = j == i ? std::numeric_limits<double>::quiet_NaN() : ij.at(actors_[j].s);

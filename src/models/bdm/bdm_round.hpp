@@ -59,8 +59,12 @@ class Round {
   RoundResult run() const;
 
  private:
+  double utility(double base, double r) const;
   Utilities utilities(double d, double r, double usq) const;
+  /// us[q], uf[q]: U_s and U_f of the pair (u_p, u_q) for exponent r, for every position q.
+  void utility_row(const Analysis& a, std::size_t p, double r, std::vector<double>& us, std::vector<double>& uf) const;
   EuTerms eu_terms(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
+  EuTerms eu_terms_with_tail(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
   std::vector<double> danger(const Analysis& a, const Probabilities& linear) const;
   void code_offers(const Analysis& a, RoundResult& out) const;
   void paper_demands(const Analysis& a, RoundResult& out) const;

@@ -5,24 +5,104 @@
 #include <utility>
 
 #include "core/parallel.hpp"
+#include "models/fast_pow.hpp"
 
 namespace parley::models::bdm {
 
 namespace {
 
-/// prefix_t[index] of one position t, moving only forward.
-struct Running {
-  std::size_t index = 0;
-  double value = 0;
-};
-
 /// Fewer terms than this run on one thread.
 constexpr std::size_t kParallelTerms = 20000;
+/// Rows per block.
+constexpr std::size_t kBlockRows = 32;
+/// Terms per batch when a running prefix moves forward; voters per chunk of Tally::spread.
+constexpr std::size_t kBatch = 256, kVoterChunk = 64;
 
 }  // namespace
 
-Tally::Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range)
-    : u_(g.u), range_(range) {
+/// The column side of a block of rows [a0, a1): for every pair (a, b), the voters below and at or
+/// below the midpoint of u_a and u_b; for every column b, prefix_b[k] for each k the block asks
+/// for (k in [lo_b, hi_b]), summed on from a running prefix that only moves forward (the midpoint,
+/// and so both counts, rise with a). Every prefix is the same left-to-right sum as a row's own.
+class Tally::Columns {
+ public:
+  explicit Columns(const Tally& tally)
+      : t_(tally), n_(tally.n()), m_(tally.m()), lo_(m_), offset_(m_ + 1), buffer_(n_ + 1), run_index_(m_, 0), run_value_(m_, 0.0) {}
+
+  /// Prepares the rows [a0, a1) for an a1 <= end, and returns a1: kBlockRows rows, or fewer when
+  /// their prefixes would exceed the tally's most_prefixes values (never fewer than one).
+  std::size_t prepare(std::size_t a0, std::size_t end) {
+    a0_ = a0;
+    std::size_t rows = std::min(kBlockRows, end - a0);
+    while (!count(rows) && rows > 1) rows = (rows + 1) / 2;
+    sum_prefixes(rows);
+    return a0 + rows;
+  }
+  const std::size_t* below(std::size_t a) const { return &below_[(a - a0_) * m_]; }
+  const std::size_t* at_or_below(std::size_t a) const { return &at_or_below_[(a - a0_) * m_]; }
+  /// prefix_b[k] for a k that the block asks for.
+  double prefix(std::size_t b, std::size_t k) const { return segment_[offset_[b] + (k - lo_[b])]; }
+
+ private:
+  /// Counts the voters below / at or below every midpoint of the block's rows; false when the
+  /// prefixes would take more than most_prefixes values.
+  bool count(std::size_t rows) {
+    below_.resize(rows * m_), at_or_below_.resize(rows * m_);
+    const double* xs = t_.xs_.data();
+    std::size_t size = 0;
+    for (std::size_t b = 0; b < m_; ++b) {
+      const double first = 0.5 * (t_.u_[a0_] + t_.u_[b]);
+      std::size_t lo = static_cast<std::size_t>(std::lower_bound(xs, xs + n_, first) - xs);
+      std::size_t hi = static_cast<std::size_t>(std::upper_bound(xs, xs + n_, first) - xs);
+      for (std::size_t r = 0; r < rows; ++r) {
+        const double mid = 0.5 * (t_.u_[a0_ + r] + t_.u_[b]);
+        while (lo < n_ && xs[lo] < mid) ++lo;
+        hi = std::max(hi, lo);
+        while (hi < n_ && xs[hi] <= mid) ++hi;
+        below_[r * m_ + b] = lo, at_or_below_[r * m_ + b] = hi;
+      }
+      lo_[b] = below_[b];
+      offset_[b] = size;
+      size += hi - lo_[b] + 1;
+    }
+    offset_[m_] = size;
+    return size <= t_.most_prefixes_;
+  }
+
+  /// Moves every column's running prefix to lo_b and sums on to hi_b; leaves it at the last row's
+  /// count below (the next block asks for nothing lower).
+  void sum_prefixes(std::size_t rows) {
+    segment_.resize(offset_[m_]);
+    for (std::size_t b = 0; b < m_; ++b) {
+      const std::size_t lo = lo_[b], hi = lo + (offset_[b + 1] - offset_[b]) - 1;
+      if (lo < run_index_[b]) run_index_[b] = 0, run_value_[b] = 0;  // afresh (never, barring rounding)
+      double value = run_value_[b];
+      for (std::size_t k = run_index_[b]; k < lo;) {
+        const std::size_t stop = std::min(lo, k + kBatch);
+        t_.terms(b, k, stop, buffer_.data());
+        for (std::size_t i = 0; i < stop - k; ++i) value += buffer_[i];
+        k = stop;
+      }
+      double* out = &segment_[offset_[b]];
+      out[0] = value;
+      t_.terms(b, lo, hi, buffer_.data());
+      for (std::size_t k = lo; k < hi; ++k) out[k - lo + 1] = value = value + buffer_[k - lo];
+      run_index_[b] = below_[(rows - 1) * m_ + b];
+      run_value_[b] = out[run_index_[b] - lo];
+    }
+  }
+
+  const Tally& t_;
+  std::size_t n_, m_, a0_ = 0;
+  std::vector<std::size_t> below_, at_or_below_, lo_, offset_;
+  std::vector<double> segment_, buffer_;
+  std::vector<std::size_t> run_index_;
+  std::vector<double> run_value_;
+};
+
+Tally::Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range, bool fast,
+             std::size_t most_prefixes)
+    : u_(g.u), range_(range), fast_(fast), most_prefixes_(most_prefixes) {
   for (std::size_t voter : g.by_position) {
     xs_.push_back(actors[voter].x);
     w_.push_back(actors[voter].c * actors[voter].s);
@@ -33,66 +113,117 @@ Tally::Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vec
   parallel_blocks(
       m,
       [&](std::size_t begin, std::size_t end) {
+        std::vector<double> w(n);
         for (std::size_t t = begin; t < end; ++t) {
+          terms(t, 0, n, w.data());
           double sum = 0;
-          for (std::size_t k = 0; k < n; ++k) sum += term(k, t);
+          for (std::size_t k = 0; k < n; ++k) sum += w[k];
           total_[t] = sum;
         }
       },
       n * m >= kParallelTerms ? 2 : m + 1);
 }
 
-double Tally::term(std::size_t k, std::size_t t) const {
-  const double d = std::fabs(xs_[k] - u_[t]) / range_;
-  const double rho = rho_.empty() ? 1.0 : rho_[k];
-  return w_[k] * (rho == 1.0 ? d : std::pow(d, rho));
+void Tally::terms(std::size_t t, std::size_t begin, std::size_t end, double* out) const {
+  const double ut = u_[t];
+  for (std::size_t k = begin; k < end; ++k) out[k - begin] = std::fabs(xs_[k] - ut) / range_;
+  if (!rho_.empty()) {
+    if (fast_) {
+      fast_pow(out, rho_.data() + begin, 0, out, end - begin);
+    } else {
+      for (std::size_t k = begin; k < end; ++k)
+        if (rho_[k] != 1.0) out[k - begin] = std::pow(out[k - begin], rho_[k]);
+    }
+  }
+  for (std::size_t k = begin; k < end; ++k) out[k - begin] = w_[k] * out[k - begin];
 }
 
 void Tally::rows(std::size_t begin, std::size_t end, const RowVisit& visit) const {
   const std::size_t n = xs_.size(), m = u_.size();
-  std::vector<Running> running(m);
-  std::vector<double> prefix(n + 1), row(m), col(m);
-  // prefix_t[k] for position t, from its running sum (or afresh in the rare case where rounding
-  // makes two midpoints equal and a later pair asks for an earlier index).
-  auto prefix_of = [&](std::size_t t, std::size_t k) {
-    Running& r = running[t];
-    if (k < r.index) {
-      Running fresh;
-      while (fresh.index < k) fresh.value += term(fresh.index++, t);
-      return fresh.value;
-    }
-    while (r.index < k) r.value += term(r.index++, t);
-    return r.value;
-  };
-  for (std::size_t a = begin; a < end; ++a) {
-    prefix[0] = 0;
-    for (std::size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + term(k, a);
-    const double total_a = prefix[n];
-    std::size_t below = 0, at_or_below = 0;  // voters below / at or below the midpoint, rising with b
-    for (std::size_t b = 0; b < m; ++b) {
-      if (b == a) {
-        row[b] = col[b] = 0;
-        continue;
+  Columns columns(*this);
+  std::vector<double> prefix(n + 1), row(m), col(m), w(n);
+  for (std::size_t a0 = begin; a0 < end;) {
+    const std::size_t a1 = columns.prepare(a0, end);
+    for (std::size_t a = a0; a < a1; ++a) {
+      prefix[0] = 0;
+      terms(a, 0, n, w.data());
+      for (std::size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + w[k];
+      const double total_a = prefix[n];
+      const std::size_t* below_of = columns.below(a);
+      const std::size_t* at_or_below_of = columns.at_or_below(a);
+      for (std::size_t b = 0; b < m; ++b) {
+        if (b == a) {
+          row[b] = col[b] = 0;
+          continue;
+        }
+        const std::size_t below = below_of[b], at_or_below = at_or_below_of[b];
+        const double other_below = columns.prefix(b, below), other_at_or_below = columns.prefix(b, at_or_below);
+        if (b < a) {
+          col[b] = std::max(0.0, -other_below + prefix[below]);
+          row[b] = std::max(0.0, -(total_a - prefix[at_or_below]) + (total_[b] - other_at_or_below));
+        } else {
+          row[b] = std::max(0.0, -prefix[below] + other_below);
+          col[b] = std::max(0.0, -(total_[b] - other_at_or_below) + (total_a - prefix[at_or_below]));
+        }
       }
-      const double mid = 0.5 * (u_[a] + u_[b]);
-      while (below < n && xs_[below] < mid) ++below;
-      at_or_below = std::max(at_or_below, below);
-      while (at_or_below < n && xs_[at_or_below] <= mid) ++at_or_below;
-      const double other_below = prefix_of(b, below), other_at_or_below = prefix_of(b, at_or_below);
-      if (b < a) {
-        col[b] = std::max(0.0, -other_below + prefix[below]);
-        row[b] = std::max(0.0, -(total_a - prefix[at_or_below]) + (total_[b] - other_at_or_below));
-      } else {
-        row[b] = std::max(0.0, -prefix[below] + other_below);
-        col[b] = std::max(0.0, -(total_[b] - other_at_or_below) + (total_a - prefix[at_or_below]));
-      }
+      visit(a, row, col);
     }
-    visit(a, row, col);
+    a0 = a1;
   }
+}
+
+double Tally::spread(const std::vector<std::size_t>& count) const {
+  const std::size_t n = xs_.size(), m = u_.size(), chunks = (n + kVoterChunk - 1) / kVoterChunk;
+  double all = 0;
+  for (std::size_t t = 0; t < m; ++t) all += static_cast<double>(count[t]);
+  std::vector<double> part(chunks, 0.0);
+  parallel_blocks(
+      chunks,
+      [&](std::size_t begin, std::size_t end) {
+        // w[1 + t]: voter k's term at position t, between two infinite sentinels.
+        std::vector<double> w(m + 2, HUGE_VAL);
+        for (std::size_t c = begin; c < end; ++c)
+          for (std::size_t k = c * kVoterChunk; k < std::min(n, (c + 1) * kVoterChunk); ++k) {
+            terms_by_position(k, w.data() + 1);
+            // Walk the positions outwards from x_k, in rising order of the term (a merge).
+            std::size_t right = static_cast<std::size_t>(std::lower_bound(u_.begin(), u_.end(), xs_[k]) - u_.begin()) + 1, left = right - 1;
+            double before = 0, sum = 0;
+            for (std::size_t i = 0; i < m; ++i) {
+              const bool take_right = w[right] < w[left];
+              const std::size_t t = take_right ? right : left;
+              const double c_t = static_cast<double>(count[t - 1]);
+              sum += c_t * w[t] * (2 * before + c_t - all);
+              before += c_t;
+              right += take_right, left -= !take_right;
+            }
+            part[c] += sum;
+          }
+      },
+      n * m >= kParallelTerms ? 2 : chunks + 1);
+  double out = 0;
+  for (double x : part) out += x;
+  return out;
+}
+
+void Tally::terms_by_position(std::size_t k, double* out) const {
+  const std::size_t m = u_.size();
+  for (std::size_t t = 0; t < m; ++t) out[t] = std::fabs(xs_[k] - u_[t]) / range_;
+  const double rho = rho_.empty() ? 1.0 : rho_[k];
+  if (rho != 1.0) {
+    if (fast_)
+      fast_pow(out, nullptr, rho, out, m);
+    else
+      for (std::size_t t = 0; t < m; ++t) out[t] = std::pow(out[t], rho);
+  }
+  for (std::size_t t = 0; t < m; ++t) out[t] = w_[k] * out[t];
 }
 
 Probabilities::Probabilities(Tally tally, const Geometry& g, Probability rule) : tally_(std::move(tally)), count_(g.count), rule_(rule) {
   if (rule_ != Probability::all_pairs) return;
+  if (tally_.fast()) {
+    denominator_ = 2 * tally_.spread(count_);
+    return;
+  }
   // One pass in row order, summing as a table would be summed.
   double denominator = 0;
   tally_.rows(0, m(), [&](std::size_t a, const std::vector<double>& row, const std::vector<double>& col) {

@@ -24,9 +24,13 @@ using RowVisit = std::function<void(std::size_t a, const std::vector<double>& ro
 ///   tally(b, a) = (total_a - prefix_a[at_or_below]) - (total_b - prefix_b[at_or_below]).
 /// Every prefix is the same left-to-right sum whichever pair asks for it, so the values are those
 /// of a full table, bit for bit. Construction sums every total_t: O(n m).
+/// The powers are std::pow's, or fast_pow's with `fast` (precision=fast: not KTAB's bits).
 class Tally {
  public:
-  Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range);
+  /// `most_prefixes`: how many column prefixes a block of rows may keep before it is cut into
+  /// fewer rows (tests make it small).
+  Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range, bool fast = false,
+        std::size_t most_prefixes = std::size_t{1} << 22);
 
   /// Calls visit(a, row, col) for a = begin .. end - 1 in order with row[b] = tally(a, b) and
   /// col[b] = tally(b, a) (0 at b == a). O(n m) terms per call whatever its length (one running
@@ -35,10 +39,21 @@ class Tally {
 
   std::size_t m() const { return u_.size(); }
   std::size_t n() const { return xs_.size(); }
+  bool fast() const { return fast_; }
+
+  /// sum_k sum_(a<b) count_a count_b |W^a_k - W^b_k|, that is half the all-pairs denominator,
+  /// in O(n m) without the rows: each voter's terms in order of distance (for precision=fast: the
+  /// sum's order differs from the rows'). Voters are summed in fixed chunks, then the chunks in
+  /// order, so that the thread count changes no bit.
+  double spread(const std::vector<std::size_t>& count) const;
 
  private:
-  /// W^t_k for the k-th voter by position.
-  double term(std::size_t k, std::size_t t) const;
+  class Columns;  // the column side of a block of rows (bdm_tally.cpp)
+
+  /// out[t] = W^t_k for every position t.
+  void terms_by_position(std::size_t k, double* out) const;
+  /// out[k - begin] = W^t_k for k in [begin, end): a batch at a time.
+  void terms(std::size_t t, std::size_t begin, std::size_t end, double* out) const;
 
   std::vector<double> u_;      // distinct positions
   std::vector<double> xs_;     // voters' positions, ascending
@@ -46,6 +61,8 @@ class Tally {
   std::vector<double> rho_;    // their exponents (empty: all 1)
   std::vector<double> total_;  // total_t = prefix_t[n]
   double range_;
+  bool fast_;
+  std::size_t most_prefixes_;
 };
 
 /// P(a, b), the probability that the actor at u_a beats the one at u_b (0 when a == b):

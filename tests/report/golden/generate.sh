@@ -14,7 +14,7 @@ O=$(realpath -m "${2:-$here}")
 R=$(cd "$here/../../.." && pwd)
 mkdir -p "$O"
 cd "$R"
-version=$("$P" --version | sed -e 's/^parley //' -e 's/[.]/\\./g')  # as a pattern
+version=$("$P" --version | head -1 | sed -e 's/^parley //' -e 's/[.]/\\./g')  # as a pattern
 F=scenarios/us-russia.yaml
 A=scenarios/examples/arms-control.yaml
 J=scenarios/examples/arms-control.json

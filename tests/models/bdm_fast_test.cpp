@@ -1,0 +1,117 @@
+// bdm's precision=fast (docs/models/bdm.md, "Speed and memory"): the all-pairs denominator from
+// each voter's terms in order of distance (Tally::spread) against the rows' sum, a round against
+// the exact one, the thread count, and the row blocks cut short when their prefixes are many.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <random>
+
+#include "core/parallel.hpp"
+#include "models/bdm/bdm_round.hpp"
+#include "parley/error.hpp"
+#include "parley/model.hpp"
+
+namespace parley {
+namespace {
+
+namespace bdm = models::bdm;
+
+bdm::Config fast_test_config(ModelOptions options) {
+  ModelOptions resolved;
+  return bdm::read_config(*find_model("bdm"), options, resolved);
+}
+
+/// n actors with continuous positions in [0, 100], every seventh at 50 (ties).
+std::vector<bdm::Actor> fast_test_actors(int n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> x(0, 100), c(0.1, 10), s(0.05, 1);
+  std::vector<bdm::Actor> actors;
+  for (int k = 0; k < n; ++k) actors.push_back({k % 7 == 0 ? 50.0 : x(rng), c(rng), s(rng)});
+  return actors;
+}
+
+/// sum over the rows of count_a count_b (tally(a, b) + tally(b, a)), as the exact denominator sums it.
+double rows_denominator(const bdm::Tally& tally, const bdm::Geometry& g) {
+  double sum = 0;
+  tally.rows(0, tally.m(), [&](std::size_t a, const std::vector<double>& row, const std::vector<double>& col) {
+    for (std::size_t b = 0; b < row.size(); ++b) sum += static_cast<double>(g.count[a] * g.count[b]) * (row[b] + col[b]);
+  });
+  return sum;
+}
+
+TEST(BdmFast, SpreadIsHalfTheDenominatorOfTheRows) {
+  const auto actors = fast_test_actors(90, 3);
+  const bdm::Geometry g = bdm::make_geometry(actors);
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> r(0.5, 2);
+  std::vector<double> exponents;
+  for (std::size_t k = 0; k < actors.size(); ++k) exponents.push_back(r(rng));
+  for (const auto& exponent : {std::vector<double>{}, exponents}) {
+    const bdm::Tally tally(actors, g, exponent, 100.0);
+    const double want = rows_denominator(tally, g);
+    EXPECT_NEAR(2 * tally.spread(g.count) / want, 1.0, 1e-13) << exponent.size();
+  }
+}
+
+/// The largest difference between two tables, relative to the largest value of `b` (a tally is a
+/// difference of prefix sums: a small one carries the rounding of the large ones).
+double largest_difference(const std::vector<double>& a, const std::vector<double>& b) {
+  double worst = 0, scale = 1e-300;
+  for (double x : b) scale = std::max(scale, std::fabs(x));
+  for (std::size_t k = 0; k < a.size(); ++k) worst = std::max(worst, std::fabs(a[k] - b[k]));
+  return worst / scale;
+}
+
+TEST(BdmFast, ARoundAgreesWithTheExactRoundToRounding) {
+  const auto actors = fast_test_actors(300, 9);
+  const bdm::Config exact = fast_test_config({}), fast = fast_test_config({{"precision", "fast"}});
+  ASSERT_TRUE(fast.fast);
+  ASSERT_FALSE(exact.fast);
+  const bdm::RoundResult want = bdm::Round(actors, 100.0, exact, 1).run();
+  const bdm::RoundResult got = bdm::Round(actors, 100.0, fast, 1).run();
+  EXPECT_LT(largest_difference(got.analysis.P->table(), want.analysis.P->table()), 1e-12);
+  EXPECT_LT(largest_difference(got.analysis.r, want.analysis.r), 1e-12);
+  EXPECT_NE(got.analysis.P->table(), want.analysis.P->table());  // not the exact code again
+  ASSERT_EQ(got.moves.size(), want.moves.size());
+  for (std::size_t k = 0; k < got.moves.size(); ++k) {
+    EXPECT_EQ(got.moves[k].actor, want.moves[k].actor);
+    EXPECT_EQ(got.moves[k].from, want.moves[k].from);
+    EXPECT_NEAR(got.moves[k].new_position, want.moves[k].new_position, 1e-9);
+  }
+}
+
+TEST(BdmFast, OneAndTwoThreadsGiveTheSameBits) {
+  const auto actors = fast_test_actors(200, 4);
+  const bdm::Config fast = fast_test_config({{"precision", "fast"}});
+  thread_limit() = 1;
+  const bdm::RoundResult one = bdm::Round(actors, 100.0, fast, 1).run();
+  thread_limit() = 2;
+  const bdm::RoundResult two = bdm::Round(actors, 100.0, fast, 1).run();
+  thread_limit() = 0;
+  const auto a = one.analysis.P->table(), b = two.analysis.P->table();
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) ASSERT_EQ(std::bit_cast<std::uint64_t>(a[k]), std::bit_cast<std::uint64_t>(b[k])) << k;
+  ASSERT_EQ(one.moves.size(), two.moves.size());
+  for (std::size_t k = 0; k < one.moves.size(); ++k)
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(one.moves[k].new_position), std::bit_cast<std::uint64_t>(two.moves[k].new_position));
+}
+
+TEST(BdmFast, RowBlocksCutToOneRowGiveTheSameBits) {
+  // most_prefixes = 1: every block of rows halves down to a single row.
+  const auto actors = fast_test_actors(120, 8);
+  const bdm::Geometry g = bdm::make_geometry(actors);
+  std::vector<double> exponents(actors.size(), 1.5);
+  const bdm::Probabilities whole(bdm::Tally(actors, g, exponents, 100.0), g, bdm::Probability::all_pairs);
+  const bdm::Probabilities cut(bdm::Tally(actors, g, exponents, 100.0, false, 1), g, bdm::Probability::all_pairs);
+  const auto a = whole.table(), b = cut.table();
+  for (std::size_t k = 0; k < a.size(); ++k) ASSERT_EQ(std::bit_cast<std::uint64_t>(a[k]), std::bit_cast<std::uint64_t>(b[k])) << k;
+}
+
+TEST(BdmFast, AnUnknownPrecisionIsRefused) {
+  EXPECT_THROW(fast_test_config({{"precision", "float"}}), InputError);
+}
+
+}  // namespace
+}  // namespace parley
