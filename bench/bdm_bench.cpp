@@ -67,11 +67,11 @@ double reference_seconds(const std::vector<parley::testing::Member>& members, in
 }
 
 /// Seconds per run.
-Seconds run_bdm(benchmark::State& state, const parley::Scenario& scenario, double baseline) {
+Seconds run_bdm(benchmark::State& state, const parley::Scenario& scenario, double baseline, const std::string& precision = "exact") {
   const parley::Model& bdm = *parley::find_model("bdm");
   const auto t0 = std::chrono::steady_clock::now();
   const std::clock_t c0 = std::clock();
-  for (auto _ : state) benchmark::DoNotOptimize(bdm.run(scenario, {{"rounds", "10"}}));
+  for (auto _ : state) benchmark::DoNotOptimize(bdm.run(scenario, {{"rounds", "10"}, {"precision", precision}}));
   const auto runs = static_cast<double>(state.iterations());
   const double per = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / runs;
   const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC / runs;
@@ -92,10 +92,24 @@ BENCHMARK(BM_Bdm10Rounds)->Arg(10)->Arg(100)->Arg(1000)->Arg(5000)->Arg(10000)->
 // later, as actors take others' positions).
 void BM_Bdm10RoundsContinuous(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
-  report_growth(state, "continuous", n, run_bdm(state, parley::testing::one_issue(random_members(n, true)), 0));
+  const Seconds seconds = run_bdm(state, parley::testing::one_issue(random_members(n, true)), 0);
+  report_growth(state, "continuous", n, seconds);
+  seconds_by_size()["exact"][n] = seconds.wall;
   state.counters["actors"] = static_cast<double>(n);
 }
 BENCHMARK(BM_Bdm10RoundsContinuous)->Arg(1000)->Arg(5000)->Arg(10000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same with precision=fast; `x_exact` is its time over BM_Bdm10RoundsContinuous's for the same
+// size in the same run (when that ran).
+void BM_Bdm10RoundsContinuousFast(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const Seconds seconds = run_bdm(state, parley::testing::one_issue(random_members(n, true)), 0, "fast");
+  report_growth(state, "continuous-fast", n, seconds);
+  const auto& exact = seconds_by_size()["exact"];
+  if (exact.count(n)) state.counters["x_exact"] = seconds.wall / exact.at(n);
+  state.counters["actors"] = static_cast<double>(n);
+}
+BENCHMARK(BM_Bdm10RoundsContinuousFast)->Arg(1000)->Arg(5000)->Arg(10000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_BdmEc1994(benchmark::State& state) {
   const std::vector<parley::testing::Member> ec = {{4, 0.08, 0.8},  {7, 0.08, 0.4},  {4, 0.03, 0.2}, {4, 0.16, 0.8}, {10, 0.16, 0.6},
