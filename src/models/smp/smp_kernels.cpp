@@ -48,6 +48,33 @@ struct Pass {
   bool far = true;  // some distance is not <= 1
 };
 
+/// Third party x's votes in the contests of receivers [j, j + kLanes): the operations of
+/// contests(), on one vector.
+template <VotingRule Rule, ThirdParty Commit, bool Far>
+[[gnu::always_inline]] inline void third_party_votes(const double* row, const double* c_i, const double* c_j, double* s_ij, double* s_ji,
+                                                     std::size_t j, const V& w, const V& rx, const V& uxi, const V& uxx) {
+  V d, ci, cj, chij, chji, uxj, v1, vote;
+  lanes::load(row + j, d);
+  lanes::load(c_i + j, ci);
+  lanes::load(c_j + j, cj);
+  lanes::load(s_ij + j, chij);
+  lanes::load(s_ji + j, chji);
+  if constexpr (Far)
+    lanes::utility(d, rx, uxj);
+  else
+    uxj = (1.0 - d) * (1.0 + d * rx);
+  lanes::vote<Rule>(w, uxi, uxj, v1);  // little_contest_probability
+  const V cni = v1 > 0 ? ci + v1 : ci;
+  const V cnj = v1 < 0 ? cj - v1 : cj;
+  const V pin = cni / (cni + cnj);
+  const V pjn = 1.0 - pin;
+  lanes::third_party_vote<Rule, Commit>(w, pin, pjn, uxi, uxj, uxx, vote);
+  chij = vote > 0 ? chij + vote : chij;
+  chji = vote < 0 ? chji - vote : chji;
+  lanes::store(s_ij + j, chij);
+  lanes::store(s_ji + j, chji);
+}
+
 /// Third parties x = 0, 1, ... add their votes to every contest of the pass, as contests() does.
 /// `Far`: some distance exceeds 1 (or is NaN), so bs_util's second case can occur; without it
 /// every lane takes the first case, as the scalar code does for every d <= 1.
@@ -70,28 +97,7 @@ template <VotingRule Rule, ThirdParty Commit, bool Far>
       const double* const c_j = h.cj.data();
       double* const s_ij = h.chij.data();
       double* const s_ji = h.chji.data();
-      for (std::size_t j = t.j0; j < t.j1; j += kLanes) {
-        V d, ci, cj, chij, chji, uxj, v1, vote;
-        lanes::load(row + j, d);
-        lanes::load(c_i + j, ci);
-        lanes::load(c_j + j, cj);
-        lanes::load(s_ij + j, chij);
-        lanes::load(s_ji + j, chji);
-        if constexpr (Far)
-          lanes::utility(d, rx, uxj);
-        else
-          uxj = (1.0 - d) * (1.0 + d * rx);
-        lanes::vote<Rule>(w, uxi, uxj, v1);  // little_contest_probability
-        const V cni = v1 > 0 ? ci + v1 : ci;
-        const V cnj = v1 < 0 ? cj - v1 : cj;
-        const V pin = cni / (cni + cnj);
-        const V pjn = 1.0 - pin;
-        lanes::third_party_vote<Rule, Commit>(w, pin, pjn, uxi, uxj, uxx, vote);
-        chij = vote > 0 ? chij + vote : chij;
-        chji = vote < 0 ? chji - vote : chji;
-        lanes::store(s_ij + j, chij);
-        lanes::store(s_ji + j, chji);
-      }
+      for (std::size_t j = t.j0; j < t.j1; j += kLanes) third_party_votes<Rule, Commit, Far>(row, c_i, c_j, s_ij, s_ji, j, w, rx, uxi, uxx);
       if (principal) h.chij[x] = keep_ij, h.chji[x] = keep_ji;
     }
   }
