@@ -21,8 +21,14 @@ struct StoredRun {
   std::vector<unsigned char> classes;  // classes[k * run.class_names.size() + c]: 0 or 1
 };
 
+/// Throws InputError (field "RUN", in file `db`) when run `r` holds the model runs of a
+/// sensitivity analysis rather than a sweep's draws, naming the command that prints its indices:
+/// for whatever summarises or continues a run as a sweep (show, export's summary, sweep --resume).
+void require_sweep_run(const RunRecord& r, const std::string& db);
+
 /// Loads run `id` (InputError "RUN" when there is none; InputError when its stored scenario no
-/// longer reads). The inputs of every draw only `with_inputs`.
+/// longer reads): a sweep's draws, or a sensitivity analysis's model runs in their order. The
+/// inputs of every draw only `with_inputs`.
 StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs);
 
 /// The summary of the stored draws (as the sweep printed it once complete), with the model's

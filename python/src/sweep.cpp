@@ -165,6 +165,7 @@ std::unique_ptr<SweepData> load_run(const std::string& path, std::int64_t id) {
   ResultsDb db = open_existing(path);
   auto data = std::make_unique<SweepData>();
   data->db = path;
+  require_sweep_run(db.run(id), path);
   py::gil_scoped_release free;
   data->stored = load_stored_run(db, id, true);
   return data;
@@ -173,6 +174,7 @@ std::unique_ptr<SweepData> load_run(const std::string& path, std::int64_t id) {
 std::unique_ptr<SweepData> resume(const std::string& path, std::int64_t id, unsigned threads, py::object callback) {
   ResultsDb db = open_existing(path);
   const RunRecord r = db.run(id);
+  require_sweep_run(r, path);
   db.claim(r.id);  // one writer per run, before reading which draws are stored (docs/results-db.md)
   if (r.parley_version != kVersion)
     throw InputError({path, 0, 0}, "run",

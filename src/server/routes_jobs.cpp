@@ -86,6 +86,7 @@ void show_run(const State& state, const httplib::Request& req, httplib::Response
   if (format != "json" && format != "csv") throw InputError({}, "format", "got '" + format + "'", "json or csv");
   const std::int64_t id = run_id(req);
   const auto db = database_with(state, id);
+  require_sweep_run(db->run(id), "parley.db");
   const StoredRun run = load_stored_run(*db, id, false);
   std::ostringstream out;
   write_stored_run(out, run, "parley.db", format == "csv" ? OutputFormat::csv : OutputFormat::json);
@@ -101,6 +102,7 @@ void export_run(const State& state, const httplib::Request& req, httplib::Respon
     throw InputError({}, "table", "got '" + name + "'", "outcomes, inputs, classes or summary (or all, with format=json)");
   const std::int64_t id = run_id(req);
   const auto db = database_with(state, id);
+  if (*table == ExportTable::summary || *table == ExportTable::all) require_sweep_run(db->run(id), "parley.db");
   const StoredRun run = load_stored_run(*db, id, *table == ExportTable::all || *table == ExportTable::inputs);
   std::ostringstream out;
   write_export(out, run, *table, format == "csv" ? OutputFormat::csv : OutputFormat::json, "parley.db");

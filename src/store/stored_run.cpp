@@ -6,6 +6,12 @@
 
 namespace parley {
 
+void require_sweep_run(const RunRecord& r, const std::string& db) {
+  if (r.kind != "sensitivity") return;
+  throw InputError({db, 0, 0}, "RUN", "run " + std::to_string(r.id) + " holds the model runs of a sensitivity analysis",
+                   "a sweep's run; print its indices with: parley sensitivity --resume " + std::to_string(r.id) + " --db " + db);
+}
+
 StoredRun load_stored_run(ResultsDb& db, std::int64_t id, bool with_inputs) {
   StoredRun l;
   l.run = db.run(id);

@@ -110,6 +110,10 @@ TEST(SensitivityShardCli, RefusesWhatCannotBeStoredOrMerged) {
        "samples.db run 1 (shard 1 of 2) is not a shard of the same sensitivity as a.db run 1 (shard 0 of 2)"},
       {"merge a.db method.db --into x.db", "design (--samples, --method) {\"samples\":8,\"method\":\"sobol\"} instead of"},
       {"merge a.db sweep.db --into x.db", "kind sweep instead of sensitivity"},
+      {"show 1 --db a.db", "run 1 holds the model runs of a sensitivity analysis"},
+      {"export 1 --db a.db -f csv --table summary", "run 1 holds the model runs of a sensitivity analysis"},
+      {"export 1 --db a.db -f json --table all", "run 1 holds the model runs of a sensitivity analysis"},
+      {"sweep --resume 1 --db a.db", "run 1 holds the model runs of a sensitivity analysis"},
   };
   for (const auto& [command, message] : cases) {
     const Result r = parley_cli_in(dir, command);
@@ -117,6 +121,8 @@ TEST(SensitivityShardCli, RefusesWhatCannotBeStoredOrMerged) {
     EXPECT_TRUE(contains(r.out, message)) << command << ": " << r.out;
   }
   EXPECT_FALSE(fs::exists(dir / "x.db"));
+  EXPECT_TRUE(contains(parley_cli_in(dir, "runs --db a.db").out, "[sensitivity analysis: model runs, not draws]"));
+  EXPECT_EQ(parley_cli_in(dir, "export 1 --db a.db -f csv").code, 0);  // its model runs, row by row
 }
 
 }  // namespace

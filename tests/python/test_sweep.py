@@ -139,6 +139,16 @@ def test_results_db_errors(tmp_path):
         parley.ResultsDb(db).load(2)
 
 
+def test_a_sensitivity_analysis_run_is_not_loaded_or_resumed_as_a_sweep(parley_exe, tmp_path):
+    db = tmp_path / "s.db"
+    assert cli(parley_exe, "sensitivity", ARMS, "--samples", "8", "--db", db).returncode == 0
+    for call in (lambda: parley.ResultsDb(db).load(1), lambda: parley.ResultsDb(db).resume(1)):
+        with pytest.raises(parley.InputError) as e:
+            call()
+        assert "holds the model runs of a sensitivity analysis" in str(e.value)
+        assert e.value.field == "RUN"
+
+
 def test_long_calls_release_the_gil():
     s = parley.Scenario.load(FLAGSHIP)
     waits = longest_waits_of_another_thread({"sweep": lambda: s.sweep("bdm", draws=300, seed=1, threads=1), "run": lambda: s.run("smp")})

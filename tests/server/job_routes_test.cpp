@@ -106,5 +106,22 @@ TEST(ServerJobs, ABadSweepRequestCreatesNoRun) {
   EXPECT_FALSE(fs::exists(s.folder.file("parley.db")));
 }
 
+TEST(ServerJobs, ASensitivityAnalysisRunIsListedAsOneAndNotShownAsASweep) {
+  ServedFolder s;
+  const fs::path here = fs::current_path();
+  fs::current_path(s.folder.path());
+  cli_output({"sensitivity", "examples/arms-control.yaml", "--samples", "8", "--db", "parley.db"});
+  fs::current_path(here);
+  const auto runs = nlohmann::json::parse(s.http->Get("/api/runs")->body);
+  ASSERT_EQ(runs["runs"].size(), 1u);
+  EXPECT_EQ(runs["runs"][0]["kind"], "sensitivity");
+  EXPECT_EQ(s.http->Get("/api/runs/1/export?table=outcomes")->status, 200);  // its model runs, row by row
+  for (const char* path : {"/api/runs/1", "/api/runs/1/export?table=summary&format=json"}) {
+    const auto r = s.http->Get(path);
+    EXPECT_EQ(r->status, 400) << path;
+    EXPECT_NE(r->body.find("holds the model runs of a sensitivity analysis"), std::string::npos) << r->body;
+  }
+}
+
 }  // namespace
 }  // namespace parley::server_testing

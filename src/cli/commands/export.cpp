@@ -35,6 +35,7 @@ void export_run(const ExportArgs& args, Context& context) {
     throw InputError({}, "--table", "got '" + args.table + "'", "outcomes, inputs, classes or summary (or all, with --format json)");
   ResultsDb db = open_existing(args.db);
 
+  if (*table == ExportTable::summary || *table == ExportTable::all) require_sweep_run(db.run(args.run), args.db);
   const StoredRun run = load_stored_run(db, args.run, *table == ExportTable::all || *table == ExportTable::inputs);
 
   std::ostringstream text;

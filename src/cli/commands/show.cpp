@@ -31,9 +31,7 @@ void show(const ShowArgs& args, Context& context) {
   const OutputFormat format = parse_output_format(args.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
   ResultsDb db = open_existing(args.db);
 
-  if (const RunRecord r = db.run(args.run); r.kind == "sensitivity")
-    throw InputError({args.db, 0, 0}, "RUN", fmt::format("run {} holds the model runs of a sensitivity analysis", r.id),
-                     fmt::format("a sweep's run; print its indices with: parley sensitivity --resume {} --db {}", r.id, args.db));
+  require_sweep_run(db.run(args.run), args.db);
   const StoredRun run = load_stored_run(db, args.run, false);
 
   std::ostringstream text;

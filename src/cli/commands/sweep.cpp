@@ -86,6 +86,7 @@ void resume(const SweepArgs& args, OutputFormat format, Context& cli, MpiJob* mp
   const std::string path = args.db.empty() ? kDefaultDb : args.db;
   ResultsDb db = open_existing(path);
   const RunRecord r = db.run(args.resume);
+  require_sweep_run(r, path);
   db.claim(r.id);  // one writer per run: before reading which draws are stored (docs/results-db.md)
   if (r.parley_version != kVersion)
     throw InputError({path, 0, 0}, "--resume", fmt::format("run {} was made by parley {}, this is {}", r.id, r.parley_version, kVersion),

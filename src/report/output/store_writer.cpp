@@ -87,6 +87,7 @@ nlohmann::ordered_json run_json(const RunRecord& r) {
 nlohmann::ordered_json run_json_with_shard(const RunRecord& r) {
   nlohmann::ordered_json j = run_json(r);
   if (r.shard) j["shard"] = {{"index", r.shard->index}, {"count", r.shard->count}};
+  if (r.kind != "sweep") j["kind"] = r.kind;  // a sensitivity analysis's model runs (a sweep's says nothing)
   return j;
 }
 
@@ -131,8 +132,9 @@ void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const
   out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}\n", "run", "created (UTC)", "model", "draws", "stored",
                      "status", "seed", "scenario");
   for (const RunRecord& r : runs)
-    out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}{}\n", r.id, r.created, r.model, r.draws, r.stored, r.status,
-                       r.seed, r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()));
+    out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}{}{}\n", r.id, r.created, r.model, r.draws, r.stored, r.status,
+                       r.seed, r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()),
+                       r.kind == "sweep" ? "" : fmt::format(" [{} analysis: model runs, not draws]", r.kind));
 }
 
 void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const std::string& db, OutputFormat format) {
