@@ -231,8 +231,12 @@ std::uint64_t distribute(MpiJob& job, const MpiWork& work) {
       work.progress(done, work.total);
     }
     if (!busy) {
+      // Idle: wait for the local thread's results, and poll MPI every 5 ms. Each poll runs Open
+      // MPI's progress engine: polling every 0.5 ms, 2 ranks of a bdm sweep ran at 0.86 of twice
+      // one process's rate, every 5 ms at 0.96 (bench/sweep_throughput.sh, docs/distributed.md);
+      // with two blocks of 50 ms or more in flight per worker, no worker waits for the pause.
       std::unique_lock lock(local.mutex);
-      local.ready.wait_for(lock, std::chrono::microseconds(500), [&] { return !local.queue.empty() || (local.finished && !local_done); });
+      local.ready.wait_for(lock, std::chrono::milliseconds(5), [&] { return !local.queue.empty() || (local.finished && !local_done); });
     }
   }
   computer.join();
