@@ -28,7 +28,8 @@ std::vector<ModelOptionSpec> option_specs() {
       cycle_option_spec(),
       {"trace", "false", "true: record risk exponents, expected utilities and offers of every round"},
       {"precision", "exact",
-       "exact (std::pow: the reference code's bits) or fast (a vectorised power, relative error under 1e-13, for thousands of actors)"},
+       "exact (std::pow: the reference code's bits) or fast (thousands of actors: a vectorised power, not those bits, so a near tie may go "
+       "the other way)"},
   };
 }
 
