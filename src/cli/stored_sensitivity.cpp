@@ -41,21 +41,24 @@ SensitivityResults sensitivity_from_rows(const SweepSetup& setup, const Sensitiv
 
 namespace {
 
-/// Evaluates `todo`, storing each chunk; Interrupted (saying how to resume) when Ctrl-C stopped it.
+/// Evaluates `todo`, storing each chunk (with `mpi`, over the ranks of the job); Interrupted (saying
+/// how to resume) when Ctrl-C stopped it.
 void evaluate(ResultsDb& db, std::int64_t run, const SweepSetup& setup, const SensitivityDesign& design, const std::vector<DrawRange>& todo,
-              std::uint64_t rows, unsigned threads) {
+              std::uint64_t rows, unsigned threads, MpiJob* mpi) {
   InterruptGuard guard;
   SweepControl control;
   control.threads = threads;
   control.stop = &InterruptGuard::flag();
-  if (evaluate_and_store_rows(db, run, setup, design, todo, rows, control) < rows)
+  const std::uint64_t stored = mpi ? mpi_evaluate_and_store(*mpi, db, run, db.run(run), setup, todo, rows, control, &design)
+                                   : evaluate_and_store_rows(db, run, setup, design, todo, rows, control);
+  if (stored < rows)
     throw Interrupted(
         fmt::format("interrupted; complete run {} of {} with: parley sensitivity --resume {} --db {}", run, db.path(), run, db.path()));
 }
 
 }  // namespace
 
-std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequest& q, std::string& note) {
+std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequest& q, std::string& note, MpiJob* mpi) {
   const std::optional<Shard> shard = parse_shard(q.shard);  // before the database is created
   std::optional<ResultsDb> opened;
   std::int64_t id = q.resume;
@@ -94,7 +97,7 @@ std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequ
   }
   ResultsDb& db = *opened;
   const RunRecord r = db.run(id);
-  evaluate(db, id, *setup, design, missing_draws(db, id, r.draws), r.draws, q.threads);
+  evaluate(db, id, *setup, design, missing_draws(db, id, r.draws), r.draws, q.threads, mpi);
   if (r.shard) {
     const DrawRange share = run_draws(r);
     note = fmt::format(

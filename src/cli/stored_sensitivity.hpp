@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/mpi/mpi.hpp"
 #include "parley/output.hpp"
 
 namespace parley::cli {
@@ -31,9 +32,11 @@ struct StoredSensitivityRequest {
 
 /// Evaluates (or, with resume, completes) the stored run and returns the results of a complete run
 /// of every row; for a shard, returns nothing and writes to `note` what was stored and how to go on.
-/// InputError for a bad --shard, a run that is not a sensitivity run, or another parley version;
-/// Interrupted (saying how to resume) when Ctrl-C stopped it.
-std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequest& request, std::string& note);
+/// With `mpi` (rank 0 of `parley sensitivity --mpi`), the rows are computed by every rank of the
+/// job (mpi_evaluate_and_store; the others run mpi_sweep_worker). InputError for a bad --shard, a
+/// run that is not a sensitivity run, or another parley version; Interrupted (saying how to
+/// resume) when Ctrl-C stopped it.
+std::optional<SensitivityResults> stored_sensitivity(const StoredSensitivityRequest& request, std::string& note, MpiJob* mpi = nullptr);
 
 /// The checks analyse_sensitivity makes before it evaluates anything (InputError naming `file`
 /// without uncertain inputs, "--samples" when the Sobol design would keep too many results).

@@ -71,6 +71,20 @@ case $case_name in
       exports 1 "$how.db" "$how"
       same_exports one "$how"
     done
+    # The same for a sensitivity analysis stored over ranks: whole blocks of rows, and the resumed
+    # run prints the one process's indices.
+    sens=(sensitivity "$scenario" --model compromise --samples 64 --seed 5 --threads 1 -f json)
+    "$parley" "${sens[@]}" > sens.one
+    set +e
+    PARLEY_TEST_MPI_ABORT_AFTER=1 mpi 3 "${sens[@]}" --db sens.db --mpi > /dev/null 2> sens.err
+    code=$?
+    set -e
+    [ "$code" -ne 0 ] || fail "sensitivity: a dead rank must end the job with a non-zero exit"
+    "$parley" runs --db sens.db -f json > sens.runs || fail "sensitivity: the database does not read after the rank died"
+    rows=$(sed -n 's/^ *"draws": \([0-9]*\),$/\1/p' sens.runs) stored=$(sed -n 's/^ *"stored": \([0-9]*\),$/\1/p' sens.runs)
+    [ -n "$stored" ] && [ "$stored" -lt "$rows" ] || fail "sensitivity: expected rows missing, got $stored of $rows"
+    mpi 2 sensitivity --resume 1 --db sens.db -f json --mpi > sens.resumed
+    cmp -s sens.one sens.resumed || fail "sensitivity: the resumed run's indices differ"
     ;;
   sensitivity)
     for format in table json csv; do
@@ -84,14 +98,20 @@ case $case_name in
     mpi 2 sensitivity "$scenario" --model compromise --method tornado --threads 1 --mpi > tornado.mpi
     "$parley" sensitivity "$scenario" --model compromise --method tornado --threads 1 > tornado.one
     cmp -s tornado.one tornado.mpi || fail "sensitivity --method tornado differs"
-    # --mpi does not store a sensitivity analysis: with --db (or --shard, --resume) it is refused.
-    set +e
-    mpi 2 sensitivity "$scenario" --model compromise --samples 8 --db sens.db --mpi > sens.out 2> sens.err
-    code=$?
-    set -e
-    [ "$code" -eq 2 ] || fail "sensitivity --mpi --db: expected exit 2, got $code: $(cat sens.err)"
-    grep -q -e "--mpi" sens.err || fail "sensitivity --mpi --db: the message must name --mpi: $(cat sens.err)"
-    [ ! -e sens.db ] && [ ! -s sens.out ] || fail "sensitivity --mpi --db: nothing may be written"
+    # --mpi with --db: rank 0 stores the rows every rank computes, and prints the one process's
+    # indices; a shard over ranks, merged with a shard of one process, then --resume --mpi: the same.
+    stored_args=(sensitivity "$scenario" --model compromise --samples 16 --seed 5 --threads 1 -f json)
+    "$parley" "${stored_args[@]}" > stored.one
+    for np in 2 3; do
+      mpi "$np" "${stored_args[@]}" --db "stored$np.db" --mpi > "stored.np$np"
+      cmp -s stored.one "stored.np$np" || fail "sensitivity --mpi --db: np $np differs ($(diff stored.one "stored.np$np" | head -5))"
+    done
+    "$parley" runs --db stored2.db | grep -q "sensitivity analysis" || fail "sensitivity --mpi --db: no sensitivity run stored"
+    mpi 2 "${stored_args[@]}" --shard 0/2 --db shard0.db --mpi > /dev/null
+    "$parley" "${stored_args[@]}" --shard 1/2 --db shard1.db > /dev/null
+    "$parley" merge shard0.db shard1.db --into shards.db > /dev/null
+    mpi 2 sensitivity --resume 1 --db shards.db -f json --mpi > stored.merged
+    cmp -s stored.one stored.merged || fail "sensitivity --mpi --shard, merged and resumed: differs"
     ;;
   errors)
     # Bad input on every rank: exit non-zero, rank 0's message once, nothing on standard output.
@@ -118,6 +138,14 @@ case $case_name in
     set -e
     [ "$code" -ne 0 ] || fail "resume of no run must fail"
     [ "$(grep -c '^parley: ' bad.err)" -eq 1 ] || fail "resume: expected one message, got: $(cat bad.err)"
+    # sensitivity --mpi --db with a bad --shard: rank 0's message alone, exit 2, no database.
+    set +e
+    mpi 3 sensitivity "$scenario" --samples 8 --db shard.db --shard 2/2 --mpi > bad.out 2> bad.err
+    code=$?
+    set -e
+    [ "$code" -eq 2 ] || fail "sensitivity --shard 2/2: expected exit 2, got $code"
+    [ "$(grep -c '^parley: ' bad.err)" -eq 1 ] || fail "sensitivity --shard 2/2: expected one message, got: $(cat bad.err)"
+    [ ! -e shard.db ] && [ ! -s bad.out ] || fail "sensitivity --shard 2/2: nothing may be written"
     ;;
   *) fail "unknown case $case_name" ;;
 esac

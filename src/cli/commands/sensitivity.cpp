@@ -41,7 +41,10 @@ void add_options(CLI::App& cmd, SensitivityArgs& a) {
 }
 
 /// With --db, --shard or --resume: the model runs go through the results database.
-void stored(const SensitivityArgs& args, OutputFormat format, Context& context) {
+/// Whether the model runs go to a results database (--db, --shard or --resume).
+bool stored_request(const SensitivityArgs& args) { return !args.db.empty() || !args.shard.empty() || args.resume > 0; }
+
+void stored(const SensitivityArgs& args, OutputFormat format, Context& context, MpiJob* mpi) {
   const SamplingArgs& a = args.sampling;
   if (args.db.empty()) throw InputError({}, "--db", "missing", "the results database that --shard and --resume use");
   check_outputs({{"--db", args.db, "the results database"}, {"--output", a.output, "the indices"}},
@@ -53,8 +56,9 @@ void stored(const SensitivityArgs& args, OutputFormat format, Context& context) 
   if (args.resume == 0 && args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
   std::string note;
   const auto results = stored_sensitivity({args.input.file, args.input.input_format, args.input.capability, a.overrides, a.model, a.options,
-                                           a.seed, args.samples, args.method, args.db, args.shard, args.resume, resolve_threads(a.threads)},
-                                          note);
+                                           a.seed, args.samples, args.method, args.db, args.shard, args.resume,
+                                           mpi && a.threads == 0 ? 1 : resolve_threads(a.threads)},
+                                          note, mpi);
   if (!results) {
     context.out << note;
     return;
@@ -65,23 +69,21 @@ void stored(const SensitivityArgs& args, OutputFormat format, Context& context) 
 }
 
 /// With `mpi`, every rank reads the scenario and checks the options; the model runs are spread
-/// over the ranks (mpi_sensitivity_rows) and rank 0 alone writes. --mpi with --db, --shard or
-/// --resume is refused (exit 2).
+/// over the ranks (mpi_sensitivity_rows) and rank 0 alone writes. With --db, --shard or --resume
+/// only rank 0 runs this (the others run mpi_sweep_worker), and stores the rows the ranks compute.
 void sensitivity_on(const SensitivityArgs& args, Context& context, MpiJob* mpi) {
   const SamplingArgs& a = args.sampling;
   std::optional<SweepSetup> setup;
   OutputFormat format{};
   SensitivityDesign design;
   std::exception_ptr failed;
+  const bool to_db = stored_request(args);
   try {
     check_outputs({{"--output", a.output, "the indices"}}, {{"FILE", args.input.file, "the scenario"}});
     format = parse_output_format(a.format, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
     if (args.method != "both" && args.method != "sobol" && args.method != "tornado")
       throw InputError({}, "--method", "got '" + args.method + "'", "both, sobol or tornado");
-    if (mpi && (!args.db.empty() || !args.shard.empty() || args.resume > 0))
-      throw InputError({}, "--mpi", "not used with --db, --shard or --resume in parley sensitivity",
-                       "--mpi alone (the indices printed by rank 0), or --db/--shard/--resume without --mpi");
-    if (!mpi && (!args.db.empty() || !args.shard.empty() || args.resume > 0)) return stored(args, format, context);
+    if (to_db) return stored(args, format, context, mpi);
     if (args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN --db FILE");
     setup.emplace(read_input(args.input, a.overrides), model_named(a.model), parse_options(a.options), SamplingOptions{a.seed, 0.0});
     if (mpi) {
@@ -89,7 +91,7 @@ void sensitivity_on(const SensitivityArgs& args, Context& context, MpiJob* mpi) 
       check_sensitivity_design(*setup, design, args.input.file);
     }
   } catch (...) {
-    if (!mpi) throw;
+    if (!mpi || to_db) throw;  // with --db only rank 0 is here: run_mpi_job tells the others
     failed = std::current_exception();
   }
   if (!mpi) {
@@ -112,7 +114,7 @@ void sensitivity_on(const SensitivityArgs& args, Context& context, MpiJob* mpi) 
 
 void sensitivity(const SensitivityArgs& args, Context& context) {
   if (!args.mpi) return sensitivity_on(args, context, nullptr);
-  run_mpi_job(context, [&](MpiJob& job) { sensitivity_on(args, context, &job); });
+  run_mpi_job(context, [&](MpiJob& job) { stored_request(args) && !is_root(job) ? mpi_sweep_worker(job) : sensitivity_on(args, context, &job); });
 }
 
 }  // namespace

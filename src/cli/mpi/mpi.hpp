@@ -48,11 +48,14 @@ int ranks(const MpiJob& job);
 /// control.threads threads), and stores each block received in its own transaction (store_draws;
 /// threads recorded: control.threads × ranks). Returns the number of draws now stored, as
 /// evaluate_and_store does. An error on any rank stops the hand-out, marks the run interrupted
-/// and is thrown here, naming the rank.
+/// and is thrown here, naming the rank. With `design` (`parley sensitivity --mpi --db`), `todo`
+/// and `draws` are rows of that sensitivity design, as evaluate_and_store_rows computes them.
 std::uint64_t mpi_evaluate_and_store(MpiJob& job, ResultsDb& db, std::int64_t run, const RunRecord& record, const SweepSetup& setup,
-                                     const std::vector<DrawRange>& todo, std::uint64_t draws, const SweepControl& control);
-/// The other ranks of `parley sweep --mpi`: receives the run from rank 0 (or word that rank 0
-/// failed), builds its setup, and computes the blocks it is handed on `threads` threads.
+                                     const std::vector<DrawRange>& todo, std::uint64_t draws, const SweepControl& control,
+                                     const SensitivityDesign* design = nullptr);
+/// The other ranks of `parley sweep --mpi` and `parley sensitivity --mpi --db`: receives the run
+/// from rank 0 (or word that rank 0 failed), builds its setup, and computes the blocks it is
+/// handed on `threads` threads.
 void mpi_sweep_worker(MpiJob& job);
 
 /// The model runs of `parley sensitivity --mpi`: the rows of `design` (numbered as SensitivityDesign

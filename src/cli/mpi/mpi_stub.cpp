@@ -29,7 +29,7 @@ void run_mpi_job(Context&, const std::function<void(MpiJob&)>&) {
 bool is_root(const MpiJob&) { unreachable(); }
 int ranks(const MpiJob&) { unreachable(); }
 std::uint64_t mpi_evaluate_and_store(MpiJob&, ResultsDb&, std::int64_t, const RunRecord&, const SweepSetup&, const std::vector<DrawRange>&,
-                                     std::uint64_t, const SweepControl&) {
+                                     std::uint64_t, const SweepControl&, const SensitivityDesign*) {
   unreachable();
 }
 void mpi_sweep_worker(MpiJob&) { unreachable(); }

@@ -1,5 +1,6 @@
-// `parley sweep --mpi` (mpi.hpp): the run sent to every rank, its draws handed out in blocks,
-// every block stored by rank 0 in its own transaction.
+// `parley sweep --mpi` and `parley sensitivity --mpi --db` (mpi.hpp): the run sent to every rank,
+// its draws (or the sensitivity design's rows) handed out in blocks, every block stored by rank 0
+// in its own transaction.
 #include <algorithm>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -17,10 +18,13 @@ namespace {
 /// What the workers need to draw exactly what rank 0 would: the run's scenario (its bytes, read
 /// again as rank 0 read them), model, options, seed and correlation, the draws to do, and the
 /// threads per rank.
-std::string encode_start(const RunRecord& r, const std::vector<DrawRange>& todo, unsigned threads) {
+std::string encode_start(const RunRecord& r, const std::vector<DrawRange>& todo, unsigned threads, const SensitivityDesign* design) {
   nlohmann::json ranges = nlohmann::json::array();
   for (const DrawRange& d : todo) ranges.push_back({d.first, d.last});
-  return nlohmann::json{{"scenario_file", r.scenario_file},
+  nlohmann::json rows;  // null: a sweep's draws
+  if (design) rows = {{"samples", design->samples}, {"sobol", design->sobol}, {"tornado", design->tornado}, {"seed", design->seed}};
+  return nlohmann::json{{"rows", rows},
+                        {"scenario_file", r.scenario_file},
                         {"scenario_text", r.scenario_text},
                         {"input_format", r.input_format},
                         {"capability", r.capability},
@@ -38,6 +42,7 @@ struct Start {
   RunRecord record;
   std::vector<DrawRange> todo;
   unsigned threads = 1;
+  std::optional<SensitivityDesign> design;  // a sensitivity run's: rows, not draws
 };
 
 Start decode_start(const std::string& bytes) {
@@ -54,6 +59,9 @@ Start decode_start(const std::string& bytes) {
   s.record.actor_correlation = j.at("correlation").get<double>();
   for (const auto& r : j.at("todo")) s.todo.push_back({r.at(0).get<std::uint64_t>(), r.at(1).get<std::uint64_t>()});
   s.threads = j.at("threads").get<unsigned>();
+  if (const auto& rows = j.at("rows"); !rows.is_null())
+    s.design = SensitivityDesign{rows.at("samples").get<std::size_t>(), rows.at("sobol").get<bool>(), rows.at("tornado").get<bool>(),
+                                 rows.at("seed").get<std::uint64_t>()};
   return s;
 }
 
@@ -82,14 +90,18 @@ std::size_t take(const std::string& bytes, std::size_t at, std::vector<T>& value
   return at + count * sizeof(T);
 }
 
-/// A block's draws as one chunk in draw order (its pieces from evaluate_draws's threads sorted),
-/// as bytes: the counts (draws, inputs, issues, classes), then the chunk's arrays.
-std::string compute_block(const SweepSetup& setup, const std::vector<DrawRange>& todo, unsigned threads, std::uint64_t begin,
-                          std::uint64_t end) {
+/// A block's draws (or rows of `design`) as one chunk in draw order (its pieces from the threads
+/// sorted), as bytes: the counts (draws, inputs, issues, classes), then the chunk's arrays.
+std::string compute_block(const SweepSetup& setup, const SensitivityDesign* design, const std::vector<DrawRange>& todo, unsigned threads,
+                          std::uint64_t begin, std::uint64_t end) {
   std::vector<DrawChunk> pieces;
   SweepControl control;
   control.threads = threads;
-  evaluate_draws(setup, items_to_draws(todo, begin, end), control, [&](const DrawChunk& c) { pieces.push_back(c); });
+  const auto keep = [&](const DrawChunk& c) { pieces.push_back(c); };
+  if (design)
+    evaluate_sensitivity_rows(setup, *design, items_to_draws(todo, begin, end), control, keep);
+  else
+    evaluate_draws(setup, items_to_draws(todo, begin, end), control, keep);
   std::sort(pieces.begin(), pieces.end(), [](const DrawChunk& a, const DrawChunk& b) { return a.draws.front() < b.draws.front(); });
   DrawChunk all;
   for (const DrawChunk& c : pieces) {
@@ -123,11 +135,11 @@ SweepSetup setup_of(const RunRecord& r) {
   return SweepSetup(stored_scenario(r), model_named(r.model), r.options, {r.seed, r.actor_correlation});
 }
 
-MpiWork sweep_work(const SweepSetup* setup, const std::vector<DrawRange>& todo, unsigned threads) {
+MpiWork sweep_work(const SweepSetup* setup, const SensitivityDesign* design, const std::vector<DrawRange>& todo, unsigned threads) {
   MpiWork work;
   for (const DrawRange& r : todo) work.total += r.size();
-  work.compute = [setup, &todo, threads](std::uint64_t begin, std::uint64_t end) {
-    return compute_block(*setup, todo, threads, begin, end);
+  work.compute = [setup, design, &todo, threads](std::uint64_t begin, std::uint64_t end) {
+    return compute_block(*setup, design, todo, threads, begin, end);
   };
   return work;
 }
@@ -135,14 +147,15 @@ MpiWork sweep_work(const SweepSetup* setup, const std::vector<DrawRange>& todo, 
 }  // namespace
 
 std::uint64_t mpi_evaluate_and_store(MpiJob& job, ResultsDb& db, std::int64_t run, const RunRecord& record, const SweepSetup& setup,
-                                     const std::vector<DrawRange>& todo, std::uint64_t draws, const SweepControl& control) {
+                                     const std::vector<DrawRange>& todo, std::uint64_t draws, const SweepControl& control,
+                                     const SensitivityDesign* design) {
   const unsigned threads = std::max(1u, control.threads);
-  const std::string start = encode_start(record, todo, threads);
+  const std::string start = encode_start(record, todo, threads, design);
   for (int r = 1; r < job.size(); ++r) job.send(r, kStart, start);
   return store_draws(db, run, todo, draws, threads * static_cast<unsigned>(job.size()),
                      [&](const std::function<void(const DrawChunk&)>& sink) {
                        mpi_agree(job, nullptr);
-                       MpiWork work = sweep_work(&setup, todo, threads);
+                       MpiWork work = sweep_work(&setup, design, todo, threads);
                        work.receive = [&](std::uint64_t, std::uint64_t, const std::string& bytes) { sink(decode_block(bytes)); };
                        work.stop = control.stop;
                        work.progress = control.progress;
@@ -160,7 +173,7 @@ void mpi_sweep_worker(MpiJob& job) {
     failed = std::current_exception();
   }
   mpi_agree(job, failed);
-  distribute(job, sweep_work(&*setup, start.todo, start.threads));
+  distribute(job, sweep_work(&*setup, start.design ? &*start.design : nullptr, start.todo, start.threads));
 }
 
 }  // namespace parley::cli
