@@ -1,5 +1,6 @@
 #include "models/fast_pow.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -26,6 +27,18 @@ constexpr std::size_t kLanes = 4;
 
 constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
 
+/// 1/k! for k = 12, 11, ..., 0: the coefficients of e^r's Taylor polynomial after 1/13!, in the
+/// order Horner's rule takes them.
+constexpr std::array<double, 13> kInverseFactorials = [] {
+  std::array<double, 13> c{};
+  double factorial = 479001600.0;  // 12!
+  for (int k = 12; k >= 0; --k) {
+    c[static_cast<std::size_t>(12 - k)] = 1.0 / factorial;
+    if (k > 0) factorial /= k;
+  }
+  return c;
+}();
+
 /// Natural logarithm of positive normal x (fdlibm's e_log.c reduction and polynomial): x = 2^k m
 /// with m in [sqrt(2)/2, sqrt(2)), f = m - 1, s = f / (2 + f), log m = f - f²/2 + s (f²/2 + R(s²)).
 [[gnu::always_inline]] inline void log_lanes(const V& x, V& out) {
@@ -42,7 +55,8 @@ constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.908214929270587
   f = f - 1.0;
   const V s = f / (2.0 + f), z = s * s, w = z * z;
   const V t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const V t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  const V t2 =
+      z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
   const V r = t2 + t1, hfsq = 0.5 * f * f;
   out = k * kLn2Hi - ((hfsq - (s * (hfsq + r) + k * kLn2Lo)) - f);
 }
@@ -57,9 +71,6 @@ constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.908214929270587
   const V k = t - kShift;
   const V r = (y - k * kLn2Hi) - k * kLn2Lo;
   V p = V{} + 1.0 / 6227020800.0;  // 1/13!
-  constexpr double kInverseFactorials[] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0,
-                                           1.0 / 5040.0,      1.0 / 720.0,      1.0 / 120.0,     1.0 / 24.0,     1.0 / 6.0,
-                                           0.5,               1.0,              1.0};
   for (double c : kInverseFactorials) p = p * r + c;
   U bits;
   as_bits(t, bits);

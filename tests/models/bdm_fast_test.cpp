@@ -109,9 +109,7 @@ TEST(BdmFast, RowBlocksCutToOneRowGiveTheSameBits) {
   for (std::size_t k = 0; k < a.size(); ++k) ASSERT_EQ(std::bit_cast<std::uint64_t>(a[k]), std::bit_cast<std::uint64_t>(b[k])) << k;
 }
 
-TEST(BdmFast, AnUnknownPrecisionIsRefused) {
-  EXPECT_THROW(fast_test_config({{"precision", "float"}}), InputError);
-}
+TEST(BdmFast, AnUnknownPrecisionIsRefused) { EXPECT_THROW(fast_test_config({{"precision", "float"}}), InputError); }
 
 }  // namespace
 }  // namespace parley

@@ -48,9 +48,9 @@ TEST(FastPow, SpecialValues) {
   EXPECT_EQ(fast_pow(0.0, 1.5), 0.0);
   EXPECT_EQ(fast_pow(0.0, 1.0), 0.0);
   EXPECT_EQ(fast_pow(1.0, 0.7), 1.0);
-  EXPECT_EQ(fast_pow(0.3, 1.0), 0.3);  // x^1 is x, bit for bit
+  EXPECT_EQ(fast_pow(0.3, 1.0), 0.3);                                      // x^1 is x, bit for bit
   EXPECT_NEAR(fast_pow(4e-320, 0.5) / std::pow(4e-320, 0.5), 1.0, 1e-13);  // a subnormal base
-  EXPECT_EQ(fast_pow(1e-300, 2.0), 0.0);                                    // below 1e-304: 0
+  EXPECT_EQ(fast_pow(1e-300, 2.0), 0.0);                                   // below 1e-304: 0
   EXPECT_EQ(fast_pow(1e300, 2.0), std::numeric_limits<double>::infinity());
   EXPECT_NEAR(fast_pow(2.0, 2.0), 4.0, 4e-15);
   EXPECT_NEAR(fast_pow(0.25, 0.5), 0.5, 1e-16);
@@ -75,7 +75,8 @@ TEST(FastPow, TheSameBitsWhereverAValueSitsInABatch) {
   // One exponent for the whole batch (y = nullptr).
   std::vector<double> one(x.size());
   fast_pow(x.data(), nullptr, 1.25, one.data(), x.size());
-  for (std::size_t k = 0; k < x.size(); ++k) EXPECT_EQ(std::bit_cast<std::uint64_t>(one[k]), std::bit_cast<std::uint64_t>(fast_pow(x[k], 1.25)));
+  for (std::size_t k = 0; k < x.size(); ++k)
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(one[k]), std::bit_cast<std::uint64_t>(fast_pow(x[k], 1.25)));
 }
 
 }  // namespace

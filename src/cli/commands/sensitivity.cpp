@@ -40,10 +40,11 @@ void add_options(CLI::App& cmd, SensitivityArgs& a) {
       ->default_str("");
 }
 
-/// With --db, --shard or --resume: the model runs go through the results database.
 /// Whether the model runs go to a results database (--db, --shard or --resume).
 bool stored_request(const SensitivityArgs& args) { return !args.db.empty() || !args.shard.empty() || args.resume > 0; }
 
+/// With --db, --shard or --resume: the model runs go through the results database (with `mpi`,
+/// computed by every rank of the job).
 void stored(const SensitivityArgs& args, OutputFormat format, Context& context, MpiJob* mpi) {
   const SamplingArgs& a = args.sampling;
   if (args.db.empty()) throw InputError({}, "--db", "missing", "the results database that --shard and --resume use");
@@ -55,10 +56,10 @@ void stored(const SensitivityArgs& args, OutputFormat format, Context& context, 
     throw InputError({}, "--shard", "not used with --resume (the run stores its shard)", "--resume RUN --db FILE");
   if (args.resume == 0 && args.input.file.empty()) throw InputError({}, "FILE", "no scenario file", "a scenario file, or --resume RUN");
   std::string note;
-  const auto results = stored_sensitivity({args.input.file, args.input.input_format, args.input.capability, a.overrides, a.model, a.options,
-                                           a.seed, args.samples, args.method, args.db, args.shard, args.resume,
-                                           mpi && a.threads == 0 ? 1 : resolve_threads(a.threads)},
-                                          note, mpi);
+  const auto results = stored_sensitivity(
+      {args.input.file, args.input.input_format, args.input.capability, a.overrides, a.model, a.options, a.seed, args.samples, args.method,
+       args.db, args.shard, args.resume, mpi && a.threads == 0 ? 1 : resolve_threads(a.threads)},
+      note, mpi);
   if (!results) {
     context.out << note;
     return;
@@ -114,7 +115,8 @@ void sensitivity_on(const SensitivityArgs& args, Context& context, MpiJob* mpi) 
 
 void sensitivity(const SensitivityArgs& args, Context& context) {
   if (!args.mpi) return sensitivity_on(args, context, nullptr);
-  run_mpi_job(context, [&](MpiJob& job) { stored_request(args) && !is_root(job) ? mpi_sweep_worker(job) : sensitivity_on(args, context, &job); });
+  run_mpi_job(context,
+              [&](MpiJob& job) { stored_request(args) && !is_root(job) ? mpi_sweep_worker(job) : sensitivity_on(args, context, &job); });
 }
 
 }  // namespace

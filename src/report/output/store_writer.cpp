@@ -132,8 +132,8 @@ void write_run_list(std::ostream& out, const std::vector<RunRecord>& runs, const
   out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}\n", "run", "created (UTC)", "model", "draws", "stored",
                      "status", "seed", "scenario");
   for (const RunRecord& r : runs)
-    out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}{}{}\n", r.id, r.created, r.model, r.draws, r.stored, r.status,
-                       r.seed, r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()),
+    out << fmt::format("{:>4}  {:<20}  {:<10}  {:>9}  {:>9}  {:<11}  {:>6}  {}{}{}\n", r.id, r.created, r.model, r.draws, r.stored,
+                       r.status, r.seed, r.scenario_file, r.overrides.empty() ? "" : fmt::format(" ({} --set)", r.overrides.size()),
                        r.kind == "sweep" ? "" : fmt::format(" [{} analysis: model runs, not draws]", r.kind));
 }
 
