@@ -1,6 +1,7 @@
 #include "models/fast_pow.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -104,6 +105,13 @@ PARLEY_POW_CLONES void fast_pow(const double* x, const double* y, double y0, dou
   if (y) std::memcpy(&yv, y + k, rest * sizeof(double));
   pow_lanes(xv, yv, r);
   std::memcpy(out + k, &r, rest * sizeof(double));
+}
+
+void power_in_place(double* x, const double* y, double y0, std::size_t count, bool fast) {
+  if (!y && y0 == 1.0) return;
+  if (fast) return fast_pow(x, y, y0, x, count);
+  for (std::size_t k = 0; k < count; ++k)
+    if (const double e = y ? y[k] : y0; e != 1.0) x[k] = std::pow(x[k], e);
 }
 
 double fast_pow(double x, double y) {

@@ -18,4 +18,9 @@ void fast_pow(const double* x, const double* y, double y0, double* out, std::siz
 /// One value, with the bits fast_pow gives it in a batch.
 double fast_pow(double x, double y);
 
+/// x[k] = x[k]^y[k] in place for k < count (`y` null: every exponent is `y0`), the models' powers:
+/// by std::pow, or by fast_pow when `fast` (precision=fast). An exponent of 1 leaves x[k] as it
+/// is, bit for bit, either way (and costs nothing when it is y0).
+void power_in_place(double* x, const double* y, double y0, std::size_t count, bool fast);
+
 }  // namespace parley::models

@@ -40,6 +40,13 @@ inline Result parley_cli_in(const std::filesystem::path& dir, const std::string&
 /// Whether `text` contains `part`.
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+/// Expects `parley ARGS`, run in `dir`, to be refused: exit 2, with `message` in what it prints.
+inline void expect_refused_in(const std::filesystem::path& dir, const std::string& args, const std::string& message) {
+  const Result r = parley_cli_in(dir, args);
+  EXPECT_EQ(r.code, 2) << args << ": " << r.out;
+  EXPECT_TRUE(contains(r.out, message)) << args << ": " << r.out;
+}
+
 /// The scenarios most command-line tests run: the small example, the flagship and the DEU data.
 inline const std::string kExample = source_path("scenarios/examples/arms-control.yaml");
 inline const std::string kFlagship = source_path("scenarios/us-russia.yaml");

@@ -12,6 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using parley::testing::contains;
+using parley::testing::expect_refused_in;
 using parley::testing::fresh_dir;
 using parley::testing::kExample;
 using parley::testing::parley_cli_in;
@@ -115,11 +116,7 @@ TEST(SensitivityShardCli, RefusesWhatCannotBeStoredOrMerged) {
       {"export 1 --db a.db -f json --table all", "run 1 holds the model runs of a sensitivity analysis"},
       {"sweep --resume 1 --db a.db", "run 1 holds the model runs of a sensitivity analysis"},
   };
-  for (const auto& [command, message] : cases) {
-    const Result r = parley_cli_in(dir, command);
-    EXPECT_EQ(r.code, 2) << command << ": " << r.out;
-    EXPECT_TRUE(contains(r.out, message)) << command << ": " << r.out;
-  }
+  for (const auto& [command, message] : cases) expect_refused_in(dir, command, message);
   EXPECT_FALSE(fs::exists(dir / "x.db"));
   EXPECT_TRUE(contains(parley_cli_in(dir, "runs --db a.db").out, "[sensitivity analysis: model runs, not draws]"));
   EXPECT_EQ(parley_cli_in(dir, "export 1 --db a.db -f csv").code, 0);  // its model runs, row by row

@@ -14,6 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using parley::testing::contains;
+using parley::testing::expect_refused_in;
 using parley::testing::fresh_dir;
 using parley::testing::kExample;
 using parley::testing::parley_cli;
@@ -182,9 +183,7 @@ TEST(ShardCli, MergeRefusesDuplicatesGapsAndItsOwnInputs) {
       {"merge a.db b.db c.db --into all.db b.db", "b.db: error: field 'DB': is named twice (also as b.db)"},
   };
   for (const auto& [command, message] : cases) {
-    const Result r = parley_cli_in(dir, command);
-    EXPECT_EQ(r.code, 2) << command << ": " << r.out;
-    EXPECT_TRUE(contains(r.out, message)) << command << ": " << r.out;
+    expect_refused_in(dir, command, message);
     EXPECT_FALSE(fs::exists(dir / "x.db")) << command;
   }
   // all.db holds the run of one process; a refused merge leaves it as it was, one that succeeds adds run 2.

@@ -1,6 +1,4 @@
 // parley show RUN: reprints a stored run's provenance and summary from its stored draws.
-#include <fmt/format.h>
-
 #include <sstream>
 
 #include "cli/command.hpp"

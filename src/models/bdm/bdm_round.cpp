@@ -48,11 +48,11 @@ void collect(const std::vector<Move>& chosen, const std::vector<char>& moved, st
 Round::Round(const std::vector<Actor>& actors, double range, const Config& config, int round)
     : actors_(actors), range_(range), config_(config), round_(round) {}
 
-/// 2 - 4 * base^r, the utility scale of Bueno de Mesquita (1994).
-/// (pow(b, 1) is b exactly, so exponent 1 skips the call.)
+/// 2 - 4 * max(0, base)^r, the utility scale of Bueno de Mesquita (1994).
 double Round::utility(double base, double r) const {
-  const double b = std::max(0.0, base);
-  return 2 - 4 * (r == 1.0 ? b : (config_.fast ? fast_pow(b, r) : std::pow(b, r)));
+  double b = std::max(0.0, base);
+  power_in_place(&b, nullptr, r, 1, config_.fast);
+  return 2 - 4 * b;
 }
 
 Utilities Round::utilities(double d, double r, double usq) const { return {utility(0.5 - 0.5 * d, r), utility(0.5 + 0.5 * d, r), usq}; }
@@ -64,13 +64,8 @@ void Round::utility_row(const Analysis& a, std::size_t p, double r, std::vector<
     const double d = std::fabs(a.g.u[p] - a.g.u[q]) / range_;
     us[q] = std::max(0.0, 0.5 - 0.5 * d), uf[q] = std::max(0.0, 0.5 + 0.5 * d);
   }
-  if (r == 1.0) {
-  } else if (config_.fast) {
-    fast_pow(us.data(), nullptr, r, us.data(), m);
-    fast_pow(uf.data(), nullptr, r, uf.data(), m);
-  } else {
-    for (std::size_t q = 0; q < m; ++q) us[q] = std::pow(us[q], r), uf[q] = std::pow(uf[q], r);
-  }
+  power_in_place(us.data(), nullptr, r, m, config_.fast);
+  power_in_place(uf.data(), nullptr, r, m, config_.fast);
   for (std::size_t q = 0; q < m; ++q) us[q] = 2 - 4 * us[q], uf[q] = 2 - 4 * uf[q];
 }
 

@@ -127,14 +127,7 @@ Tally::Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vec
 void Tally::terms(std::size_t t, std::size_t begin, std::size_t end, double* out) const {
   const double ut = u_[t];
   for (std::size_t k = begin; k < end; ++k) out[k - begin] = std::fabs(xs_[k] - ut) / range_;
-  if (!rho_.empty()) {
-    if (fast_) {
-      fast_pow(out, rho_.data() + begin, 0, out, end - begin);
-    } else {
-      for (std::size_t k = begin; k < end; ++k)
-        if (rho_[k] != 1.0) out[k - begin] = std::pow(out[k - begin], rho_[k]);
-    }
-  }
+  if (!rho_.empty()) power_in_place(out, rho_.data() + begin, 1.0, end - begin, fast_);
   for (std::size_t k = begin; k < end; ++k) out[k - begin] = w_[k] * out[k - begin];
 }
 
@@ -208,13 +201,7 @@ double Tally::spread(const std::vector<std::size_t>& count) const {
 void Tally::terms_by_position(std::size_t k, double* out) const {
   const std::size_t m = u_.size();
   for (std::size_t t = 0; t < m; ++t) out[t] = std::fabs(xs_[k] - u_[t]) / range_;
-  const double rho = rho_.empty() ? 1.0 : rho_[k];
-  if (rho != 1.0) {
-    if (fast_)
-      fast_pow(out, nullptr, rho, out, m);
-    else
-      for (std::size_t t = 0; t < m; ++t) out[t] = std::pow(out[t], rho);
-  }
+  power_in_place(out, nullptr, rho_.empty() ? 1.0 : rho_[k], m, fast_);
   for (std::size_t t = 0; t < m; ++t) out[t] = w_[k] * out[t];
 }
 
