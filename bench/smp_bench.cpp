@@ -94,22 +94,33 @@ double process_seconds() {
 struct GrowthPoint {
   double n = 0, wall = 0, cpu = 0;
 };
-std::map<std::size_t, std::pair<GrowthPoint, GrowthPoint>>& growth_points() {
-  static std::map<std::size_t, std::pair<GrowthPoint, GrowthPoint>> points;
+/// Per (dimensions, precision): the previous and the first size's point.
+std::map<std::pair<std::size_t, bool>, std::pair<GrowthPoint, GrowthPoint>>& growth_points() {
+  static std::map<std::pair<std::size_t, bool>, std::pair<GrowthPoint, GrowthPoint>> points;
   return points;
+}
+
+/// CPU seconds of precision=exact per (actors, dimensions), for the fast runs' ratio.
+std::map<std::pair<std::size_t, std::size_t>, double>& exact_cpu() {
+  static std::map<std::pair<std::size_t, std::size_t>, double> cpu;
+  return cpu;
 }
 
 /// BM_SmpGrowth: 10 turns; `exponent` = log(time / previous size's time) / log(n / previous n), from
 /// wall time, and `cpu_exponent` from the process's CPU time (steadier on a busy machine); `_vs_first`
 /// against the first size of the same dimension count. Sizes run in order, in the same process.
+/// The third argument 1 runs precision=fast; `x_exact` is then the CPU time of precision=exact at
+/// the same size (when it ran earlier in the process) over fast's.
 void BM_SmpGrowth(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0)), d = static_cast<std::size_t>(state.range(1));
+  const bool fast = state.range(2) != 0;
   const parley::Scenario s = generated(n, d);
   double wall = 0, cpu = 0;
   for (auto _ : state) {
     const double c0 = process_seconds();
     const auto t0 = std::chrono::steady_clock::now();
-    benchmark::DoNotOptimize(parley::find_model("smp")->run(s, {{"stop", "rounds"}, {"rounds", "10"}}));
+    benchmark::DoNotOptimize(
+        parley::find_model("smp")->run(s, {{"stop", "rounds"}, {"rounds", "10"}, {"precision", fast ? "fast" : "exact"}}));
     wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     cpu += process_seconds() - c0;
   }
@@ -118,8 +129,10 @@ void BM_SmpGrowth(benchmark::State& state) {
   state.counters["actors"] = static_cast<double>(n);
   state.counters["dims"] = static_cast<double>(d);
   state.counters["cpu_s"] = here.cpu;
+  if (!fast) exact_cpu()[{n, d}] = here.cpu;
+  if (const auto exact = exact_cpu().find({n, d}); fast && exact != exact_cpu().end()) state.counters["x_exact"] = exact->second / here.cpu;
   auto& points = growth_points();
-  if (const auto seen = points.find(d); seen != points.end() && seen->second.first.n < here.n) {
+  if (const auto seen = points.find({d, fast}); seen != points.end() && seen->second.first.n < here.n) {
     const GrowthPoint& previous = seen->second.first;
     const GrowthPoint& first = seen->second.second;
     state.counters["exponent"] = std::log(here.wall / previous.wall) / std::log(here.n / previous.n);
@@ -127,19 +140,24 @@ void BM_SmpGrowth(benchmark::State& state) {
     state.counters["cpu_exponent_vs_first"] = std::log(here.cpu / first.cpu) / std::log(here.n / first.n);
     seen->second.first = here;
   } else {
-    points[d] = {here, here};
+    points[{d, fast}] = {here, here};
   }
 }
 BENCHMARK(BM_SmpGrowth)
-    ->Args({50, 3})
-    ->Args({100, 3})
-    ->Args({200, 3})
-    ->Args({400, 3})
-    ->Args({800, 3})
-    ->Args({1000, 3})
-    ->Args({200, 1})
-    ->Args({200, 6})
-    ->Args({200, 12})
+    ->Args({50, 3, 0})
+    ->Args({100, 3, 0})
+    ->Args({200, 3, 0})
+    ->Args({400, 3, 0})
+    ->Args({800, 3, 0})
+    ->Args({1000, 3, 0})
+    ->Args({200, 1, 0})
+    ->Args({200, 6, 0})
+    ->Args({200, 12, 0})
+    ->Args({100, 3, 1})
+    ->Args({200, 3, 1})
+    ->Args({400, 3, 1})
+    ->Args({800, 3, 1})
+    ->Args({1000, 3, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);

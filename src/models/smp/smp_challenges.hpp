@@ -23,6 +23,14 @@ struct Challenge {
 /// Every actor's best challenge, in actor order.
 std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, const Config& c);
 
+/// precision=fast (smp_kernels_fast.cpp): the same quantities with KTAB's formulas rearranged
+/// algebraically, so not KTAB's bits. best_challenges_fast: for the proportional voting rule with
+/// semi-commitment. coalitions_fast: the proportional rule, every w >= 0.
+std::vector<Challenge> best_challenges_fast(const Problem& p, const Assessment& a, const Config& c);
+std::vector<double> coalitions_fast(const std::vector<double>& w, const std::vector<double>& u, std::size_t n, std::size_t m);
+std::vector<std::vector<double>> bargain_utilities_fast(const Problem& p, const State& s, const Assessment& a,
+                                                        const std::vector<Bargain>& bargains);
+
 /// Actor i's best challenge, computed contest by contest as KTAB does (the reference).
 Challenge best_challenge_reference(const Problem& p, const Assessment& a, const Config& c, std::size_t i);
 

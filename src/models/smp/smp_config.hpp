@@ -50,6 +50,7 @@ struct Config {
   int rounds = 10;                            // with stop = rounds
   CycleForecast cycle = CycleForecast::mean;  // the forecast of a run that cycles
   bool trace = false;                         // record challenges and bargains of every turn
+  bool fast = false;                          // precision=fast: third-party votes rearranged (not KTAB's bits)
 };
 
 /// The option specs of the model.

@@ -41,7 +41,9 @@ std::vector<std::size_t> unique_positions(const State& s, std::size_t n, std::si
 
 /// The election among `m` options whose utilities are u[option * n + actor] (Model::scalarPCE).
 std::vector<double> election(const Problem& p, const Config& c, const std::vector<double>& u, std::size_t m) {
-  return condorcet_probabilities(c.pce, c.victory, coalitions(c.voting, p.cap, u, p.n, m), m);
+  const bool fast =
+      c.fast && c.voting == VotingRule::proportional && std::all_of(p.cap.begin(), p.cap.end(), [](double w) { return w >= 0; });
+  return condorcet_probabilities(c.pce, c.victory, fast ? coalitions_fast(p.cap, u, p.n, m) : coalitions(c.voting, p.cap, u, p.n, m), m);
 }
 
 Bargain interpolated(const Problem& p, const State& s, std::size_t i, std::size_t j, double prb_i, const Config& c) {
@@ -194,7 +196,8 @@ Step step(const Problem& p, const State& s, const Assessment& a, const Config& c
       offered[static_cast<std::size_t>(best[i].j)].push_back(b);
     }
   }
-  const std::vector<std::vector<double>> utility = bargain_utilities(p, s, a, out.bargains);
+  const std::vector<std::vector<double>> utility =
+      c.fast ? bargain_utilities_fast(p, s, a, out.bargains) : bargain_utilities(p, s, a, out.bargains);
 
   std::vector<double> status_quo(n);  // each actor's value of nobody moving
   for (std::size_t x = 0; x < n; ++x) status_quo[x] = a.own_sum[x] / static_cast<double>(n);

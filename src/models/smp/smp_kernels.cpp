@@ -10,15 +10,7 @@
 #include "models/smp/smp_challenges.hpp"
 #include "models/smp/smp_lanes.hpp"
 #include "models/smp/smp_math.hpp"
-
-// x86-64 GCC builds compile each kernel twice, for AVX2 and for the baseline (SSE2), and the
-// loader picks one: the same operations on the same lanes, so the same bits either way. Not under
-// the sanitizers or clang (the fuzz tree), which get the baseline only.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-#define PARLEY_SMP_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define PARLEY_SMP_CLONES
-#endif
+#include "models/smp/smp_view.hpp"
 
 namespace parley::models::smp {
 
@@ -29,14 +21,6 @@ using lanes::V;
 
 constexpr std::size_t kPerspectives = 4;  // perspectives per pass over the distances
 constexpr std::size_t kTile = 128;        // receivers (or options) per tile
-
-/// Perspective i's view of its contests i:j for every j (probEduChlg(i, i, i, j)).
-struct View {
-  std::size_t i = 0;
-  double uii = 0;
-  std::vector<double> r, diag, uxi;             // per third party x: r^i_x, U^i_xx, U^i_xi
-  std::vector<double> ci, cj, chij, chji, uij;  // per receiver j: principals' parts, the sums, U^i_ij
-};
 
 /// What one pass of the third-party kernel reads and writes: `count` views, receivers [j0, j1).
 struct Pass {
@@ -142,39 +126,6 @@ PARLEY_SMP_CLONES void third_parties(VotingRule rule, ThirdParty commit, const P
   third_parties_with<VotingRule::proportional>(commit, t);
 }
 
-/// i's view and the principals' parts of its contests, as Perspective and contests() compute them.
-template <VotingRule Rule>
-void prepare(const Problem& p, const Assessment& a, const Config& c, std::size_t i, std::size_t np, View& h) {
-  const std::size_t n = p.n;
-  constexpr double min_cltn = 1E-10;
-  h.i = i;
-  h.r.resize(n), h.diag.resize(n), h.uxi.resize(n);
-  for (std::size_t x = 0; x < n; ++x) {
-    h.r[x] = estimated_risk(a.risk[i], a.risk[x], c.risk_adjust);
-    h.diag[x] = bs_util(a.vdiff[x * n + x], h.r[x]);
-    h.uxi[x] = bs_util(a.vdiff[x * n + i], h.r[x]);
-  }
-  h.ci.assign(np, 1.0), h.cj.assign(np, 1.0), h.chij.assign(np, 1.0), h.chji.assign(np, 1.0), h.uij.assign(np, 0.0);
-  h.uii = bs_util(a.vdiff[i * n + i], h.r[i]);
-  const double w_i = p.sal_sum[i] * p.cap[i];
-  for (std::size_t j = 0; j < n; ++j) {
-    h.uij[j] = bs_util(a.vdiff[i * n + j], h.r[i]);
-    const double uji = bs_util(a.vdiff[j * n + i], h.r[j]);
-    const double contrib_i = vote_by<Rule>(w_i, h.uii, h.uij[j]);
-    const double contrib_j = vote_by<Rule>(p.sal_sum[j] * p.cap[j], uji, h.diag[j]);
-    double hij = min_cltn, hji = min_cltn;
-    if (contrib_i > 0.0) hij = hij + contrib_i;
-    if (contrib_i < 0.0) hji = hji - contrib_i;
-    if (contrib_j > 0.0) hij = hij + contrib_j;
-    if (contrib_j < 0.0) hji = hji - contrib_j;
-    h.ci[j] = h.chij[j] = hij;
-    h.cj[j] = h.chji[j] = hji;
-  }
-}
-
-/// The best of i's contests, as best_challenge_by() picks it.
-Challenge best_of(const Problem& p, const View& h) { return best_of_contests(p, h.i, h.uii, h.uij.data(), h.chij.data(), h.chji.data()); }
-
 /// acc[b * len + q] += row y's [x0, x0 + len) for every y but bargain b's two bargainers.
 PARLEY_SMP_CLONES void add_rows(const double* own_t, std::size_t n, std::size_t x0, std::size_t len, const std::size_t* skip,
                                 std::size_t count, double* __restrict acc) {
@@ -261,6 +212,7 @@ std::size_t balanced_block(std::size_t t, std::size_t blocks) { return t % 2 == 
 }  // namespace
 
 std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, const Config& c) {
+  if (c.fast && c.third_party == ThirdParty::semi_commit && c.voting == VotingRule::proportional) return best_challenges_fast(p, a, c);
   const std::size_t n = p.n, np = lanes::padded(n);
   std::vector<double> vdiff(n * np, 0.0), weight(n);
   const bool far = !std::all_of(a.vdiff.begin(), a.vdiff.end(), [](double x) { return x <= 1; });

@@ -9,6 +9,15 @@
 
 #include "models/smp/smp_config.hpp"
 
+// x86-64 GCC builds compile each kernel twice, for AVX2 and for the baseline (SSE2), and the
+// loader picks one: the same operations on the same lanes, so the same bits either way. Not under
+// the sanitizers or clang (the fuzz tree), which get the baseline only.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define PARLEY_SMP_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define PARLEY_SMP_CLONES
+#endif
+
 namespace parley::models::smp::lanes {
 
 using V = double __attribute__((vector_size(32)));
@@ -20,6 +29,12 @@ inline std::size_t padded(std::size_t n) { return (n + kLanes - 1) / kLanes * kL
 [[gnu::always_inline]] inline void load(const double* x, V& out) { std::memcpy(&out, x, sizeof out); }
 [[gnu::always_inline]] inline void store(double* x, const V& v) { std::memcpy(x, &v, sizeof v); }
 [[gnu::always_inline]] inline void broadcast(double x, V& out) { out = V{x, x, x, x}; }
+
+/// v where v > 0, else +0 (also for NaN).
+[[gnu::always_inline]] inline void positive_part(const V& v, V& out) {
+  const V zero{};
+  out = v > zero ? v : zero;
+}
 
 /// bs_util: (1 - d)(1 + d R) for d <= 1, else (1 - d)(1 + R).
 [[gnu::always_inline]] inline void utility(const V& d, const V& r, V& out) {
