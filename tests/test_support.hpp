@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include "parley/error.hpp"
 #include "parley/io.hpp"
@@ -57,6 +60,29 @@ void expect_input_error(F&& f, int line, int column, const std::string& field, c
     EXPECT_NE(e.expected().find(expected), std::string::npos) << "expected: " << e.expected();
     EXPECT_FALSE(e.where().file.empty());
   }
+}
+
+/// The paths removed_at_exit() was given, removed when the test process ends.
+struct PathsRemovedAtExit {
+  std::vector<std::filesystem::path> paths;
+  PathsRemovedAtExit() = default;
+  PathsRemovedAtExit(const PathsRemovedAtExit&) = delete;
+  PathsRemovedAtExit& operator=(const PathsRemovedAtExit&) = delete;
+  ~PathsRemovedAtExit() {
+    for (const std::filesystem::path& p : paths)
+      for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {  // with a database's SQLite companions
+        std::error_code ignored;
+        std::filesystem::remove_all(p.string() + suffix, ignored);
+      }
+  }
+};
+
+/// `path`, which will be removed (with whatever is below it, and a database's journal) when the
+/// test process ends, so that no test run leaves files in the temporary folder.
+inline std::filesystem::path removed_at_exit(std::filesystem::path path) {
+  static PathsRemovedAtExit registry;
+  registry.paths.push_back(path);
+  return path;
 }
 
 }  // namespace parley::testing

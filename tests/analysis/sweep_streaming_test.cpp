@@ -193,7 +193,7 @@ TEST(SweepStreaming, HoldsNoMoreValuesForAHundredTimesTheDraws) {
 }
 
 TEST(SweepStreaming, TheResultsDatabaseHandsBackInterleavedBatchesInDrawOrder) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / "parley-streaming-order.db";
+  const std::filesystem::path path = parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / "parley-streaming-order.db");
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   const SweepSetup setup(read_scenario_file(testing::source_path("scenarios/examples/arms-control.yaml")), *find_model("compromise"), {},
                          {1, 0});

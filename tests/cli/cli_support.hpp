@@ -53,9 +53,10 @@ inline const std::string kFlagship = source_path("scenarios/us-russia.yaml");
 inline const std::string kDeu = data_path("deu3/deu3-dev.tsv");
 
 /// A file in the temporary folder, named for this test process: two test runs at once (two build
-/// trees, or ctest beside a hand-run test) never share a database or an output.
+/// trees, or ctest beside a hand-run test) never share a database or an output. Removed when the
+/// test process ends, so that no run leaves files behind.
 inline std::filesystem::path temp(const std::string& name) {
-  return std::filesystem::temp_directory_path() / ("parley-cli-" + std::to_string(::getpid()) + "-" + name);
+  return removed_at_exit(std::filesystem::temp_directory_path() / ("parley-cli-" + std::to_string(::getpid()) + "-" + name));
 }
 
 /// A fresh, empty folder in the temporary folder (temp(name)) for one test.

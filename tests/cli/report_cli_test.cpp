@@ -74,7 +74,7 @@ TEST(ReportCli, WritesTheReportAndPrintsItsSummary) {
 /// content and of its window, and how many texts of its charts reach outside their chart. Headless
 /// Chromium loads the page in a frame of a probe page, whose script (the report has none) measures it.
 std::string layout_widths(const fs::path& page, int width) {
-  const fs::path probe = page.parent_path() / ("probe-" + page.filename().string());
+  const fs::path probe = parley::testing::removed_at_exit(page.parent_path() / ("probe-" + page.filename().string()));
   std::ofstream(probe)
       << "<!DOCTYPE html><html><body style=\"margin:0\"><script>function cut(d){var n=0;"
          "d.querySelectorAll('svg').forEach(function(s){var v=s.viewBox.baseVal;s.querySelectorAll('text').forEach("

@@ -11,12 +11,12 @@
 
 namespace {
 
+using parley::testing::contains;
+using parley::testing::kExample;
 using parley::testing::kTinyModel;
 using parley::testing::Result;
 using parley::testing::shell;
 using parley::testing::source_path;
-using parley::testing::contains;
-using parley::testing::kExample;
 
 Result tiny_cli(const std::string& args) { return shell(std::string(PARLEY_TINY_MODEL_EXE) + " " + args + " 2>&1"); }
 
@@ -44,7 +44,7 @@ TEST(TinyModelCli, RunForecastsWithItAndRefusesWhatItCannotDo) {
 }
 
 TEST(TinyModelCli, SweepSensitivityAndCompareRunIt) {
-  const std::filesystem::path db = std::filesystem::temp_directory_path() / "parley-tiny-model-cli.db";
+  const std::filesystem::path db = parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / "parley-tiny-model-cli.db");
   std::filesystem::remove(db);
   const Result sweep = tiny_cli("sweep " + kExample + " " + kModel + " --draws 50 --no-progress --db " + db.string());
   ASSERT_EQ(sweep.code, 0) << sweep.out;
@@ -63,7 +63,8 @@ TEST(TinyModelCli, SweepSensitivityAndCompareRunIt) {
 }
 
 TEST(TinyModelCli, TheReportIncludesIt) {
-  const std::filesystem::path html = std::filesystem::temp_directory_path() / "parley-tiny-model-report.html";
+  const std::filesystem::path html =
+      parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / "parley-tiny-model-report.html");
   std::filesystem::remove(html);
   const Result r =
       tiny_cli("report " + kExample + " --models compromise," + kTinyModel + " --draws 20 --no-progress --output " + html.string());

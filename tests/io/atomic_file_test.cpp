@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 
 /// An empty folder of its own for one test.
 fs::path folder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("parley-atomic-" + name);
+  const fs::path dir = parley::testing::removed_at_exit(fs::temp_directory_path() / ("parley-atomic-" + name));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -36,7 +36,7 @@ std::vector<std::string> names_in(const fs::path& dir) {
 }
 
 TEST(WriteFileAtomically, WritesWholeFilesOnly) {
-  const auto path = std::filesystem::temp_directory_path() / "parley-atomic-test.txt";
+  const auto path = parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / "parley-atomic-test.txt");
   write_file_atomically(path.string(), "hello\n");
   EXPECT_EQ(testing::read_text(path.string()), "hello\n");
   std::filesystem::remove(path);

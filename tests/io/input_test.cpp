@@ -28,7 +28,7 @@ TEST(InputFormatNames, RoundTrip) {
 TEST(ReadScenarioFile, UnreadableEmptyAndDirectory) {
   expect_input_error([] { read_scenario_file("/nonexistent/file.yaml"); }, 0, 0, "", "a readable file");
   expect_input_error([] { read_scenario_file("/tmp"); }, 0, 0, "", "a readable file");
-  const auto empty = std::filesystem::temp_directory_path() / "parley-empty-test.yaml";
+  const auto empty = parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / "parley-empty-test.yaml");
   std::ofstream(empty) << "  \n";
   expect_input_error([&] { read_scenario_file(empty.string()); }, 0, 0, "", "a scenario");
   std::filesystem::remove(empty);

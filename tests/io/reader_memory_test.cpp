@@ -15,9 +15,8 @@
 
 #include "io/document.hpp"
 #include "parley/io.hpp"
-#include "test_support.hpp"
-
 #include "sanitizers.hpp"
+#include "test_support.hpp"
 
 namespace parley {
 namespace {
@@ -39,7 +38,7 @@ TEST(JsonBom, IsReadLikeTheSameFileWithout) {
 }
 
 TEST(JsonBom, IsReadFromAFileWithTheFormatDetected) {
-  const auto path = std::filesystem::temp_directory_path() / "parley-bom-test.json";
+  const auto path = parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / "parley-bom-test.json");
   std::ofstream(path, std::ios::binary) << kBom << arms_control_json();
   const Scenario s = read_scenario_file(path.string());
   EXPECT_EQ(s.metadata.title, read_scenario_text(arms_control_json(), "plain.json").metadata.title);
@@ -155,10 +154,10 @@ TEST_P(ReadingOutOfMemory, IsAResourceErrorNamingTheFile) {
   // parse it: simdjson reserves five times the text. Free memory left in the heap by earlier
   // tests also counts, so the margins are wide.
   const std::string extension = GetParam();
-  const auto path = std::filesystem::temp_directory_path() / ("parley-oom-test." + extension);
+  const auto path = parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / ("parley-oom-test." + extension));
   const std::string title(std::size_t{32} << 20, 'x');
   std::ofstream(path, std::ios::binary) << (extension == "json" ? "{\"metadata\": {\"title\": \"" + title + "\"}}"
-                                                                 : "metadata: {title: " + title + "}\n");
+                                                                : "metadata: {title: " + title + "}\n");
   std::vector<std::size_t> headrooms{std::size_t{8} << 20};
   if (extension == "json") headrooms.push_back(std::size_t{64} << 20);
   for (const std::size_t headroom : headrooms) {

@@ -54,7 +54,9 @@ void store_sweep(ResultsDb& db, const std::string& file, const std::string& mode
 /// own process, two at a time: hence a file per process) and removed at exit.
 const std::string& database() {
   static const struct Database {
-    std::string path = (std::filesystem::temp_directory_path() / fmt::format("parley-store-writer-{}.db", ::getpid())).string();
+    std::string path =
+        (parley::testing::removed_at_exit(std::filesystem::temp_directory_path() / fmt::format("parley-store-writer-{}.db", ::getpid())))
+            .string();
     Database() {
       std::filesystem::remove(path);
       ResultsDb db(path);

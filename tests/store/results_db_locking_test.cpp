@@ -16,6 +16,7 @@
 #include "parley/error.hpp"
 #include "parley/results_db.hpp"
 #include "store/run_lock.hpp"
+#include "test_support.hpp"
 
 namespace parley {
 namespace {
@@ -23,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("parley-lock-test-" + name);
+  const fs::path p = parley::testing::removed_at_exit(fs::temp_directory_path() / ("parley-lock-test-" + name));
   for (const char* suffix : {"", "-journal", "-wal", "-shm", ".run-1.lock"}) fs::remove(p.string() + suffix);
   return p;
 }

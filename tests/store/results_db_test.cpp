@@ -11,6 +11,7 @@
 #include "models/model_fixtures.hpp"
 #include "parley/error.hpp"
 #include "store/sqlite.hpp"
+#include "test_support.hpp"
 
 namespace parley {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("parley-db-test-" + name);
+  const fs::path p = parley::testing::removed_at_exit(fs::temp_directory_path() / ("parley-db-test-" + name));
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
   return p;
 }

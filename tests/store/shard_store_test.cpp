@@ -8,6 +8,7 @@
 #include "parley/error.hpp"
 #include "parley/results_db.hpp"
 #include "parley/stored_sweep.hpp"
+#include "test_support.hpp"
 
 namespace parley {
 namespace {
@@ -15,7 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh_shard_db(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("parley-shard-test-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path p =
+      parley::testing::removed_at_exit(fs::temp_directory_path() / ("parley-shard-test-" + std::to_string(::getpid()) + "-" + name));
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(p.string() + suffix);
   return p;
 }
