@@ -87,43 +87,31 @@ template <VotingRule Rule, ThirdParty Commit, bool Far>
   }
 }
 
-template <VotingRule Rule, bool Far>
-[[gnu::always_inline]] inline void third_parties_with(ThirdParty commit, const Pass& t) {
-  switch (commit) {
-    case ThirdParty::no_commit:
-      return third_parties_by<Rule, ThirdParty::no_commit, Far>(t);
-    case ThirdParty::full_commit:
-      return third_parties_by<Rule, ThirdParty::full_commit, Far>(t);
-    case ThirdParty::semi_commit:
-      break;
-  }
-  third_parties_by<Rule, ThirdParty::semi_commit, Far>(t);
-}
-
+/// Only semi-commitment needs the pass: see best_challenges.
 template <VotingRule Rule>
-[[gnu::always_inline]] inline void third_parties_with(ThirdParty commit, const Pass& t) {
+[[gnu::always_inline]] inline void third_parties_with(const Pass& t) {
   if (t.far)
-    third_parties_with<Rule, true>(commit, t);
+    third_parties_by<Rule, ThirdParty::semi_commit, true>(t);
   else
-    third_parties_with<Rule, false>(commit, t);
+    third_parties_by<Rule, ThirdParty::semi_commit, false>(t);
 }
 
-PARLEY_SMP_CLONES void third_parties(VotingRule rule, ThirdParty commit, const Pass& t) {
+PARLEY_SMP_CLONES void third_parties(VotingRule rule, const Pass& t) {
   switch (rule) {
     case VotingRule::binary:
-      return third_parties_with<VotingRule::binary>(commit, t);
+      return third_parties_with<VotingRule::binary>(t);
     case VotingRule::prop_bin:
-      return third_parties_with<VotingRule::prop_bin>(commit, t);
+      return third_parties_with<VotingRule::prop_bin>(t);
     case VotingRule::prop_cubic:
-      return third_parties_with<VotingRule::prop_cubic>(commit, t);
+      return third_parties_with<VotingRule::prop_cubic>(t);
     case VotingRule::cubic:
-      return third_parties_with<VotingRule::cubic>(commit, t);
+      return third_parties_with<VotingRule::cubic>(t);
     case VotingRule::asym_prospect:
-      return third_parties_with<VotingRule::asym_prospect>(commit, t);
+      return third_parties_with<VotingRule::asym_prospect>(t);
     case VotingRule::proportional:
       break;
   }
-  third_parties_with<VotingRule::proportional>(commit, t);
+  third_parties_with<VotingRule::proportional>(t);
 }
 
 /// acc[b * len + q] += row y's [x0, x0 + len) for every y but bargain b's two bargainers.
@@ -230,9 +218,11 @@ std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, co
           const std::size_t i0 = q * kPerspectives, count = std::min(kPerspectives, n - i0);
           for (std::size_t v = 0; v < count; ++v)
             with_rule(c.voting, [&](auto r) { prepare<decltype(r)::value>(p, a, c, i0 + v, np, views[v]); });
-          for (std::size_t j0 = 0; j0 < np; j0 += kTile)
-            third_parties(c.voting, c.third_party,
-                          {n, np, vdiff.data(), weight.data(), views.data(), count, j0, std::min(np, j0 + kTile), far});
+          // Without semi-commitment both sides of a third party's choice are the same terms in the
+          // same order (third_party_vote), so every vote is exactly 0 or NaN and none is added: the
+          // contests are the principals' parts, bit for bit, and the n³ pass is skipped.
+          for (std::size_t j0 = 0; j0 < np && c.third_party == ThirdParty::semi_commit; j0 += kTile)
+            third_parties(c.voting, {n, np, vdiff.data(), weight.data(), views.data(), count, j0, std::min(np, j0 + kTile), far});
           for (std::size_t v = 0; v < count; ++v) best[i0 + v] = best_of(p, views[v]);
         }
       },
