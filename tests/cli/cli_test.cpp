@@ -232,4 +232,15 @@ TEST(Cli, AKtabXmlModelParameterIsCheckedByTheModelAtItsElement) {
   fs::remove(bad);
 }
 
+// An option that KTAB has no name for lists parley's values only.
+TEST(Cli, SmpPrecisionIsExactOrFast) {
+  const std::string file = data_path("ktab/dummyData_3Dim.csv");
+  const Result bad = parley_cli("run " + file + " --model smp --option precision=quick");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.out, "parley: error: field '--option precision': got 'quick'; expected one of: exact, fast\n");
+  const Result fast = parley_cli("run " + file + " --model smp --option precision=fast");
+  EXPECT_EQ(fast.code, 0) << fast.out;
+  EXPECT_NE(fast.out.find("precision=fast"), std::string::npos) << fast.out;
+}
+
 }  // namespace

@@ -29,14 +29,16 @@ template <typename E>
 E pick(const OptionReader& r, const std::string& name, std::initializer_list<Spelling<E>> table, ModelOptions& resolved) {
   const std::string text = r.resolved().at(name);
   std::string list;
+  bool ktab_names = false;  // whether KTAB spells any value otherwise
   for (const Spelling<E>& s : table) {
     if (text == s.parley || lower(text) == lower(s.ktab)) {
       resolved[name] = s.parley;
       return s.value;
     }
     list += (list.empty() ? "" : ", ") + std::string(s.parley);
+    ktab_names = ktab_names || std::string(s.parley) != s.ktab;
   }
-  throw InputError({}, "--option " + name, "got '" + text + "'", "one of: " + list + " (or KTAB's name)");
+  throw InputError({}, "--option " + name, "got '" + text + "'", "one of: " + list + (ktab_names ? " (or KTAB's name)" : ""));
 }
 
 std::uint64_t whole_seed(const std::string& text) {
