@@ -69,7 +69,7 @@ void Round::utility_row(const Analysis& a, std::size_t p, double r, std::vector<
   for (std::size_t q = 0; q < m; ++q) us[q] = 2 - 4 * us[q], uf[q] = 2 - 4 * uf[q];
 }
 
-EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
+[[gnu::always_inline]] inline EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
   if (config_.q < 1) [[unlikely]]
     return eu_terms_with_tail(u, xc, xt, median, p, r);
   // Q = 1: Q U_sq is U_sq and the tail 0, exactly.
@@ -93,10 +93,17 @@ std::vector<double> Round::danger(const Analysis& a, const Probabilities& linear
   const std::size_t m = a.g.m();
   const bool printed = config_.security == Security::challenger_view && config_.salience == Salience::printed;
   std::vector<double> s1(m, 0.0), s0(m, 0.0);
+  const bool plain = !(config_.q < 1);  // eu_terms without the tail
+  const double usq = utility(0.5, 1.0);
   linear.all_rows([&](std::size_t p, const std::vector<double>&, const std::vector<double>& col) {
     double sum1 = 0, sum0 = 0;
+    const double xp = a.g.u[p];
     for (std::size_t q = 0; q < m; ++q) {
-      const EuTerms t = eu_terms(a, q, p, col[q], 1.0);
+      // eu_terms(a, q, p, col[q], 1.0), its utilities inline: x^1 is x, so utility(b, 1) is 2 - 4 max(0, b).
+      const double d = std::fabs(a.g.u[q] - xp) / range_;
+      const EuTerms t = plain ? eu_terms(Utilities{2 - 4 * std::max(0.0, 0.5 - 0.5 * d), 2 - 4 * std::max(0.0, 0.5 + 0.5 * d), usq},
+                                         a.g.u[q], xp, a.median, col[q], 1.0)
+                              : eu_terms(a, q, p, col[q], 1.0);
       // printed: sum_j s_j x1 + x0 over the challengers j; otherwise the target's s_i times sum x1.
       sum1 += (printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q])) * t.x1;
       sum0 += static_cast<double>(a.g.count[q]) * t.x0;

@@ -144,20 +144,18 @@ void Tally::rows(std::size_t begin, std::size_t end, const RowVisit& visit) cons
       const double total_a = prefix[n];
       const std::size_t* below_of = columns.below(a);
       const std::size_t* at_or_below_of = columns.at_or_below(a);
-      for (std::size_t b = 0; b < m; ++b) {
-        if (b == a) {
-          row[b] = col[b] = 0;
-          continue;
-        }
+      for (std::size_t b = 0; b < a; ++b) {  // u_b < u_a
         const std::size_t below = below_of[b], at_or_below = at_or_below_of[b];
         const double other_below = columns.prefix(b, below), other_at_or_below = columns.prefix(b, at_or_below);
-        if (b < a) {
-          col[b] = std::max(0.0, -other_below + prefix[below]);
-          row[b] = std::max(0.0, -(total_a - prefix[at_or_below]) + (total_[b] - other_at_or_below));
-        } else {
-          row[b] = std::max(0.0, -prefix[below] + other_below);
-          col[b] = std::max(0.0, -(total_[b] - other_at_or_below) + (total_a - prefix[at_or_below]));
-        }
+        col[b] = std::max(0.0, -other_below + prefix[below]);
+        row[b] = std::max(0.0, -(total_a - prefix[at_or_below]) + (total_[b] - other_at_or_below));
+      }
+      row[a] = col[a] = 0;
+      for (std::size_t b = a + 1; b < m; ++b) {  // u_a < u_b
+        const std::size_t below = below_of[b], at_or_below = at_or_below_of[b];
+        const double other_below = columns.prefix(b, below), other_at_or_below = columns.prefix(b, at_or_below);
+        row[b] = std::max(0.0, -prefix[below] + other_below);
+        col[b] = std::max(0.0, -(total_[b] - other_at_or_below) + (total_a - prefix[at_or_below]));
       }
       visit(a, row, col);
     }
