@@ -34,7 +34,6 @@ struct Contests {
 template <VotingRule Rule, ThirdParty Commit>
 Contests contests(const Problem& p, const Assessment& a, const Perspective& h, std::size_t i, std::size_t begin, std::size_t end) {
   const std::size_t n = p.n, m = end - begin;
-  constexpr double min_cltn = 1E-10;
   Contests out{std::vector<double>(m), std::vector<double>(m), std::vector<double>(m)};
   std::vector<double> c_i(m), c_j(m);
   const double uii = bs_util(a.vdiff[i * n + i], h.r[i]);
@@ -43,13 +42,8 @@ Contests contests(const Problem& p, const Assessment& a, const Perspective& h, s
     const std::size_t j = begin + q;
     out.uij[q] = bs_util(a.vdiff[i * n + j], h.r[i]);
     const double uji = bs_util(a.vdiff[j * n + i], h.r[j]);
-    const double contrib_i = vote_by<Rule>(w_i, uii, out.uij[q]);
-    const double contrib_j = vote_by<Rule>(p.sal_sum[j] * p.cap[j], uji, h.diag[j]);
-    double hij = min_cltn, hji = min_cltn;
-    if (contrib_i > 0.0) hij = hij + contrib_i;
-    if (contrib_i < 0.0) hji = hji - contrib_i;
-    if (contrib_j > 0.0) hij = hij + contrib_j;
-    if (contrib_j < 0.0) hji = hji - contrib_j;
+    double hij = 0, hji = 0;
+    principal_parts<Rule>(w_i, uii, out.uij[q], p.sal_sum[j] * p.cap[j], uji, h.diag[j], hij, hji);
     c_i[q] = out.chij[q] = hij;
     c_j[q] = out.chji[q] = hji;
   }

@@ -34,7 +34,7 @@ struct Pass {
 
 /// Third party x's votes in the contests of receivers [j, j + kLanes): the operations of
 /// contests(), on one vector.
-template <VotingRule Rule, ThirdParty Commit, bool Far>
+template <VotingRule Rule, bool Far>
 [[gnu::always_inline]] inline void third_party_votes(const double* row, const double* c_i, const double* c_j, double* s_ij, double* s_ji,
                                                      std::size_t j, const V& w, const V& rx, const V& uxi, const V& uxx) {
   V d, ci, cj, chij, chji, uxj, v1, vote;
@@ -52,7 +52,7 @@ template <VotingRule Rule, ThirdParty Commit, bool Far>
   const V cnj = v1 < 0 ? cj - v1 : cj;
   const V pin = cni / (cni + cnj);
   const V pjn = 1.0 - pin;
-  lanes::third_party_vote<Rule, Commit>(w, pin, pjn, uxi, uxj, uxx, vote);
+  lanes::semi_committed_vote<Rule>(w, pin, pjn, uxi, uxj, uxx, vote);
   chij = vote > 0 ? chij + vote : chij;
   chji = vote < 0 ? chji - vote : chji;
   lanes::store(s_ij + j, chij);
@@ -62,7 +62,7 @@ template <VotingRule Rule, ThirdParty Commit, bool Far>
 /// Third parties x = 0, 1, ... add their votes to every contest of the pass, as contests() does.
 /// `Far`: some distance exceeds 1 (or is NaN), so bs_util's second case can occur; without it
 /// every lane takes the first case, as the scalar code does for every d <= 1.
-template <VotingRule Rule, ThirdParty Commit, bool Far>
+template <VotingRule Rule, bool Far>
 [[gnu::always_inline]] inline void third_parties_by(const Pass& t) {
   for (std::size_t x = 0; x < t.n; ++x) {
     const double* row = t.vdiff + x * t.np;
@@ -81,7 +81,7 @@ template <VotingRule Rule, ThirdParty Commit, bool Far>
       const double* const c_j = h.cj.data();
       double* const s_ij = h.chij.data();
       double* const s_ji = h.chji.data();
-      for (std::size_t j = t.j0; j < t.j1; j += kLanes) third_party_votes<Rule, Commit, Far>(row, c_i, c_j, s_ij, s_ji, j, w, rx, uxi, uxx);
+      for (std::size_t j = t.j0; j < t.j1; j += kLanes) third_party_votes<Rule, Far>(row, c_i, c_j, s_ij, s_ji, j, w, rx, uxi, uxx);
       if (principal) h.chij[x] = keep_ij, h.chji[x] = keep_ji;
     }
   }
@@ -91,9 +91,9 @@ template <VotingRule Rule, ThirdParty Commit, bool Far>
 template <VotingRule Rule>
 [[gnu::always_inline]] inline void third_parties_with(const Pass& t) {
   if (t.far)
-    third_parties_by<Rule, ThirdParty::semi_commit, true>(t);
+    third_parties_by<Rule, true>(t);
   else
-    third_parties_by<Rule, ThirdParty::semi_commit, false>(t);
+    third_parties_by<Rule, false>(t);
 }
 
 PARLEY_SMP_CLONES void third_parties(VotingRule rule, const Pass& t) {
@@ -194,9 +194,6 @@ PARLEY_SMP_CLONES void coalition_rows(VotingRule rule, const CoalitionPass& t) {
   coalition_rows_by<VotingRule::proportional>(t);
 }
 
-/// Blocks of rows handed out so that contiguous ranges carry similar work (the lower triangle).
-std::size_t balanced_block(std::size_t t, std::size_t blocks) { return t % 2 == 0 ? t / 2 : blocks - 1 - t / 2; }
-
 }  // namespace
 
 std::vector<Challenge> best_challenges(const Problem& p, const Assessment& a, const Config& c) {
@@ -279,7 +276,7 @@ std::vector<double> coalitions_wide(VotingRule rule, const std::vector<double>& 
       [&](std::size_t begin, std::size_t end) {
         std::vector<double> cij(rows_per_block * kTile), cji(rows_per_block * kTile);
         for (std::size_t t = begin; t < end; ++t) {
-          const std::size_t i0 = balanced_block(t, blocks) * rows_per_block, rows = std::min(rows_per_block, m - i0);
+          const std::size_t i0 = balanced_order(t, blocks) * rows_per_block, rows = std::min(rows_per_block, m - i0);
           const std::size_t last = i0 + rows - 1;  // options j < i of every row: j < last
           CoalitionPass pass{n, i0, 0, 0, w.data(), {}, panels.data(), cij.data(), cji.data()};
           for (std::size_t r = 0; r < rows_per_block; ++r) pass.rows[r] = &u[(i0 + std::min(r, rows - 1)) * n];

@@ -11,7 +11,6 @@
 //   bargainers' two terms.
 #include <algorithm>
 #include <cstddef>
-#include <cstdint>
 #include <vector>
 
 #include "core/parallel.hpp"
@@ -26,7 +25,6 @@ namespace {
 
 using lanes::kLanes;
 using lanes::V;
-using Bits = std::int64_t __attribute__((vector_size(32)));
 
 constexpr std::size_t kPerspectives = 8;  // perspectives per pass over the tables
 constexpr std::size_t kTile = 64;         // receivers per tile
@@ -55,25 +53,18 @@ RiskWeights risk_weights(RiskAdjust adjust) {
 /// Per perspective: the sums over third parties of the votes (s) and of their magnitudes (t).
 struct Sums {
   double risk = 0;                 // r_i
-  const double* weight = nullptr;  // w_x = sigma_x c_x
   std::vector<double> s, t, both;  // both[j] = ci[j] + cj[j]
 };
 
 struct FastPass {
   std::size_t n = 0, np = 0;
-  const double* pt = nullptr;  // P[x * np + j], padded with zeros
-  const double* qt = nullptr;  // Q[x * np + j]
+  const double* pt = nullptr;      // P[x * np + j], padded with zeros
+  const double* qt = nullptr;      // Q[x * np + j]
+  const double* weight = nullptr;  // w_x = sigma_x c_x
   View* views = nullptr;
   Sums* sums = nullptr;
   std::size_t count = 0, j0 = 0, j1 = 0;
 };
-
-/// |v| on every lane: the sign bit cleared.
-[[gnu::always_inline]] inline void magnitude(const V& v, V& out) {
-  constexpr std::int64_t kAllButSign = 0x7fffffffffffffff;
-  const Bits mask{kAllButSign, kAllButSign, kAllButSign, kAllButSign};
-  out = (V)((Bits)v & mask);
-}
 
 /// Third parties x = 0, 1, ... add their votes to the sums of every contest of the pass.
 PARLEY_SMP_CLONES void fast_votes(const FastPass& t) {
@@ -84,7 +75,7 @@ PARLEY_SMP_CLONES void fast_votes(const FastPass& t) {
       View& h = t.views[v];
       if (x == h.i) continue;
       Sums& z = t.sums[v];
-      const double w = z.weight[x];
+      const double w = t.weight[x];
       V ri, wuxi, wuxx, we;
       lanes::broadcast(z.risk, ri);
       lanes::broadcast(w * h.uxi[x], wuxi);
@@ -107,10 +98,10 @@ PARLEY_SMP_CLONES void fast_votes(const FastPass& t) {
         const V wuxj = p + q * ri;
         const V v1 = wuxi - wuxj;  // little_contest_probability's vote
         lanes::positive_part(v1, up);
-        magnitude(v1, mag);
+        lanes::magnitude(v1, mag);
         const V pin = (ci + up) / (both + mag);
         const V vote = (wuxj - wuxx) - pin * (wuxj + we);
-        magnitude(vote, mag);
+        lanes::magnitude(vote, mag);
         lanes::store(sum + j, s + vote);
         lanes::store(size + j, m + mag);
       }
@@ -139,7 +130,7 @@ void utility_tables(const Problem& p, const Assessment& a, const Config& c, std:
 /// acc += |a - b| on every lane.
 [[gnu::always_inline]] inline void add_distance(const V& a, const V& b, V& acc) {
   V mag;
-  magnitude(a - b, mag);
+  lanes::magnitude(a - b, mag);
   acc = acc + mag;
 }
 
@@ -181,12 +172,12 @@ std::vector<Challenge> best_challenges_fast(const Problem& p, const Assessment& 
           for (std::size_t v = 0; v < count; ++v) {
             prepare<VotingRule::proportional>(p, a, c, i0 + v, np, views[v]);
             Sums& z = sums[v];
-            z.risk = a.risk[i0 + v], z.weight = weight.data();
+            z.risk = a.risk[i0 + v];
             z.s.assign(np, 0.0), z.t.assign(np, 0.0), z.both.resize(np);
             for (std::size_t j = 0; j < np; ++j) z.both[j] = views[v].ci[j] + views[v].cj[j];
           }
           for (std::size_t j0 = 0; j0 < np; j0 += kTile)
-            fast_votes({n, np, pt.data(), qt.data(), views.data(), sums.data(), count, j0, std::min(np, j0 + kTile)});
+            fast_votes({n, np, pt.data(), qt.data(), weight.data(), views.data(), sums.data(), count, j0, std::min(np, j0 + kTile)});
           for (std::size_t v = 0; v < count; ++v) {
             View& h = views[v];
             const Sums& z = sums[v];
@@ -213,7 +204,7 @@ std::vector<double> coalitions_fast(const std::vector<double>& w, const std::vec
       [&](std::size_t begin, std::size_t end) {
         double l1[8];
         for (std::size_t b = begin; b < end; ++b) {
-          const std::size_t i0 = (b % 2 == 0 ? b / 2 : blocks - 1 - b / 2) * kLanes;  // similar work per contiguous range
+          const std::size_t i0 = balanced_order(b, blocks) * kLanes;
           for (std::size_t j0 = 0; j0 <= i0; j0 += kLanes)
             for (std::size_t half = 0; half < kLanes; half += 2) {
               distances_2x4(v.data(), np, i0 + half, j0, l1);

@@ -36,6 +36,14 @@ inline std::size_t padded(std::size_t n) { return (n + kLanes - 1) / kLanes * kL
   out = v > zero ? v : zero;
 }
 
+/// |v| on every lane: the sign bit cleared.
+[[gnu::always_inline]] inline void magnitude(const V& v, V& out) {
+  using Bits = long long __attribute__((vector_size(32)));
+  constexpr long long kAllButSign = 0x7fffffffffffffff;
+  const Bits mask{kAllButSign, kAllButSign, kAllButSign, kAllButSign};
+  out = (V)((Bits)v & mask);
+}
+
 /// bs_util: (1 - d)(1 + d R) for d <= 1, else (1 - d)(1 + R).
 [[gnu::always_inline]] inline void utility(const V& d, const V& r, V& out) {
   out = d <= 1.0 ? (1.0 - d) * (1.0 + d * r) : (1.0 - d) * (1.0 + r);
@@ -68,21 +76,13 @@ template <VotingRule Rule>
   }
 }
 
-/// third_party_vote<Rule, Commit> on every lane.
-template <VotingRule Rule, ThirdParty Commit>
-[[gnu::always_inline]] inline void third_party_vote(const V& w_k, const V& p_ik, const V& p_jk, const V& u_ki, const V& u_kj, const V& u_kk,
-                                                    V& out) {
-  V u_ik_def_j, u_j_def_ik, u_i_def_jk, u_jk_def_i;
-  if constexpr (Commit == ThirdParty::full_commit) {
-    u_ik_def_j = u_ki + u_ki + u_ki, u_j_def_ik = u_kj + u_kj + u_kj;
-    u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kj;
-  } else if constexpr (Commit == ThirdParty::semi_commit) {
-    u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kj;
-    u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kk;
-  } else {
-    u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kk;
-    u_i_def_jk = u_ki + u_ki + u_kk, u_jk_def_i = u_kj + u_kj + u_kk;
-  }
+/// third_party_vote<Rule, ThirdParty::semi_commit> on every lane: the only commitment under which
+/// a third party's vote can be other than 0 (smp_kernels.cpp, best_challenges).
+template <VotingRule Rule>
+[[gnu::always_inline]] inline void semi_committed_vote(const V& w_k, const V& p_ik, const V& p_jk, const V& u_ki, const V& u_kj,
+                                                       const V& u_kk, V& out) {
+  const V u_ik_def_j = u_ki + u_ki + u_kk, u_j_def_ik = u_kj + u_kj + u_kj;
+  const V u_i_def_jk = u_ki + u_ki + u_ki, u_jk_def_i = u_kj + u_kj + u_kk;
   const V u_ik_j = (p_ik * u_ik_def_j) + (p_jk * u_j_def_ik);
   const V u_i_jk = (p_ik * u_i_def_jk) + (p_jk * u_jk_def_i);
   vote<Rule>(w_k, u_ik_j, u_i_jk, out);

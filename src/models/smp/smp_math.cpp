@@ -21,9 +21,6 @@ namespace {
 
 constexpr std::size_t kWideCoalitions = 16;  // options from which coalitions_wide is faster
 
-/// Rows of the lower triangle, handed out so that contiguous blocks carry similar work.
-inline std::size_t balanced_row(std::size_t t, std::size_t m) { return t % 2 == 0 ? t / 2 : m - 1 - t / 2; }
-
 template <VotingRule Rule>
 void coalitions_by(const std::vector<double>& w, const std::vector<double>& u, std::size_t n, std::size_t m, std::vector<double>& c) {
   constexpr double min_c = 1E-8;
@@ -31,7 +28,7 @@ void coalitions_by(const std::vector<double>& w, const std::vector<double>& u, s
       m,
       [&](std::size_t begin, std::size_t end) {
         for (std::size_t t = begin; t < end; ++t) {
-          const std::size_t i = balanced_row(t, m);
+          const std::size_t i = balanced_order(t, m);
           const double* ui = &u[i * n];
           for (std::size_t j = 0; j < i; ++j) {
             const double* uj = &u[j * n];

@@ -71,6 +71,24 @@ decltype(auto) with_rule(VotingRule rule, F&& f) {
   return f(std::integral_constant<VotingRule, VotingRule::proportional>{});
 }
 
+/// The t-th of `count` rows of a lower triangle, in the order 0, count - 1, 1, count - 2, ...:
+/// contiguous ranges of t then carry similar work, for parallel_blocks.
+inline std::size_t balanced_order(std::size_t t, std::size_t count) { return t % 2 == 0 ? t / 2 : count - 1 - t / 2; }
+
+/// The principals' parts of the contest i:j (probEduChlg): 1e-10 plus each principal's own vote
+/// on its side, i's (weight w_i, utilities u_ii, u_ij) then j's (w_j, u_ji, u_jj).
+template <VotingRule Rule>
+inline void principal_parts(double w_i, double u_ii, double u_ij, double w_j, double u_ji, double u_jj, double& hij, double& hji) {
+  constexpr double min_cltn = 1E-10;
+  const double contrib_i = vote_by<Rule>(w_i, u_ii, u_ij);
+  const double contrib_j = vote_by<Rule>(w_j, u_ji, u_jj);
+  hij = min_cltn, hji = min_cltn;
+  if (contrib_i > 0.0) hij = hij + contrib_i;
+  if (contrib_i < 0.0) hji = hji - contrib_i;
+  if (contrib_j > 0.0) hij = hij + contrib_j;
+  if (contrib_j < 0.0) hji = hji - contrib_j;
+}
+
 /// (P[1 beats 2], P[2 beats 1]) from coalition strengths s1, s2 (Model::vProb).
 std::pair<double, double> victory_pair(VictoryModel model, double s1, double s2);
 

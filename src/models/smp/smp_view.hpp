@@ -22,7 +22,6 @@ struct View {
 template <VotingRule Rule>
 void prepare(const Problem& p, const Assessment& a, const Config& c, std::size_t i, std::size_t np, View& h) {
   const std::size_t n = p.n;
-  constexpr double min_cltn = 1E-10;
   h.i = i;
   h.r.resize(n), h.diag.resize(n), h.uxi.resize(n);
   for (std::size_t x = 0; x < n; ++x) {
@@ -36,13 +35,8 @@ void prepare(const Problem& p, const Assessment& a, const Config& c, std::size_t
   for (std::size_t j = 0; j < n; ++j) {
     h.uij[j] = bs_util(a.vdiff[i * n + j], h.r[i]);
     const double uji = bs_util(a.vdiff[j * n + i], h.r[j]);
-    const double contrib_i = vote_by<Rule>(w_i, h.uii, h.uij[j]);
-    const double contrib_j = vote_by<Rule>(p.sal_sum[j] * p.cap[j], uji, h.diag[j]);
-    double hij = min_cltn, hji = min_cltn;
-    if (contrib_i > 0.0) hij = hij + contrib_i;
-    if (contrib_i < 0.0) hji = hji - contrib_i;
-    if (contrib_j > 0.0) hij = hij + contrib_j;
-    if (contrib_j < 0.0) hji = hji - contrib_j;
+    double hij = 0, hji = 0;
+    principal_parts<Rule>(w_i, h.uii, h.uij[j], p.sal_sum[j] * p.cap[j], uji, h.diag[j], hij, hji);
     h.ci[j] = h.chij[j] = hij;
     h.cj[j] = h.chji[j] = hji;
   }
