@@ -28,14 +28,13 @@ constexpr std::size_t kLanes = 4;
 
 constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
 
-/// 1/k! for k = 12, 11, ..., 0: the coefficients of e^r's Taylor polynomial after 1/13!, in the
-/// order Horner's rule takes them.
-constexpr std::array<double, 13> kInverseFactorials = [] {
-  std::array<double, 13> c{};
-  double factorial = 479001600.0;  // 12!
-  for (int k = 12; k >= 0; --k) {
-    c[static_cast<std::size_t>(12 - k)] = 1.0 / factorial;
-    if (k > 0) factorial /= k;
+/// 1/k! for k = 0, 1, ..., 13: the coefficients of e^r's Taylor polynomial.
+constexpr std::array<double, 14> kInverseFactorials = [] {
+  std::array<double, 14> c{};
+  double factorial = 1;
+  for (std::size_t k = 0; k < c.size(); ++k) {
+    if (k > 1) factorial *= static_cast<double>(k);
+    c[k] = 1.0 / factorial;
   }
   return c;
 }();
@@ -71,8 +70,13 @@ constexpr std::array<double, 13> kInverseFactorials = [] {
   const V t = y * 1.4426950408889634 + kShift;  // round(y / ln2) in the low bits
   const V k = t - kShift;
   const V r = (y - k * kLn2Hi) - k * kLn2Lo;
-  V p = V{} + 1.0 / 6227020800.0;  // 1/13!
-  for (double c : kInverseFactorials) p = p * r + c;
+  // The degree-13 polynomial by Estrin's scheme (pairs, then pairs of pairs): a shorter chain of
+  // dependent operations than Horner's rule.
+  constexpr const std::array<double, 14>& c = kInverseFactorials;
+  const V r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  const V p01 = c[0] + c[1] * r, p23 = c[2] + c[3] * r, p45 = c[4] + c[5] * r, p67 = c[6] + c[7] * r;
+  const V p89 = c[8] + c[9] * r, p1011 = c[10] + c[11] * r, p1213 = c[12] + c[13] * r;
+  const V p = ((p01 + p23 * r2) + (p45 + p67 * r2) * r4) + ((p89 + p1011 * r2) + p1213 * r4) * r8;
   U bits;
   as_bits(t, bits);
   V scale;
@@ -87,11 +91,31 @@ constexpr std::array<double, 13> kInverseFactorials = [] {
   out = y == 1.0 ? x : (x > 0.0 ? e : V{});
 }
 
+/// Two pow_lanes side by side, so that their chains of dependent operations overlap.
+[[gnu::always_inline]] inline void pow_lanes2(const V& x, const V& y, V& out, const V& x2, const V& y2, V& out2) {
+  V l, e, l2, e2;
+  log_lanes(x > 0.0 ? x : V{} + 1.0, l);
+  log_lanes(x2 > 0.0 ? x2 : V{} + 1.0, l2);
+  exp_lanes(y * l, e);
+  exp_lanes(y2 * l2, e2);
+  out = y == 1.0 ? x : (x > 0.0 ? e : V{});
+  out2 = y2 == 1.0 ? x2 : (x2 > 0.0 ? e2 : V{});
+}
+
 }  // namespace
 
 PARLEY_POW_CLONES void fast_pow(const double* x, const double* y, double y0, double* out, std::size_t count) {
   V xv, yv = V{} + y0, r;
   std::size_t k = 0;
+  for (; k + 2 * kLanes <= count; k += 2 * kLanes) {
+    V xv2, yv2 = yv, r2;
+    std::memcpy(&xv, x + k, sizeof xv);
+    std::memcpy(&xv2, x + k + kLanes, sizeof xv2);
+    if (y) std::memcpy(&yv, y + k, sizeof yv), std::memcpy(&yv2, y + k + kLanes, sizeof yv2);
+    pow_lanes2(xv, yv, r, xv2, yv2, r2);
+    std::memcpy(out + k, &r, sizeof r);
+    std::memcpy(out + k + kLanes, &r2, sizeof r2);
+  }
   for (; k + kLanes <= count; k += kLanes) {
     std::memcpy(&xv, x + k, sizeof xv);
     if (y) std::memcpy(&yv, y + k, sizeof yv);

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <random>
 
 #include "core/parallel.hpp"
@@ -107,6 +108,52 @@ TEST(BdmFast, RowBlocksCutToOneRowGiveTheSameBits) {
   const bdm::Probabilities cut(bdm::Tally(actors, g, exponents, 100.0, false, 1), g, bdm::Probability::all_pairs);
   const auto a = whole.table(), b = cut.table();
   for (std::size_t k = 0; k < a.size(); ++k) ASSERT_EQ(std::bit_cast<std::uint64_t>(a[k]), std::bit_cast<std::uint64_t>(b[k])) << k;
+}
+
+TEST(BdmFast, RowBlocksCutToOneRowGiveTheSameBitsWithChunkedPrefixes) {
+  // precision=fast: a prefix is its chunk's prefix plus a partial sum, whichever sweep reaches it
+  // (a row's own, or a column's running one that jumps ahead): single-row blocks take other paths.
+  const auto actors = fast_test_actors(300, 8);
+  const bdm::Geometry g = bdm::make_geometry(actors);
+  std::vector<double> exponents(actors.size(), 1.5);
+  const bdm::Probabilities whole(bdm::Tally(actors, g, exponents, 100.0, true), g, bdm::Probability::all_pairs);
+  const bdm::Probabilities cut(bdm::Tally(actors, g, exponents, 100.0, true, 1), g, bdm::Probability::all_pairs);
+  const auto a = whole.table(), b = cut.table();
+  for (std::size_t k = 0; k < a.size(); ++k) ASSERT_EQ(std::bit_cast<std::uint64_t>(a[k]), std::bit_cast<std::uint64_t>(b[k])) << k;
+  const bdm::Probabilities exact(bdm::Tally(actors, g, exponents, 100.0), g, bdm::Probability::all_pairs);
+  EXPECT_LT(largest_difference(a, exact.table()), 1e-12);
+}
+
+/// The moves of a round as bits, for comparing two sweeps of the offers.
+std::vector<std::uint64_t> move_bits(const bdm::RoundResult& result) {
+  std::vector<std::uint64_t> out;
+  for (const bdm::Move& m : result.moves)
+    for (double x :
+         {static_cast<double>(m.actor), static_cast<double>(m.from), static_cast<double>(m.kind), m.eu_ij, m.eu_ji, m.new_position})
+      out.push_back(std::bit_cast<std::uint64_t>(x));
+  return out;
+}
+
+TEST(BdmFast, TheSalienceFilterKeepsEveryMove) {
+  // With a trace the offers take the sweep over every counterpart; without, code_offers_fast rules
+  // most counterparts out by salience first. The moves must be the same bits, under each rule that
+  // reaches it (pairwise probabilities: no counterpart can be ruled out).
+  std::map<OfferKind, int> kinds;
+  for (const ModelOptions& options : std::vector<ModelOptions>{{{"precision", "fast"}},
+                                                               {{"precision", "fast"}, {"capitulation", "on"}},
+                                                               {{"precision", "fast"}, {"probability", "pairwise"}},
+                                                               {{"precision", "fast"}, {"compromise", "midpoint"}}})
+    for (unsigned seed : {1u, 2u, 3u}) {
+      const auto actors = fast_test_actors(250, seed);
+      bdm::Config fast = fast_test_config(options), traced = fast;
+      traced.trace = true;
+      const bdm::RoundResult got = bdm::Round(actors, 100.0, fast, 1).run(), want = bdm::Round(actors, 100.0, traced, 1).run();
+      EXPECT_GT(got.moves.size(), 10u) << seed;
+      EXPECT_EQ(move_bits(got), move_bits(want)) << seed << " " << options.begin()->second << " " << options.rbegin()->second;
+      for (const bdm::Move& m : got.moves) ++kinds[m.kind];
+    }
+  EXPECT_GT(kinds[OfferKind::confrontation], 0);
+  EXPECT_GT(kinds[OfferKind::compromise], 0);
 }
 
 TEST(BdmFast, AnUnknownPrecisionIsRefused) { EXPECT_THROW(fast_test_config({{"precision", "float"}}), InputError); }

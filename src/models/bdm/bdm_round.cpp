@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "models/bdm/bdm_best.hpp"
 #include "models/fast_pow.hpp"
 
 namespace parley::models::bdm {
@@ -15,32 +16,6 @@ std::uint64_t splitmix64(std::uint64_t x) {
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
   return x ^ (x >> 31);
-}
-
-/// The best candidate of one category: smallest key, ties to the lowest counterpart index.
-struct Best {
-  bool found = false;
-  double key = 0;
-  Move move{};
-  void offer(double k, const Move& m) {
-    if (!found || k < key || (k == key && m.from < move.from)) found = true, key = k, move = m;
-  }
-};
-
-/// The candidate of the first category that has one, in order of preference.
-bool first_found(std::initializer_list<const Best*> categories, Move& out) {
-  for (const Best* best : categories)
-    if (best->found) {
-      out = best->move;
-      return true;
-    }
-  return false;
-}
-
-/// Appends, in actor order, the move of every actor that moved.
-void collect(const std::vector<Move>& chosen, const std::vector<char>& moved, std::vector<Move>& out) {
-  for (std::size_t i = 0; i < chosen.size(); ++i)
-    if (moved[i]) out.push_back(chosen[i]);
 }
 
 }  // namespace
@@ -69,18 +44,11 @@ void Round::utility_row(const Analysis& a, std::size_t p, double r, std::vector<
   for (std::size_t q = 0; q < m; ++q) us[q] = 2 - 4 * us[q], uf[q] = 2 - 4 * uf[q];
 }
 
-[[gnu::always_inline]] inline EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
-  if (config_.q < 1) [[unlikely]]
-    return eu_terms_with_tail(u, xc, xt, median, p, r);
-  // Q = 1: Q U_sq is U_sq and the tail 0, exactly.
-  return {p * u.us + (1 - p) * u.uf - u.us, u.us - config_.q * u.usq - 0.0};
-}
-
 EuTerms Round::eu_terms_with_tail(const Utilities& u, double xc, double xt, double median, double p, double r) const {
   const double dm = std::fabs(xc - median), dj = std::fabs(xc - xt);
   const double shift = 0.25 * (dm + dj) / range_;
   const double tail = (1 - config_.q) * (dm < dj ? utility(0.5 - shift, r) : utility(0.5 + shift, r));
-  return {p * u.us + (1 - p) * u.uf - u.us, u.us - config_.q * u.usq - tail};
+  return {slope(u, p), u.us - config_.q * u.usq - tail};
 }
 
 EuTerms Round::eu_terms(const Analysis& a, std::size_t challenger, std::size_t target, double p, double r) const {
@@ -253,7 +221,9 @@ RoundResult Round::run() const {
   out.analysis = analyse();
   const std::size_t n = actors_.size();
   if (config_.trace) out.eu.assign(n * n, std::numeric_limits<double>::quiet_NaN());
-  if (config_.offers == Offers::closest)
+  if (config_.offers == Offers::closest && config_.fast && !config_.trace && !(config_.q < 1))
+    code_offers_fast(out.analysis, out);
+  else if (config_.offers == Offers::closest)
     code_offers(out.analysis, out);
   else
     paper_demands(out.analysis, out);

@@ -66,7 +66,12 @@ class Round {
   EuTerms eu_terms(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
   EuTerms eu_terms_with_tail(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
   std::vector<double> danger(const Analysis& a, const Probabilities& linear) const;
+  /// x1 of E = sigma x1 + x0 for a challenger who wins with probability p.
+  double slope(const Utilities& u, double p) const;
   void code_offers(const Analysis& a, RoundResult& out) const;
+  /// code_offers for precision=fast with Q = 1 and no trace, the same moves: each actor's
+  /// counterparts filtered by salience first (bdm_offers_fast.cpp).
+  void code_offers_fast(const Analysis& a, RoundResult& out) const;
   void paper_demands(const Analysis& a, RoundResult& out) const;
   double compromise_target(double x_mover, double x_other, double fraction) const;
   double uniform(std::size_t mover, std::size_t other, int view) const;
@@ -76,5 +81,18 @@ class Round {
   const Config& config_;
   int round_;
 };
+
+inline double Round::slope(const Utilities& u, double p) const {
+  // p U_s + (1 - p) U_f - U_s is (1 - p)(U_f - U_s), and U_f <= U_s: precision=fast takes that form,
+  // so that a larger salience never raises E (code_offers_fast's filter rests on it).
+  return config_.fast ? (1 - p) * std::min(0.0, u.uf - u.us) : p * u.us + (1 - p) * u.uf - u.us;
+}
+
+[[gnu::always_inline]] inline EuTerms Round::eu_terms(const Utilities& u, double xc, double xt, double median, double p, double r) const {
+  if (config_.q < 1) [[unlikely]]
+    return eu_terms_with_tail(u, xc, xt, median, p, r);
+  // Q = 1: Q U_sq is U_sq and the tail 0, exactly.
+  return {slope(u, p), u.us - config_.q * u.usq - 0.0};
+}
 
 }  // namespace parley::models::bdm

@@ -15,8 +15,8 @@ namespace {
 constexpr std::size_t kParallelTerms = 20000;
 /// Rows per block.
 constexpr std::size_t kBlockRows = 32;
-/// Terms per batch when a running prefix moves forward; voters per chunk of Tally::spread.
-constexpr std::size_t kBatch = 256, kVoterChunk = 64;
+/// Terms per batch when a running prefix moves forward.
+constexpr std::size_t kBatch = 256;
 
 }  // namespace
 
@@ -27,7 +27,10 @@ constexpr std::size_t kBatch = 256, kVoterChunk = 64;
 class Tally::Columns {
  public:
   explicit Columns(const Tally& tally)
-      : t_(tally), n_(tally.n()), m_(tally.m()), lo_(m_), offset_(m_ + 1), buffer_(n_ + 1), run_index_(m_, 0), run_value_(m_, 0.0) {}
+      : t_(tally), n_(tally.n()), m_(tally.m()), lo_(m_), offset_(m_ + 1), buffer_(n_ + 1), run_index_(m_, 0), run_value_(m_, 0.0) {
+    xs_padded_.assign(tally.xs_.begin(), tally.xs_.end());
+    xs_padded_.push_back(HUGE_VAL);
+  }
 
   /// Prepares the rows [a0, a1) for an a1 <= end, and returns a1: kBlockRows rows, or fewer when
   /// their prefixes would exceed the tally's most_prefixes values (never fewer than one).
@@ -48,19 +51,32 @@ class Tally::Columns {
   /// prefixes would take more than most_prefixes values.
   bool count(std::size_t rows) {
     below_.resize(rows * m_), at_or_below_.resize(rows * m_);
-    const double* xs = t_.xs_.data();
-    std::size_t size = 0;
-    for (std::size_t b = 0; b < m_; ++b) {
-      const double first = 0.5 * (t_.u_[a0_] + t_.u_[b]);
-      std::size_t lo = static_cast<std::size_t>(std::lower_bound(xs, xs + n_, first) - xs);
-      std::size_t hi = static_cast<std::size_t>(std::upper_bound(xs, xs + n_, first) - xs);
-      for (std::size_t r = 0; r < rows; ++r) {
+    const double* xs = xs_padded_.data();  // xs[n] is infinite: no bound checks
+    // Row a0: the counts rise with b (a merge).
+    for (std::size_t b = 0, lo = 0, hi = 0; b < m_; ++b) {
+      const double mid = 0.5 * (t_.u_[a0_] + t_.u_[b]);
+      while (xs[lo] < mid) ++lo;
+      hi = std::max(hi, lo);
+      while (xs[hi] <= mid) ++hi;
+      below_[b] = lo, at_or_below_[b] = hi;
+    }
+    // Each later row from the one before: the midpoint passes a voter or two, so two steps
+    // without a branch, then a loop for the rare rest; the columns do not wait on each other.
+    for (std::size_t r = 1; r < rows; ++r)
+      for (std::size_t b = 0; b < m_; ++b) {
         const double mid = 0.5 * (t_.u_[a0_ + r] + t_.u_[b]);
-        while (lo < n_ && xs[lo] < mid) ++lo;
+        std::size_t lo = below_[(r - 1) * m_ + b], hi = at_or_below_[(r - 1) * m_ + b];
+        lo += xs[lo] < mid;
+        lo += xs[lo] < mid;
+        while (xs[lo] < mid) ++lo;
         hi = std::max(hi, lo);
-        while (hi < n_ && xs[hi] <= mid) ++hi;
+        hi += xs[hi] <= mid;
+        while (xs[hi] <= mid) ++hi;
         below_[r * m_ + b] = lo, at_or_below_[r * m_ + b] = hi;
       }
+    std::size_t size = 0;
+    for (std::size_t b = 0; b < m_; ++b) {
+      const std::size_t hi = at_or_below_[(rows - 1) * m_ + b];
       lo_[b] = below_[b];
       offset_[b] = size;
       size += hi - lo_[b] + 1;
@@ -73,6 +89,7 @@ class Tally::Columns {
   /// count below (the next block asks for nothing lower).
   void sum_prefixes(std::size_t rows) {
     segment_.resize(offset_[m_]);
+    if (t_.fast_) return sum_fast_prefixes(rows);
     for (std::size_t b = 0; b < m_; ++b) {
       const std::size_t lo = lo_[b], hi = lo + (offset_[b + 1] - offset_[b]) - 1;
       if (lo < run_index_[b]) run_index_[b] = 0, run_value_[b] = 0;  // afresh (never, barring rounding)
@@ -92,10 +109,33 @@ class Tally::Columns {
     }
   }
 
+  /// As sum_prefixes, with precision=fast's prefixes: a column's running partial sum jumps to the
+  /// chunk of lo_b when it is behind it, and restarts at every chunk.
+  void sum_fast_prefixes(std::size_t rows) {
+    for (std::size_t b = 0; b < m_; ++b) {
+      const std::size_t lo = lo_[b], hi = lo + (offset_[b + 1] - offset_[b]) - 1, keep = below_[(rows - 1) * m_ + b];
+      std::size_t k = run_index_[b];
+      double partial = run_value_[b];
+      if (lo < k || lo / kChunk != k / kChunk) k = lo / kChunk * kChunk, partial = 0;
+      t_.terms(b, k, lo, buffer_.data());
+      for (std::size_t i = 0; i < lo - k; ++i) partial += buffer_[i];
+      double* out = &segment_[offset_[b]];
+      out[0] = t_.chunk_prefix(lo / kChunk, b) + partial;
+      if (keep == lo) run_value_[b] = partial;
+      t_.terms(b, lo, hi, buffer_.data());
+      for (std::size_t j = lo; j < hi; ++j) {
+        partial = (j + 1) % kChunk == 0 ? 0.0 : partial + buffer_[j - lo];
+        out[j + 1 - lo] = t_.chunk_prefix((j + 1) / kChunk, b) + partial;
+        if (keep == j + 1) run_value_[b] = partial;
+      }
+      run_index_[b] = keep;
+    }
+  }
+
   const Tally& t_;
   std::size_t n_, m_, a0_ = 0;
   std::vector<std::size_t> below_, at_or_below_, lo_, offset_;
-  std::vector<double> segment_, buffer_;
+  std::vector<double> segment_, buffer_, xs_padded_;
   std::vector<std::size_t> run_index_;
   std::vector<double> run_value_;
 };
@@ -109,6 +149,10 @@ Tally::Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vec
     if (!exponent.empty()) rho_.push_back(exponent[voter]);
   }
   const std::size_t n = xs_.size(), m = u_.size();
+  if (fast_) {
+    build_fast(g.count);
+    return;
+  }
   total_.assign(m, 0.0);
   parallel_blocks(
       m,
@@ -138,12 +182,16 @@ void Tally::rows(std::size_t begin, std::size_t end, const RowVisit& visit) cons
   for (std::size_t a0 = begin; a0 < end;) {
     const std::size_t a1 = columns.prepare(a0, end);
     for (std::size_t a = a0; a < a1; ++a) {
-      prefix[0] = 0;
-      terms(a, 0, n, w.data());
-      for (std::size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + w[k];
-      const double total_a = prefix[n];
       const std::size_t* below_of = columns.below(a);
       const std::size_t* at_or_below_of = columns.at_or_below(a);
+      if (fast_) {
+        fast_prefixes(a, below_of[0], at_or_below_of[m - 1], prefix.data() + below_of[0], w.data());
+      } else {
+        prefix[0] = 0;
+        terms(a, 0, n, w.data());
+        for (std::size_t k = 0; k < n; ++k) prefix[k + 1] = prefix[k] + w[k];
+      }
+      const double total_a = total_[a];
       for (std::size_t b = 0; b < a; ++b) {  // u_b < u_a
         const std::size_t below = below_of[b], at_or_below = at_or_below_of[b];
         const double other_below = columns.prefix(b, below), other_at_or_below = columns.prefix(b, at_or_below);
@@ -164,7 +212,7 @@ void Tally::rows(std::size_t begin, std::size_t end, const RowVisit& visit) cons
 }
 
 double Tally::spread(const std::vector<std::size_t>& count) const {
-  const std::size_t n = xs_.size(), m = u_.size(), chunks = (n + kVoterChunk - 1) / kVoterChunk;
+  const std::size_t n = xs_.size(), m = u_.size(), chunks = (n + kChunk - 1) / kChunk;
   double all = 0;
   for (std::size_t t = 0; t < m; ++t) all += static_cast<double>(count[t]);
   std::vector<double> part(chunks, 0.0);
@@ -174,26 +222,31 @@ double Tally::spread(const std::vector<std::size_t>& count) const {
         // w[1 + t]: voter k's term at position t, between two infinite sentinels.
         std::vector<double> w(m + 2, HUGE_VAL);
         for (std::size_t c = begin; c < end; ++c)
-          for (std::size_t k = c * kVoterChunk; k < std::min(n, (c + 1) * kVoterChunk); ++k) {
+          for (std::size_t k = c * kChunk; k < std::min(n, (c + 1) * kChunk); ++k) {
             terms_by_position(k, w.data() + 1);
-            // Walk the positions outwards from x_k, in rising order of the term (a merge).
-            std::size_t right = static_cast<std::size_t>(std::lower_bound(u_.begin(), u_.end(), xs_[k]) - u_.begin()) + 1, left = right - 1;
-            double before = 0, sum = 0;
-            for (std::size_t i = 0; i < m; ++i) {
-              const bool take_right = w[right] < w[left];
-              const std::size_t t = take_right ? right : left;
-              const double c_t = static_cast<double>(count[t - 1]);
-              sum += c_t * w[t] * (2 * before + c_t - all);
-              before += c_t;
-              right += take_right, left -= !take_right;
-            }
-            part[c] += sum;
+            part[c] += walk(k, w.data(), count, all);
           }
       },
       n * m >= kParallelTerms ? 2 : chunks + 1);
   double out = 0;
   for (double x : part) out += x;
   return out;
+}
+
+double Tally::walk(std::size_t k, const double* w, const std::vector<std::size_t>& count, double all) const {
+  // Walk the positions outwards from x_k, in rising order of the term (a merge).
+  const std::size_t m = u_.size();
+  std::size_t right = static_cast<std::size_t>(std::lower_bound(u_.begin(), u_.end(), xs_[k]) - u_.begin()) + 1, left = right - 1;
+  double before = 0, sum = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    const bool take_right = w[right] < w[left];
+    const std::size_t t = take_right ? right : left;
+    const double c_t = static_cast<double>(count[t - 1]);
+    sum += c_t * w[t] * (2 * before + c_t - all);
+    before += c_t;
+    right += take_right, left -= !take_right;
+  }
+  return sum;
 }
 
 void Tally::terms_by_position(std::size_t k, double* out) const {
@@ -206,7 +259,7 @@ void Tally::terms_by_position(std::size_t k, double* out) const {
 Probabilities::Probabilities(Tally tally, const Geometry& g, Probability rule) : tally_(std::move(tally)), count_(g.count), rule_(rule) {
   if (rule_ != Probability::all_pairs) return;
   if (tally_.fast()) {
-    denominator_ = 2 * tally_.spread(count_);
+    denominator_ = 2 * tally_.spread();
     return;
   }
   // One pass in row order, summing as a table would be summed.
@@ -215,6 +268,13 @@ Probabilities::Probabilities(Tally tally, const Geometry& g, Probability rule) :
     for (std::size_t b = 0; b < row.size(); ++b) denominator += static_cast<double>(count_[a] * count_[b]) * (row[b] + col[b]);
   });
   denominator_ = denominator;
+}
+
+double Tally::largest_total() const { return total_.empty() ? 0.0 : *std::max_element(total_.begin(), total_.end()); }
+
+double Probabilities::bound() const {
+  if (rule_ != Probability::all_pairs) return 1;
+  return denominator_ <= 0 ? 0.0 : tally_.largest_total() / denominator_ * (1 + 1e-9);
 }
 
 void Probabilities::rows(std::size_t begin, std::size_t end, const RowVisit& visit) const {

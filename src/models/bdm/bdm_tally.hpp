@@ -24,9 +24,15 @@ using RowVisit = std::function<void(std::size_t a, const std::vector<double>& ro
 ///   tally(b, a) = (total_a - prefix_a[at_or_below]) - (total_b - prefix_b[at_or_below]).
 /// Every prefix is the same left-to-right sum whichever pair asks for it, so the values are those
 /// of a full table, bit for bit. Construction sums every total_t: O(n m).
-/// The powers are std::pow's, or fast_pow's with `fast` (precision=fast: not KTAB's bits).
+/// The powers are std::pow's, or fast_pow's with `fast` (precision=fast: not KTAB's bits). With
+/// `fast` a prefix restarts from 0 at every chunk of kChunk voters, on top of the chunk's prefix
+/// kept from construction: the sweeps then start at the chunk they need, not at voter 0, and the
+/// construction's one pass over the voters gives the totals and the spread too.
 class Tally {
  public:
+  /// Voters per chunk: of Tally::spread's sum, and of precision=fast's prefixes.
+  static constexpr std::size_t kChunk = 64;
+
   /// `most_prefixes`: how many column prefixes a block of rows may keep before it is cut into
   /// fewer rows (tests make it small).
   Tally(const std::vector<Actor>& actors, const Geometry& g, const std::vector<double>& exponent, double range, bool fast = false,
@@ -40,26 +46,43 @@ class Tally {
   std::size_t m() const { return u_.size(); }
   std::size_t n() const { return xs_.size(); }
   bool fast() const { return fast_; }
+  /// The largest total_t: no tally(a, b) exceeds it (tally(a, b) sums part of total_b's terms).
+  double largest_total() const;
 
   /// sum_k sum_(a<b) count_a count_b |W^a_k - W^b_k|, that is half the all-pairs denominator,
   /// in O(n m) without the rows: each voter's terms in order of distance (for precision=fast: the
   /// sum's order differs from the rows'). Voters are summed in fixed chunks, then the chunks in
   /// order, so that the thread count changes no bit.
   double spread(const std::vector<std::size_t>& count) const;
+  /// For precision=fast: spread(g.count) as the construction summed it, bit for bit.
+  double spread() const { return spread_; }
 
  private:
   class Columns;  // the column side of a block of rows (bdm_tally.cpp)
+
+  /// precision=fast: one pass over the voters, in chunks of kChunk, gives the totals, the chunks'
+  /// prefixes and the spread (bdm_tally_fast.cpp).
+  void build_fast(const std::vector<std::size_t>& count);
+  /// Voter k's share of the spread: w[1 + t] = W^t_k between infinite sentinels w[0], w[m + 1].
+  double walk(std::size_t k, const double* w, const std::vector<std::size_t>& count, double all) const;
+  /// precision=fast: out[j - lo] = prefix_t[j] for j in [lo, hi], from the chunk of lo.
+  void fast_prefixes(std::size_t t, std::size_t lo, std::size_t hi, double* out, double* buffer) const;
+  /// precision=fast: prefix_t[j] = chunk_prefix(j / kChunk, t) + the sum of the chunk's terms
+  /// before j, taken from 0; every path to prefix_t[j] gives these bits.
+  double chunk_prefix(std::size_t chunk, std::size_t t) const { return chunk_prefix_[chunk * u_.size() + t]; }
 
   /// out[t] = W^t_k for every position t.
   void terms_by_position(std::size_t k, double* out) const;
   /// out[k - begin] = W^t_k for k in [begin, end): a batch at a time.
   void terms(std::size_t t, std::size_t begin, std::size_t end, double* out) const;
 
-  std::vector<double> u_;      // distinct positions
-  std::vector<double> xs_;     // voters' positions, ascending
-  std::vector<double> w_;      // c s of the voters, in that order
-  std::vector<double> rho_;    // their exponents (empty: all 1)
-  std::vector<double> total_;  // total_t = prefix_t[n]
+  std::vector<double> u_;             // distinct positions
+  std::vector<double> xs_;            // voters' positions, ascending
+  std::vector<double> w_;             // c s of the voters, in that order
+  std::vector<double> rho_;           // their exponents (empty: all 1)
+  std::vector<double> total_;         // total_t = prefix_t[n]
+  std::vector<double> chunk_prefix_;  // precision=fast: (chunks + 1) x m, prefix_t[c kChunk] at c m + t
+  double spread_ = 0;                 // precision=fast: spread(count) of the construction
   double range_;
   bool fast_;
   std::size_t most_prefixes_;
@@ -82,6 +105,9 @@ class Probabilities {
   std::vector<double> table() const;
 
   std::size_t m() const { return tally_.m(); }
+  /// No P(a, b) exceeds this (all-pairs: the largest total over the denominator, with room for
+  /// rounding; pairwise: 1).
+  double bound() const;
 
  private:
   Tally tally_;
