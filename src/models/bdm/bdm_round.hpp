@@ -72,6 +72,12 @@ class Round {
   /// code_offers for precision=fast with Q = 1 and no trace, the same moves: each actor's
   /// counterparts filtered by salience first (bdm_offers_fast.cpp).
   void code_offers_fast(const Analysis& a, RoundResult& out) const;
+  /// Whether an actor at position p with salience times (1 - max P) `s_keep` and exponent r
+  /// certainly sees every E_i(j -> i) below 0 (bdm_offers_fast.cpp).
+  bool never_positive(const Analysis& a, std::size_t p, double s_keep, double r) const;
+  /// Actor i's offer under code_offers_fast (bdm_offers_fast.cpp).
+  bool fast_offer(const Analysis& a, std::size_t i, const std::vector<double>& most_salient, double largest_p, struct OfferScratch& w,
+                  Move& out) const;
   void paper_demands(const Analysis& a, RoundResult& out) const;
   double compromise_target(double x_mover, double x_other, double fraction) const;
   double uniform(std::size_t mover, std::size_t other, int view) const;

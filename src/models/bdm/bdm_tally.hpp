@@ -48,6 +48,9 @@ class Tally {
   bool fast() const { return fast_; }
   /// The largest total_t: no tally(a, b) exceeds it (tally(a, b) sums part of total_b's terms).
   double largest_total() const;
+  /// precision=fast: tally(a, b) and tally(b, a) for a != b alone, the bits rows() gives them, in
+  /// O(log n + kChunk) terms (the prefixes from the chunks' prefixes).
+  void pair(std::size_t a, std::size_t b, double& ab, double& ba) const;
 
   /// sum_k sum_(a<b) count_a count_b |W^a_k - W^b_k|, that is half the all-pairs denominator,
   /// in O(n m) without the rows: each voter's terms in order of distance (for precision=fast: the
@@ -65,6 +68,8 @@ class Tally {
   void build_fast(const std::vector<std::size_t>& count);
   /// Voter k's share of the spread: w[1 + t] = W^t_k between infinite sentinels w[0], w[m + 1].
   double walk(std::size_t k, const double* w, const std::vector<std::size_t>& count, double all) const;
+  /// precision=fast: prefix_t[j] alone.
+  double fast_prefix(std::size_t t, std::size_t j) const;
   /// precision=fast: out[j - lo] = prefix_t[j] for j in [lo, hi], from the chunk of lo.
   void fast_prefixes(std::size_t t, std::size_t lo, std::size_t hi, double* out, double* buffer) const;
   /// precision=fast: prefix_t[j] = chunk_prefix(j / kChunk, t) + the sum of the chunk's terms
@@ -108,6 +113,8 @@ class Probabilities {
   /// No P(a, b) exceeds this (all-pairs: the largest total over the denominator, with room for
   /// rounding; pairwise: 1).
   double bound() const;
+  /// precision=fast: P(a, b) and P(b, a) for a != b alone, the bits rows() gives them.
+  void pair(std::size_t a, std::size_t b, double& ab, double& ba) const;
 
  private:
   Tally tally_;
