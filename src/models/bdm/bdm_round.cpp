@@ -93,9 +93,14 @@ Analysis Round::analyse() const {
   a.g = make_geometry(actors_);
   a.median = median_position(actors_, a.g, config_.median);
   const std::size_t n = actors_.size();
-  const Probabilities linear(Tally(actors_, a.g, {}, range_, config_.fast), a.g, config_.probability);
+  // The linear votes' probabilities: for the danger, and as P under votes=linear. precision=fast
+  // with Q = 1 needs no table of them for the danger.
+  const bool fast_danger = config_.fast && !(config_.q < 1);
+  std::optional<Probabilities> linear;
+  if (!fast_danger || config_.votes == Votes::linear)
+    linear.emplace(Tally(actors_, a.g, {}, range_, config_.fast), a.g, config_.probability);
   a.r.assign(n, 1.0);
-  const std::vector<double> dangers = danger(a, linear);
+  const std::vector<double> dangers = fast_danger ? danger_fast(a) : danger(a, *linear);
   const auto [lo, hi] = std::minmax_element(dangers.begin(), dangers.end());
   a.R.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -105,7 +110,7 @@ Analysis Round::analyse() const {
   if (config_.votes == Votes::power)
     a.P.emplace(Tally(actors_, a.g, a.r, range_, config_.fast), a.g, config_.probability);
   else
-    a.P.emplace(linear);
+    a.P.emplace(*linear);
   return a;
 }
 

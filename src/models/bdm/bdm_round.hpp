@@ -66,6 +66,9 @@ class Round {
   EuTerms eu_terms(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
   EuTerms eu_terms_with_tail(const Utilities& u, double x_challenger, double x_target, double median, double p, double r) const;
   std::vector<double> danger(const Analysis& a, const Probabilities& linear) const;
+  /// danger for precision=fast with Q = 1: the linear tallies in closed form, no table of P
+  /// (bdm_danger_fast.cpp).
+  std::vector<double> danger_fast(const Analysis& a) const;
   /// x1 of E = sigma x1 + x0 for a challenger who wins with probability p.
   double slope(const Utilities& u, double p) const;
   void code_offers(const Analysis& a, RoundResult& out) const;
