@@ -21,7 +21,7 @@ namespace {
 
 /// The voters' prefix sums by position and G, H of the header.
 struct LinearVotes {
-  std::vector<double> xs, w, x;  // positions (padded with +inf), W_j, X_j
+  std::vector<double> xs, w, x;      // positions (padded with +inf), W_j, X_j
   std::vector<double> lower, upper;  // per position t: G(u_t, voters below), H(u_t, voters at or below)
 
   LinearVotes(const std::vector<Actor>& actors, const Geometry& g) : w(1, 0.0), x(1, 0.0) {
@@ -42,6 +42,55 @@ struct LinearVotes {
   double H(double y, std::size_t j) const { return (x.back() - x[j]) - y * (w.back() - w[j]); }
 };
 
+/// One row of the danger sweep: sums over every position q of the terms at position p.
+struct DangerRow {
+  double s1 = 0, t1 = 0, s0 = 0, share = 0;
+};
+
+/// The sums of row p, with the counts of voters below and at or below each midpoint given.
+template <bool AllPairs>
+DangerRow danger_row(const LinearVotes& votes, const Geometry& g, const double* f, const double* count, std::size_t p,
+                     const std::vector<std::size_t>& below, const std::vector<std::size_t>& at_or_below, double range, double usq) {
+  const double xp = g.u[p], inverse = 1 / range, twice = 2 / range;
+  DangerRow out;
+  for (std::size_t q = 0; q < g.m(); ++q) {
+    if (q == p) continue;
+    const double mid = 0.5 * (xp + g.u[q]);
+    const double lower_wins = (votes.G(mid, below[q]) - votes.lower[std::min(p, q)]) * twice;
+    const double upper_wins = (votes.H(mid, at_or_below[q]) - votes.upper[std::max(p, q)]) * twice;
+    const double l = lower_wins > 0 ? lower_wins : 0.0, h = upper_wins > 0 ? upper_wins : 0.0;
+    const double t_qp = q < p ? l : h, t_pq = q < p ? h : l;
+    const double d = std::fabs(g.u[q] - xp) * inverse, near = 0.5 - 0.5 * d;
+    const double us = 2 - 4 * (near > 0 ? near : 0.0), uf = 2 - 4 * (0.5 + 0.5 * d), gap = uf - us;
+    const double delta = gap < 0 ? gap : 0.0;  // E's slope at P = 0 (Round::slope)
+    if constexpr (AllPairs) {
+      out.s1 += f[q] * delta, out.t1 += f[q] * t_qp * delta;
+    } else {
+      const double both = t_qp + t_pq;
+      out.s1 += f[q] * ((1 - (both > 0 ? t_qp / both : 0.5)) * delta);
+    }
+    out.s0 += count[q] * (us - usq);
+    out.share += count[p] * count[q] * (t_pq + t_qp);
+  }
+  return out;
+}
+
+/// Row p's counts of the voters below and at or below each midpoint with q: from row p - 1 when
+/// `stepped` (the midpoint passes a voter or two), else by a merge (the counts rise with q).
+void count_row(const LinearVotes& votes, const Geometry& g, std::size_t p, bool stepped, std::vector<std::size_t>& below,
+               std::vector<std::size_t>& at_or_below) {
+  const double* xs = votes.xs.data();
+  for (std::size_t q = 0, lo = 0, hi = 0; q < g.m(); ++q) {
+    const double mid = 0.5 * (g.u[p] + g.u[q]);
+    if (stepped) lo = below[q], hi = at_or_below[q], lo += xs[lo] < mid;
+    while (xs[lo] < mid) ++lo;
+    hi = std::max(hi, lo);
+    hi += xs[hi] <= mid;
+    while (xs[hi] <= mid) ++hi;
+    below[q] = lo, at_or_below[q] = hi;
+  }
+}
+
 }  // namespace
 
 std::vector<double> Round::danger_fast(const Analysis& a) const {
@@ -50,57 +99,26 @@ std::vector<double> Round::danger_fast(const Analysis& a) const {
   const bool all_pairs = config_.probability == Probability::all_pairs;
   const LinearVotes votes(actors_, a.g);
   const double usq = utility(0.5, 1.0);
-  // Per position: sum f_q delta_q (all-pairs) or sum f_q x1 (pairwise), sum f_q T_qp delta_q,
-  // sum count_q x0, and the row's share of the denominator.
-  std::vector<double> s1(m, 0.0), t1(m, 0.0), s0(m, 0.0), share(m, 0.0);
+  std::vector<double> count(a.g.count.begin(), a.g.count.end());
+  const double* f = printed ? a.g.salience_sum.data() : count.data();  // the challengers' weights
+  std::vector<DangerRow> rows(m);
   parallel_blocks(
       m,
       [&](std::size_t begin, std::size_t end) {
-        std::vector<std::size_t> below(m), at_or_below(m);  // for row p - 1, then p
+        std::vector<std::size_t> below(m), at_or_below(m);
         for (std::size_t p = begin; p < end; ++p) {
-          const double xp = a.g.u[p];
-          double sum1 = 0, sumt = 0, sum0 = 0, row_share = 0;
-          for (std::size_t q = 0, lo = 0, hi = 0; q < m; ++q) {
-            const double mid = 0.5 * (xp + a.g.u[q]);
-            if (p == begin) {  // the counts rise with q
-              while (votes.xs[lo] < mid) ++lo;
-              hi = std::max(hi, lo);
-              while (votes.xs[hi] <= mid) ++hi;
-            } else {  // from row p - 1: the midpoint passes a voter or two
-              lo = below[q], hi = at_or_below[q];
-              lo += votes.xs[lo] < mid;
-              while (votes.xs[lo] < mid) ++lo;
-              hi = std::max(hi, lo);
-              hi += votes.xs[hi] <= mid;
-              while (votes.xs[hi] <= mid) ++hi;
-            }
-            below[q] = lo, at_or_below[q] = hi;
-            if (q == p) continue;
-            // T_qp (q beats p) and T_pq.
-            const double lower_wins = std::max(0.0, 2 * (votes.G(mid, lo) - votes.lower[std::min(p, q)]) / range_);
-            const double upper_wins = std::max(0.0, 2 * (votes.H(mid, hi) - votes.upper[std::max(p, q)]) / range_);
-            const double t_qp = q < p ? lower_wins : upper_wins, t_pq = q < p ? upper_wins : lower_wins;
-            const double d = std::fabs(a.g.u[q] - xp) / range_;
-            const Utilities u{2 - 4 * std::max(0.0, 0.5 - 0.5 * d), 2 - 4 * std::max(0.0, 0.5 + 0.5 * d), usq};
-            const double f = printed ? a.g.salience_sum[q] : static_cast<double>(a.g.count[q]);
-            const EuTerms t = eu_terms(u, a.g.u[q], xp, a.median, 0.0, 1.0);  // x1 at P = 0: delta_q
-            if (all_pairs) {
-              sum1 += f * t.x1, sumt += f * t_qp * t.x1;
-            } else {
-              const double both = t_qp + t_pq;
-              sum1 += f * eu_terms(u, a.g.u[q], xp, a.median, both > 0 ? t_qp / both : 0.5, 1.0).x1;
-            }
-            sum0 += static_cast<double>(a.g.count[q]) * t.x0;
-            row_share += static_cast<double>(a.g.count[p] * a.g.count[q]) * (t_pq + t_qp);
-          }
-          s1[p] = sum1, t1[p] = sumt, s0[p] = sum0, share[p] = row_share;
+          count_row(votes, a.g, p, p > begin, below, at_or_below);
+          rows[p] = all_pairs ? danger_row<true>(votes, a.g, f, count.data(), p, below, at_or_below, range_, usq)
+                              : danger_row<false>(votes, a.g, f, count.data(), p, below, at_or_below, range_, usq);
         }
       },
       n * m >= 20000 ? 2 : m + 1);
+  std::vector<double> s1(m), s0(m);
   double denominator = 0;  // in row order, whatever the threads
-  for (double x : share) denominator += x;
-  if (all_pairs && denominator > 0)
-    for (std::size_t p = 0; p < m; ++p) s1[p] -= t1[p] / denominator;
+  for (const DangerRow& row : rows) denominator += row.share;
+  for (std::size_t p = 0; p < m; ++p) {
+    s1[p] = rows[p].s1 - (all_pairs && denominator > 0 ? rows[p].t1 / denominator : 0.0), s0[p] = rows[p].s0;
+  }
   std::vector<double> out(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t p = a.g.at[i];
