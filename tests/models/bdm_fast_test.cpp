@@ -50,9 +50,9 @@ TEST(BdmFast, SpreadIsHalfTheDenominatorOfTheRows) {
   std::vector<double> exponents;
   for (std::size_t k = 0; k < actors.size(); ++k) exponents.push_back(r(rng));
   for (const auto& exponent : {std::vector<double>{}, exponents}) {
-    const bdm::Tally tally(actors, g, exponent, 100.0);
+    const bdm::Tally tally(actors, g, exponent, 100.0, true);
     const double want = rows_denominator(tally, g);
-    EXPECT_NEAR(2 * tally.spread(g.count) / want, 1.0, 1e-13) << exponent.size();
+    EXPECT_NEAR(2 * tally.spread() / want, 1.0, 1e-13) << exponent.size();
   }
 }
 

@@ -211,44 +211,6 @@ void Tally::rows(std::size_t begin, std::size_t end, const RowVisit& visit) cons
   }
 }
 
-double Tally::spread(const std::vector<std::size_t>& count) const {
-  const std::size_t n = xs_.size(), m = u_.size(), chunks = (n + kChunk - 1) / kChunk;
-  double all = 0;
-  for (std::size_t t = 0; t < m; ++t) all += static_cast<double>(count[t]);
-  std::vector<double> part(chunks, 0.0);
-  parallel_blocks(
-      chunks,
-      [&](std::size_t begin, std::size_t end) {
-        // w[1 + t]: voter k's term at position t, between two infinite sentinels.
-        std::vector<double> w(m + 2, HUGE_VAL);
-        for (std::size_t c = begin; c < end; ++c)
-          for (std::size_t k = c * kChunk; k < std::min(n, (c + 1) * kChunk); ++k) {
-            terms_by_position(k, w.data() + 1);
-            part[c] += walk(k, w.data(), count, all);
-          }
-      },
-      n * m >= kParallelTerms ? 2 : chunks + 1);
-  double out = 0;
-  for (double x : part) out += x;
-  return out;
-}
-
-double Tally::walk(std::size_t k, const double* w, const std::vector<std::size_t>& count, double all) const {
-  // Walk the positions outwards from x_k, in rising order of the term (a merge).
-  const std::size_t m = u_.size();
-  std::size_t right = static_cast<std::size_t>(std::lower_bound(u_.begin(), u_.end(), xs_[k]) - u_.begin()) + 1, left = right - 1;
-  double before = 0, sum = 0;
-  for (std::size_t i = 0; i < m; ++i) {
-    const bool take_right = w[right] < w[left];
-    const std::size_t t = take_right ? right : left;
-    const double c_t = static_cast<double>(count[t - 1]);
-    sum += c_t * w[t] * (2 * before + c_t - all);
-    before += c_t;
-    right += take_right, left -= !take_right;
-  }
-  return sum;
-}
-
 void Tally::terms_by_position(std::size_t k, double* out) const {
   const std::size_t m = u_.size();
   for (std::size_t t = 0; t < m; ++t) out[t] = std::fabs(xs_[k] - u_[t]) / range_;

@@ -52,12 +52,10 @@ class Tally {
   /// O(log n + kChunk) terms (the prefixes from the chunks' prefixes).
   void pair(std::size_t a, std::size_t b, double& ab, double& ba) const;
 
-  /// sum_k sum_(a<b) count_a count_b |W^a_k - W^b_k|, that is half the all-pairs denominator,
-  /// in O(n m) without the rows: each voter's terms in order of distance (for precision=fast: the
-  /// sum's order differs from the rows'). Voters are summed in fixed chunks, then the chunks in
-  /// order, so that the thread count changes no bit.
-  double spread(const std::vector<std::size_t>& count) const;
-  /// For precision=fast: spread(g.count) as the construction summed it, bit for bit.
+  /// precision=fast: sum_k sum_(a<b) count_a count_b |W^a_k - W^b_k|, that is half the all-pairs
+  /// denominator, as the construction summed it: each voter's terms in order of distance (another
+  /// order of summation than the rows'), voters in fixed chunks, then the chunks in order, so that
+  /// the thread count changes no bit.
   double spread() const { return spread_; }
 
  private:
@@ -66,8 +64,11 @@ class Tally {
   /// precision=fast: one pass over the voters, in chunks of kChunk, gives the totals, the chunks'
   /// prefixes and the spread (bdm_tally_fast.cpp).
   void build_fast(const std::vector<std::size_t>& count);
-  /// Voter k's share of the spread: w[1 + t] = W^t_k between infinite sentinels w[0], w[m + 1].
-  double walk(std::size_t k, const double* w, const std::vector<std::size_t>& count, double all) const;
+  /// The voters k0, k0 + 1, ..., k0 + voters - 1's shares of the spread, side by side: each walks the positions outwards from x_k in rising
+  /// order of its terms (a merge). Their rows of terms lie one after another in `rows`: m + 2 values each, w[1 + t] = W^t_k between
+  /// infinite sentinels; `counts` holds count_t as doubles.
+  template <std::size_t voters>
+  void walks(std::size_t k0, const double* rows, const double* counts, double all, double* out) const;
   /// precision=fast: prefix_t[j] alone.
   double fast_prefix(std::size_t t, std::size_t j) const;
   /// precision=fast: out[j - lo] = prefix_t[j] for j in [lo, hi], from the chunk of lo.

@@ -10,10 +10,43 @@
 
 namespace parley::models::bdm {
 
+namespace {
+
+/// Voters whose walks (Tally::walks) run side by side: each sum is taken in its own order, and the
+/// chains of dependent loads of the four overlap.
+constexpr std::size_t kWalks = 4;
+
+}  // namespace
+
+template <std::size_t voters>
+void Tally::walks(std::size_t k0, const double* rows, const double* counts, double all, double* out) const {
+  const std::size_t m = u_.size();
+  std::size_t left[voters], right[voters];
+  double before[voters], sum[voters];
+  const double* w[voters];
+  for (std::size_t v = 0; v < voters; ++v) {
+    w[v] = rows + v * (m + 2);
+    right[v] = static_cast<std::size_t>(std::lower_bound(u_.begin(), u_.end(), xs_[k0 + v]) - u_.begin()) + 1, left[v] = right[v] - 1;
+    before[v] = 0, sum[v] = 0;
+  }
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t v = 0; v < voters; ++v) {
+      const bool take_right = w[v][right[v]] < w[v][left[v]];
+      const std::size_t t = take_right ? right[v] : left[v];
+      const double c_t = counts[t - 1];
+      sum[v] += c_t * w[v][t] * (2 * before[v] + c_t - all);
+      before[v] += c_t;
+      right[v] += take_right, left[v] -= !take_right;
+    }
+  for (std::size_t v = 0; v < voters; ++v) out[v] = sum[v];
+}
+
 void Tally::build_fast(const std::vector<std::size_t>& count) {
   const std::size_t n = xs_.size(), m = u_.size(), chunks = (n + kChunk - 1) / kChunk;
+  std::vector<double> counts(m);  // count_t as doubles
+  for (std::size_t t = 0; t < m; ++t) counts[t] = static_cast<double>(count[t]);
   double all = 0;
-  for (std::size_t t = 0; t < m; ++t) all += static_cast<double>(count[t]);
+  for (std::size_t t = 0; t < m; ++t) all += counts[t];
   // Row c + 1 first holds chunk c's sums, each from 0 in voter order (a chunk's partial sums end
   // there, bit for bit); the prefixes follow in chunk order.
   chunk_prefix_.assign((chunks + 1) * m, 0.0);
@@ -21,13 +54,23 @@ void Tally::build_fast(const std::vector<std::size_t>& count) {
   parallel_blocks(
       chunks,
       [&](std::size_t begin, std::size_t end) {
-        std::vector<double> w(m + 2, HUGE_VAL);  // between two infinite sentinels, as walk() reads it
+        // kWalks rows of terms, each between two infinite sentinels, as walks() reads them.
+        std::vector<double> rows(kWalks * (m + 2), HUGE_VAL);
         for (std::size_t c = begin; c < end; ++c) {
           double* sum = &chunk_prefix_[(c + 1) * m];
-          for (std::size_t k = c * kChunk; k < std::min(n, (c + 1) * kChunk); ++k) {
-            terms_by_position(k, w.data() + 1);
-            for (std::size_t t = 0; t < m; ++t) sum[t] += w[t + 1];
-            part[c] += walk(k, w.data(), count, all);
+          for (std::size_t k0 = c * kChunk; k0 < std::min(n, (c + 1) * kChunk); k0 += kWalks) {
+            const std::size_t voters = std::min({kWalks, n - k0, (c + 1) * kChunk - k0});
+            for (std::size_t v = 0; v < voters; ++v) {
+              double* w = &rows[v * (m + 2)];
+              terms_by_position(k0 + v, w + 1);
+              for (std::size_t t = 0; t < m; ++t) sum[t] += w[t + 1];
+            }
+            double sums[kWalks];
+            if (voters == kWalks)
+              walks<kWalks>(k0, rows.data(), counts.data(), all, sums);
+            else
+              for (std::size_t v = 0; v < voters; ++v) walks<1>(k0 + v, &rows[v * (m + 2)], counts.data(), all, &sums[v]);
+            for (std::size_t v = 0; v < voters; ++v) part[c] += sums[v];
           }
         }
       },
