@@ -47,22 +47,16 @@ struct DangerRow {
   double s1 = 0, t1 = 0, s0 = 0, share = 0;
 };
 
-/// The sums of row p, with the counts of voters below and at or below each midpoint given.
+/// The sums of row p, with the counts of voters below and at or below each midpoint given: the
+/// positions below p first (p the upper of each pair), then those above.
 template <bool AllPairs>
 DangerRow danger_row(const LinearVotes& votes, const Geometry& g, const double* f, const double* count, std::size_t p,
                      const std::vector<std::size_t>& below, const std::vector<std::size_t>& at_or_below, double range, double usq) {
   const double xp = g.u[p], inverse = 1 / range, twice = 2 / range;
   DangerRow out;
-  for (std::size_t q = 0; q < g.m(); ++q) {
-    if (q == p) continue;
-    const double mid = 0.5 * (xp + g.u[q]);
-    const double lower_wins = (votes.G(mid, below[q]) - votes.lower[std::min(p, q)]) * twice;
-    const double upper_wins = (votes.H(mid, at_or_below[q]) - votes.upper[std::max(p, q)]) * twice;
-    const double l = lower_wins > 0 ? lower_wins : 0.0, h = upper_wins > 0 ? upper_wins : 0.0;
-    const double t_qp = q < p ? l : h, t_pq = q < p ? h : l;
-    const double d = std::fabs(g.u[q] - xp) * inverse, near = 0.5 - 0.5 * d;
-    const double us = 2 - 4 * (near > 0 ? near : 0.0), uf = 2 - 4 * (0.5 + 0.5 * d), gap = uf - us;
-    const double delta = gap < 0 ? gap : 0.0;  // E's slope at P = 0 (Round::slope)
+  auto add = [&](std::size_t q, double t_qp, double t_pq, double d) {
+    const double us = 2 - 4 * std::max(0.5 - 0.5 * d, 0.0), uf = 2 - 4 * (0.5 + 0.5 * d);
+    const double delta = std::min(uf - us, 0.0);  // E's slope at P = 0 (Round::slope)
     if constexpr (AllPairs) {
       out.s1 += f[q] * delta, out.t1 += f[q] * t_qp * delta;
     } else {
@@ -71,6 +65,18 @@ DangerRow danger_row(const LinearVotes& votes, const Geometry& g, const double* 
     }
     out.s0 += count[q] * (us - usq);
     out.share += count[p] * count[q] * (t_pq + t_qp);
+  };
+  for (std::size_t q = 0; q < p; ++q) {  // q wins below the midpoint
+    const double mid = 0.5 * (xp + g.u[q]);
+    const double t_qp = std::max((votes.G(mid, below[q]) - votes.lower[q]) * twice, 0.0);
+    const double t_pq = std::max((votes.H(mid, at_or_below[q]) - votes.upper[p]) * twice, 0.0);
+    add(q, t_qp, t_pq, (xp - g.u[q]) * inverse);
+  }
+  for (std::size_t q = p + 1; q < g.m(); ++q) {  // q wins above the midpoint
+    const double mid = 0.5 * (xp + g.u[q]);
+    const double t_qp = std::max((votes.H(mid, at_or_below[q]) - votes.upper[q]) * twice, 0.0);
+    const double t_pq = std::max((votes.G(mid, below[q]) - votes.lower[p]) * twice, 0.0);
+    add(q, t_qp, t_pq, (g.u[q] - xp) * inverse);
   }
   return out;
 }
