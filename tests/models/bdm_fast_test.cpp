@@ -174,6 +174,33 @@ TEST(BdmFast, TheSalienceFilterKeepsEveryMove) {
   EXPECT_GT(kinds[OfferKind::compromise], 0);
 }
 
+TEST(BdmFast, TheOffersWalkKeepsEveryMoveOnSmallGrids) {
+  // Positions on small grids (ties, and counterparts at equal distances on both sides: the walk's
+  // stopping rule), saliences from a few values (equal ones sit on the counterpart bound's edge),
+  // zero saliences and capabilities; two to 81 actors on up to 61 points.
+  std::mt19937 rng(20261130);
+  const std::vector<ModelOptions> variants{
+      {}, {{"capitulation", "on"}}, {{"probability", "pairwise"}}, {{"compromise", "midpoint"}, {"security", "challenger-view"}}};
+  const double capabilities[] = {0, 1, 2.5, 7}, saliences[] = {0, 0.25, 0.5, 0.5, 0.75, 1};
+  std::size_t moves = 0;
+  for (int draw = 0; draw < 400; ++draw) {
+    const std::size_t n = 2 + rng() % 80, grid = 1 + rng() % 60;
+    std::vector<bdm::Actor> actors;
+    for (std::size_t k = 0; k < n; ++k)
+      actors.push_back(
+          {static_cast<double>(rng() % (grid + 1)) * 100.0 / static_cast<double>(grid), capabilities[rng() % 4], saliences[rng() % 6]});
+    ModelOptions options = variants[static_cast<std::size_t>(draw) % variants.size()];
+    options["precision"] = "fast";
+    bdm::Config fast = fast_test_config(options), traced = fast;
+    fast.walk_batch = 1 + static_cast<std::size_t>(draw) % 3;  // batch ends between equally distant positions
+    traced.trace = true;
+    const bdm::RoundResult got = bdm::Round(actors, 100.0, fast, 1).run(), want = bdm::Round(actors, 100.0, traced, 1).run();
+    ASSERT_EQ(move_bits(got), move_bits(want)) << "draw " << draw;
+    moves += got.moves.size();
+  }
+  EXPECT_GT(moves, 400u);
+}
+
 TEST(BdmFast, AnUnknownPrecisionIsRefused) { EXPECT_THROW(fast_test_config({{"precision", "float"}}), InputError); }
 
 }  // namespace

@@ -42,7 +42,8 @@ struct Config {
   int max_rounds = 100;
   CycleForecast cycle = CycleForecast::mean;  // the forecast of a run that cycles
   bool trace = false;
-  bool fast = false;  // precision=fast: powers by fast_pow, not std::pow (not the reference's bits)
+  bool fast = false;            // precision=fast: powers by fast_pow, not std::pow (not the reference's bits)
+  std::size_t walk_batch = 16;  // precision=fast: positions per batch of the offers' walk (tests make it small)
 };
 
 /// The option specs of the model (every choice, with "profile" defaults where the profile decides).

@@ -26,9 +26,6 @@ namespace {
 
 enum class Kind { none, confrontation, compromise, capitulation };
 
-/// Positions per batch of the outward walk (their powers are taken together).
-constexpr std::size_t kWalkBatch = 16;
-
 /// The offer rules of code_offers for b = E_i(j -> i) and e = E_i(i -> j).
 Kind kind_of(double b, double e, bool capitulation) {
   if (b > e && e > 0) return Kind::confrontation;
@@ -93,7 +90,7 @@ bool Round::fast_offer(const Analysis& a, std::size_t i, const std::vector<doubl
   auto next_distance = [&] { return std::min(left > 0 ? xp - a.g.u[left - 1] : HUGE_VAL, right < m ? a.g.u[right] - xp : HUGE_VAL); };
   while (left > 0 || right < m) {
     const std::size_t first = w.positions.size();
-    while (w.positions.size() - first < kWalkBatch && (left > 0 || right < m)) {
+    while (w.positions.size() - first < config_.walk_batch && (left > 0 || right < m)) {
       const bool go_left = left > 0 && (right == m || xp - a.g.u[left - 1] <= a.g.u[right] - xp);
       const std::size_t q = go_left ? --left : right++;
       if (most_salient[q] > floor) w.positions.push_back(q);
