@@ -139,4 +139,16 @@ struct PackageChoice {
 PackageDeals assess_packages(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws, const SamplingOptions& sampling,
                              unsigned threads);
 
+/// Everything `parley feasibility` reports, with one pass over the draws: the win-sets at point
+/// values, feasibility_odds, and assess_packages with the same arguments. Each draw is sampled and
+/// set once and both counts read it; the numbers are those of the separate calls. Throws as
+/// assess_feasibility, then as assess_packages.
+struct FeasibilityAnalysis {
+  Feasibility point;
+  FeasibilityOdds odds;
+  PackageDeals deals;
+};
+FeasibilityAnalysis analyse_feasibility(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws,
+                                        const SamplingOptions& sampling, unsigned threads);
+
 }  // namespace parley

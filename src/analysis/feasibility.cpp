@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 
-#include "core/parallel.hpp"
+#include "analysis/draw_counts.hpp"
 #include "parley/error.hpp"
 
 namespace parley {
@@ -74,59 +73,52 @@ Feasibility assess_feasibility(const Scenario& s) {
   return f;
 }
 
+FeasibilityCounts::FeasibilityCounts(const Scenario& scenario) : zone(scenario.issues().size(), 0) {
+  std::vector<std::vector<std::uint64_t>> per_issue;
+  for (const Side& side : scenario.sides) per_issue.emplace_back(side.ratifiers.size(), 0);
+  lower.assign(scenario.issues().size(), per_issue);
+  upper = lower;
+}
+
+void FeasibilityCounts::add(const Scenario& drawn) {
+  const Feasibility f = assess_feasibility(drawn);
+  for (std::size_t i = 0; i < zone.size(); ++i) {
+    const IssueFeasibility& r = f.issues[i];
+    zone[i] += r.zone.empty() ? 0 : 1;
+    if (r.lower) ++lower[i][r.lower->side][r.lower->ratifier];
+    if (r.upper) ++upper[i][r.upper->side][r.upper->ratifier];
+  }
+  every += f.every_issue ? 1 : 0;
+}
+
+void FeasibilityCounts::merge(const FeasibilityCounts& other) {
+  for (std::size_t i = 0; i < zone.size(); ++i) {
+    zone[i] += other.zone[i];
+    for (std::size_t k = 0; k < lower[i].size(); ++k)
+      for (std::size_t q = 0; q < lower[i][k].size(); ++q) {
+        lower[i][k][q] += other.lower[i][k][q];
+        upper[i][k][q] += other.upper[i][k][q];
+      }
+  }
+  every += other.every;
+}
+
+FeasibilityOdds FeasibilityCounts::odds(std::uint64_t draws) const {
+  FeasibilityOdds out;
+  out.draws = draws;
+  for (std::uint64_t n : zone) out.zone.push_back(wilson_interval(n, draws));
+  out.every_issue = wilson_interval(every, draws);
+  out.lower_binding = lower;
+  out.upper_binding = upper;
+  return out;
+}
+
 FeasibilityOdds feasibility_odds(const Scenario& scenario, std::uint64_t draws, const SamplingOptions& sampling, unsigned threads) {
   (void)assess_feasibility(scenario);  // no sides: fail before sampling
   const InputSampler sampler(uncertain_inputs(scenario), sampling);
-  const std::size_t n_issues = scenario.issues().size();
-  FeasibilityOdds odds;
-  odds.draws = draws;
-  auto shape = [&] {
-    std::vector<std::vector<std::vector<std::uint64_t>>> v(n_issues);
-    for (auto& per_issue : v)
-      for (const Side& side : scenario.sides) per_issue.emplace_back(side.ratifiers.size(), 0);
-    return v;
-  };
-  odds.lower_binding = shape();
-  odds.upper_binding = shape();
-  std::vector<std::uint64_t> zone(n_issues, 0);
-  std::uint64_t every = 0;
-  std::mutex merge;
-  parallel_blocks(
-      draws,
-      [&](std::size_t begin, std::size_t end) {
-        Scenario s = scenario;
-        std::vector<double> values(sampler.inputs().size());
-        auto lower = shape(), upper = shape();
-        std::vector<std::uint64_t> my_zone(n_issues, 0);
-        std::uint64_t my_every = 0;
-        for (std::size_t d = begin; d < end; ++d) {
-          sampler.sample(d, values.data());
-          set_inputs(s, sampler.inputs(), values.data());
-          const Feasibility f = assess_feasibility(s);
-          for (std::size_t i = 0; i < n_issues; ++i) {
-            const IssueFeasibility& r = f.issues[i];
-            my_zone[i] += r.zone.empty() ? 0 : 1;
-            if (r.lower) ++lower[i][r.lower->side][r.lower->ratifier];
-            if (r.upper) ++upper[i][r.upper->side][r.upper->ratifier];
-          }
-          my_every += f.every_issue ? 1 : 0;
-        }
-        // Integer counts: the sum is the same in any order.
-        std::lock_guard lock(merge);
-        for (std::size_t i = 0; i < n_issues; ++i) {
-          zone[i] += my_zone[i];
-          for (std::size_t k = 0; k < lower[i].size(); ++k)
-            for (std::size_t q = 0; q < lower[i][k].size(); ++q) {
-              odds.lower_binding[i][k][q] += lower[i][k][q];
-              odds.upper_binding[i][k][q] += upper[i][k][q];
-            }
-        }
-        every += my_every;
-      },
-      64, std::max(1u, threads));
-  for (std::size_t i = 0; i < n_issues; ++i) odds.zone.push_back(wilson_interval(zone[i], draws));
-  odds.every_issue = wilson_interval(every, draws);
-  return odds;
+  FeasibilityCounts counts(scenario);
+  count_draws(scenario, sampler, draws, threads, counts);
+  return counts.odds(draws);
 }
 
 }  // namespace parley

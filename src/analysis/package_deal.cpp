@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <mutex>
 #include <set>
 #include <stdexcept>
 
+#include "analysis/draw_counts.hpp"
 #include "analysis/linear_program.hpp"
 #include "core/parallel.hpp"
 #include "parley/error.hpp"
@@ -246,46 +246,78 @@ std::optional<double> package_utility(const Scenario& s, std::size_t actor, cons
   return u;
 }
 
+void DealCounts::add(const Scenario& drawn) {
+  for (std::size_t p = 0; p < deals.size(); ++p) deals[p] += deal_exists(drawn, (*packages)[p]) ? 1 : 0;
+}
+
+void DealCounts::merge(const DealCounts& other) {
+  for (std::size_t p = 0; p < deals.size(); ++p) deals[p] += other.deals[p];
+}
+
 std::vector<Proportion> package_deal_odds(const Scenario& scenario, const std::vector<std::vector<std::size_t>>& packages,
                                           std::uint64_t draws, const SamplingOptions& sampling, unsigned threads) {
   for (const auto& package : packages) check_package(scenario, package);
   if (packages.empty()) return {};
   const InputSampler sampler(uncertain_inputs(scenario), sampling);
-  std::vector<std::uint64_t> deals(packages.size(), 0);
-  std::mutex merge;
-  parallel_blocks(
-      draws,
-      [&](std::size_t begin, std::size_t end) {
-        Scenario s = scenario;
-        std::vector<double> values(sampler.inputs().size());
-        std::vector<std::uint64_t> mine(packages.size(), 0);
-        for (std::size_t d = begin; d < end; ++d) {
-          sampler.sample(d, values.data());
-          set_inputs(s, sampler.inputs(), values.data());
-          for (std::size_t p = 0; p < packages.size(); ++p) mine[p] += deal_exists(s, packages[p]) ? 1 : 0;
-        }
-        std::lock_guard lock(merge);  // integer counts: the same sum in any order
-        for (std::size_t p = 0; p < packages.size(); ++p) deals[p] += mine[p];
-      },
-      64, std::max(1u, threads));
+  DealCounts counts(packages);
+  count_draws(scenario, sampler, draws, threads, counts);
   std::vector<Proportion> out;
-  for (const std::uint64_t n : deals) out.push_back(wilson_interval(n, draws));
+  for (const std::uint64_t n : counts.deals) out.push_back(wilson_interval(n, draws));
   return out;
 }
 
-PackageDeals assess_packages(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws, const SamplingOptions& sampling,
-                             unsigned threads) {
+namespace {
+
+/// The chosen packages, in the order assess_packages takes them.
+std::vector<std::vector<std::size_t>> chosen_packages(const Scenario& scenario, const PackageChoice& choice) {
   std::vector<std::vector<std::size_t>> packages;
   if (choice.kind == PackageChoice::Kind::given) packages = choice.given;
   if (choice.kind == PackageChoice::Kind::linkages)
     for (const Linkage& l : scenario.linkages) packages.push_back(l.issues);
+  return packages;
+}
+
+/// The packages' assessments at point values.
+PackageDeals assess_at_points(const Scenario& scenario, const PackageChoice& choice,
+                              const std::vector<std::vector<std::size_t>>& packages) {
   PackageDeals deals;
   for (std::size_t q = 0; q < packages.size(); ++q) {
     deals.packages.push_back(assess_package(scenario, packages[q]));
     if (choice.kind == PackageChoice::Kind::linkages) deals.packages.back().linkage = q;
   }
+  return deals;
+}
+
+/// Feasibility and package deals counted from the same drawn scenario.
+struct BothCounts {
+  FeasibilityCounts feasibility;
+  DealCounts deals;
+  void add(const Scenario& drawn) { feasibility.add(drawn), deals.add(drawn); }
+  void merge(const BothCounts& other) { feasibility.merge(other.feasibility), deals.merge(other.deals); }
+};
+
+}  // namespace
+
+PackageDeals assess_packages(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws, const SamplingOptions& sampling,
+                             unsigned threads) {
+  const std::vector<std::vector<std::size_t>> packages = chosen_packages(scenario, choice);
+  PackageDeals deals = assess_at_points(scenario, choice, packages);
   deals.odds = package_deal_odds(scenario, packages, draws, sampling, threads);
   return deals;
+}
+
+FeasibilityAnalysis analyse_feasibility(const Scenario& scenario, const PackageChoice& choice, std::uint64_t draws,
+                                        const SamplingOptions& sampling, unsigned threads) {
+  FeasibilityAnalysis out;
+  out.point = assess_feasibility(scenario);  // no sides: fail before anything else
+  const std::vector<std::vector<std::size_t>> packages = chosen_packages(scenario, choice);
+  out.deals = assess_at_points(scenario, choice, packages);
+  const InputSampler sampler(uncertain_inputs(scenario), sampling);
+  BothCounts counts{FeasibilityCounts(scenario), DealCounts(packages)};
+  count_draws(scenario, sampler, draws, threads, counts);
+  out.odds = counts.feasibility.odds(draws);
+  for (const std::uint64_t n : counts.deals.deals) out.deals.odds.push_back(wilson_interval(n, draws));
+  return out;
 }
 
 }  // namespace parley

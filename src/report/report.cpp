@@ -129,9 +129,10 @@ Report build_report(const Scenario& s, const ReportOptions& o) {
   PackageDeals packages;  // the declared linkages
   if (!s.sides.empty()) {
     stage("feasibility");
-    feas = assess_feasibility(s);
-    odds = feasibility_odds(s, o.draws, {o.seed, 0}, o.threads);
-    packages = assess_packages(s, {}, o.draws, {o.seed, 0}, o.threads);
+    FeasibilityAnalysis analysis = analyse_feasibility(s, {}, o.draws, {o.seed, 0}, o.threads);
+    feas = std::move(analysis.point);
+    odds = std::move(analysis.odds);
+    packages = std::move(analysis.deals);
   }
 
   std::vector<report::StageForecasts> stages;

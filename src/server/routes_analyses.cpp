@@ -101,11 +101,9 @@ void feasibility(const State& state, const Json& body, httplib::Response& res) {
   const unsigned threads = threads_of(state, body);
   const RequestScenario r = request_scenario(state, body);
   const PackageChoice packages = request_packages(r.scenario, body);
-  const Feasibility f = assess_feasibility(r.scenario);
-  const FeasibilityOdds odds = feasibility_odds(r.scenario, draws, {seed, correlation}, threads);
-  const PackageDeals deals = assess_packages(r.scenario, packages, draws, {seed, correlation}, threads);
+  const FeasibilityAnalysis analysis = analyse_feasibility(r.scenario, packages, draws, {seed, correlation}, threads);
   std::ostringstream out;
-  write_feasibility(out, r.scenario, f, odds, deals, seed, OutputFormat::json);
+  write_feasibility(out, r.scenario, analysis.point, analysis.odds, analysis.deals, seed, OutputFormat::json);
   send(res, out.str());
 }
 

@@ -136,6 +136,39 @@ TEST(PackageDeal, ProbabilityOverDrawsWithAFixedSeed) {
   EXPECT_EQ(four[1].count, one[0].count);  // the order of the issues does not matter
 }
 
+TEST(PackageDeal, OnePassGivesTheNumbersOfTheSeparateCalls) {
+  // analyse_feasibility samples each draw once for the zones and the deals; its counts must be
+  // those of feasibility_odds and assess_packages with the same seed, whatever the threads. The
+  // first scenario has a deal in about 2/3 of the draws, the second a zone on a in about 0.58 of
+  // them (x accepts up to sq_a + 10, y at least 55).
+  constexpr std::uint64_t kDraws = 600;
+  Scenario zones = package_scenario(0.8, 0.2, 0.2, 0.8, -0.1, "[20, 80]");
+  zones.sides[1].ratifiers[0].bounds = {{0, 55, 100}};
+  const PackageChoice choice{PackageChoice::Kind::given, {kPackageAB, {1, 0}}};
+  bool some_zones = false, some_deals = false;
+  for (const Scenario& s : {package_scenario(0.8, 0.2, 0.2, 0.8, 0.1, "[0, 50]"), zones}) {
+    const FeasibilityOdds odds = feasibility_odds(s, kDraws, {5, 0}, 1);
+    const PackageDeals deals = assess_packages(s, choice, kDraws, {5, 0}, 1);
+    for (unsigned threads : {1u, 3u}) {
+      const FeasibilityAnalysis both = analyse_feasibility(s, choice, kDraws, {5, 0}, threads);
+      ASSERT_EQ(both.odds.zone.size(), odds.zone.size());
+      for (std::size_t i = 0; i < odds.zone.size(); ++i) EXPECT_EQ(both.odds.zone[i].count, odds.zone[i].count) << i;
+      EXPECT_EQ(both.odds.every_issue.count, odds.every_issue.count);
+      EXPECT_EQ(both.odds.lower_binding, odds.lower_binding);
+      EXPECT_EQ(both.odds.upper_binding, odds.upper_binding);
+      ASSERT_EQ(both.deals.odds.size(), 2u);
+      for (std::size_t p = 0; p < 2; ++p) EXPECT_EQ(both.deals.odds[p].count, deals.odds[p].count) << p;
+      EXPECT_EQ(both.deals.packages.size(), 2u);
+      EXPECT_EQ(both.point.issues.size(), 2u);
+    }
+    // Counts strictly between 0 and every draw: a pass over other draws would show.
+    some_zones = some_zones || (odds.zone[0].count > 0 && odds.zone[0].count < kDraws);
+    some_deals = some_deals || (deals.odds[0].count > 0 && deals.odds[0].count < kDraws);
+  }
+  EXPECT_TRUE(some_zones);
+  EXPECT_TRUE(some_deals);
+}
+
 TEST(PackageDeal, IssueIdsAreValidated) {
   const Scenario s = package_scenario(0.8, 0.2, 0.2, 0.8, 0.1);
   EXPECT_EQ(package_issues(s, {"b", "a"}, "--package"), (std::vector<std::size_t>{1, 0}));

@@ -62,12 +62,10 @@ void feasibility(const FeasibilityArgs& args, Context& context) {
 
   const PackageChoice packages = read_packages(s, args.packages);
 
-  const Feasibility f = assess_feasibility(s);
-  const FeasibilityOdds odds = feasibility_odds(s, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
-  const PackageDeals deals = assess_packages(s, packages, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
+  const FeasibilityAnalysis analysis = analyse_feasibility(s, packages, args.draws, {a.seed, a.correlation}, resolve_threads(a.threads));
 
   std::ostringstream text;
-  write_feasibility(text, s, f, odds, deals, a.seed, format);
+  write_feasibility(text, s, analysis.point, analysis.odds, analysis.deals, a.seed, format);
   emit(a.output, text.str(), context.out);
 }
 
