@@ -83,12 +83,10 @@ py::dict feasibility(const Scenario& scenario, std::uint64_t draws, std::uint64_
   std::string json, table;
   {
     py::gil_scoped_release free;
-    const Feasibility f = assess_feasibility(scenario);
-    const FeasibilityOdds odds = feasibility_odds(scenario, draws, {seed, correlation}, threads);
-    const PackageDeals deals = assess_packages(scenario, choice, draws, {seed, correlation}, threads);
+    const FeasibilityAnalysis a = analyse_feasibility(scenario, choice, draws, {seed, correlation}, threads);
     std::ostringstream j, t;
-    write_feasibility(j, scenario, f, odds, deals, seed, OutputFormat::json);
-    write_feasibility(t, scenario, f, odds, deals, seed, OutputFormat::table);
+    write_feasibility(j, scenario, a.point, a.odds, a.deals, seed, OutputFormat::json);
+    write_feasibility(t, scenario, a.point, a.odds, a.deals, seed, OutputFormat::table);
     json = j.str(), table = t.str();
   }
   return texts(json, "", table);
