@@ -19,6 +19,9 @@ namespace parley::testing {
 
 /// A file under tests/data (copies of public reference data, see tests/data/README.md).
 inline std::string data_path(const std::string& relative) { return std::string(PARLEY_TEST_DATA) + "/" + relative; }
+
+/// Decide's sample input (data/input/sample_data.txt of Decide: 10 actors, 6 issues), under tests/data.
+inline constexpr const char* kDecideSample = "decide/sample_data.txt";
 inline std::string source_path(const std::string& relative) { return std::string(PARLEY_SOURCE_DIR) + "/" + relative; }
 
 /// The flagship scenario, scenarios/us-russia.yaml, read by its absolute path.

@@ -17,7 +17,7 @@ using parley::testing::contains;
 using parley::testing::parley_cli;
 using parley::testing::Result;
 
-const std::string kDecideSample = parley::testing::data_path("decide/sample_data.txt");
+const std::string kDecideSample = parley::testing::data_path(parley::testing::kDecideSample);
 
 TEST(DecideCli, ValidateReadsTheSampleData) {
   const Result r = parley_cli("validate '" + kDecideSample + "'");

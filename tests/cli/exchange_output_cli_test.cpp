@@ -14,7 +14,7 @@ using parley::testing::contains;
 using parley::testing::parley_cli;
 using parley::testing::Result;
 
-const std::string kExchangeSample = parley::testing::data_path("decide/sample_data.txt");
+const std::string kExchangeSample = parley::testing::data_path(parley::testing::kDecideSample);
 
 TEST(ExchangeOutputCli, TraceTableAndJsonShowTheExchanges) {
   const fs::path dir = parley::testing::temp("exchange-trace");

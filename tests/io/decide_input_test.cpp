@@ -34,7 +34,7 @@ const std::string kDecideSmall =
     "'#D'\t'Actor-2'\t'Issue-2'\t100.0\t50\t1\n";
 
 TEST(DecideInput, ReadsTheSampleData) {
-  const Scenario s = read_scenario_file(testing::data_path("decide/sample_data.txt"));
+  const Scenario s = read_scenario_file(testing::data_path(testing::kDecideSample));
   ASSERT_EQ(s.actors().size(), 10u);
   ASSERT_EQ(s.issues().size(), 6u);
   EXPECT_EQ(s.metadata.title, "sample_data");
@@ -147,7 +147,7 @@ TEST(DecideInput, ExtraCellsJoinTheLastField) {
 }
 
 TEST(DecideInput, DetectedFromContentWithoutChangingTheOtherFormats) {
-  EXPECT_EQ(detect_format(testing::read_text(testing::data_path("decide/sample_data.txt"))), InputFormat::decide);
+  EXPECT_EQ(detect_format(testing::read_text(testing::data_path(testing::kDecideSample))), InputFormat::decide);
   EXPECT_EQ(detect_format(testing::read_text(testing::data_path("decide/cop21.csv"))), InputFormat::decide);
   EXPECT_EQ(detect_format(testing::read_text(testing::data_path("decide/copenhagen_with_errors.csv"))), InputFormat::decide);
   EXPECT_EQ(detect_format("# A YAML comment\nparley: 1\n"), InputFormat::yaml);

@@ -15,7 +15,7 @@
 namespace parley {
 namespace {
 
-Scenario decide_sample() { return read_scenario_file(testing::data_path("decide/sample_data.txt")); }
+Scenario decide_sample() { return read_scenario_file(testing::data_path(testing::kDecideSample)); }
 
 Forecast exchange_forecast(const Scenario& s, const ModelOptions& options) { return find_model("exchange")->run(s, options); }
 

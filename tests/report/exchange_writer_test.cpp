@@ -21,7 +21,7 @@ namespace {
 using testing::expect_golden;
 using testing::written;
 
-constexpr const char* kDecideSampleFile = "tests/data/decide/sample_data.txt";
+const std::string kDecideSampleFile = std::string("tests/data/") + testing::kDecideSample;
 
 Forecast exchange_run(const Scenario& s, const ModelOptions& options) { return find_model("exchange")->run(s, options); }
 
