@@ -2,6 +2,7 @@
 // best candidate of each category and the moves collected in actor order.
 #pragma once
 
+#include <cmath>
 #include <initializer_list>
 #include <vector>
 
@@ -28,6 +29,23 @@ inline bool first_found(std::initializer_list<const Best*> categories, Move& out
     }
   return false;
 }
+
+/// The rules of offers=closest (code_offers) for b = E_i(j -> i) and e = E_i(i -> j), in the
+/// order they are tried.
+enum class ClosestRule { none, confrontation, compromise, capitulation };
+inline ClosestRule closest_rule(double b, double e, bool capitulation) {
+  if (b > e && e > 0) return ClosestRule::confrontation;
+  if (b > 0 && e < 0 && b > std::fabs(e)) return ClosestRule::compromise;
+  if (capitulation && b > 0 && e < 0 && b < std::fabs(e)) return ClosestRule::capitulation;
+  return ClosestRule::none;
+}
+
+/// The best offer of each kind an actor receives under offers=closest (Round::rank_offer ranks
+/// them), and the one it takes: a confrontation, else a compromise, else a capitulation.
+struct ClosestOffers {
+  Best confrontation, compromise, capitulation;
+  bool choose(Move& out) const { return first_found({&confrontation, &compromise, &capitulation}, out); }
+};
 
 /// Appends, in actor order, the move of every actor that moved.
 inline void collect(const std::vector<Move>& chosen, const std::vector<char>& moved, std::vector<Move>& out) {

@@ -81,27 +81,11 @@ DangerRow danger_row(const LinearVotes& votes, const Geometry& g, const double* 
   return out;
 }
 
-/// Row p's counts of the voters below and at or below each midpoint with q: from row p - 1 when
-/// `stepped` (the midpoint passes a voter or two), else by a merge (the counts rise with q).
-void count_row(const LinearVotes& votes, const Geometry& g, std::size_t p, bool stepped, std::vector<std::size_t>& below,
-               std::vector<std::size_t>& at_or_below) {
-  const double* xs = votes.xs.data();
-  for (std::size_t q = 0, lo = 0, hi = 0; q < g.m(); ++q) {
-    const double mid = 0.5 * (g.u[p] + g.u[q]);
-    if (stepped) lo = below[q], hi = at_or_below[q], lo += xs[lo] < mid;
-    while (xs[lo] < mid) ++lo;
-    hi = std::max(hi, lo);
-    hi += xs[hi] <= mid;
-    while (xs[hi] <= mid) ++hi;
-    below[q] = lo, at_or_below[q] = hi;
-  }
-}
-
 }  // namespace
 
 std::vector<double> Round::danger_fast(const Analysis& a) const {
   const std::size_t m = a.g.m(), n = actors_.size();
-  const bool printed = config_.security == Security::challenger_view && config_.salience == Salience::printed;
+  const bool printed = printed_view();
   const bool all_pairs = config_.probability == Probability::all_pairs;
   const LinearVotes votes(actors_, a.g);
   const double usq = utility(0.5, 1.0);
@@ -113,7 +97,9 @@ std::vector<double> Round::danger_fast(const Analysis& a) const {
       [&](std::size_t begin, std::size_t end) {
         std::vector<std::size_t> below(m), at_or_below(m);
         for (std::size_t p = begin; p < end; ++p) {
-          count_row(votes, a.g, p, p > begin, below, at_or_below);
+          // From row p - 1 within the block (the midpoints only rise), by a merge at its start.
+          midpoint_counts(votes.xs.data(), a.g.u, p, p > begin ? below.data() : nullptr, at_or_below.data(), below.data(),
+                          at_or_below.data());
           rows[p] = all_pairs ? danger_row<true>(votes, a.g, f, count.data(), p, below, at_or_below, range_, usq)
                               : danger_row<false>(votes, a.g, f, count.data(), p, below, at_or_below, range_, usq);
         }
@@ -125,14 +111,7 @@ std::vector<double> Round::danger_fast(const Analysis& a) const {
   for (std::size_t p = 0; p < m; ++p) {
     s1[p] = rows[p].s1 - (all_pairs && denominator > 0 ? rows[p].t1 / denominator : 0.0), s0[p] = rows[p].s0;
   }
-  std::vector<double> out(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t p = a.g.at[i];
-    const EuTerms self = eu_terms(a, p, p, 0.0, 1.0);  // j != i: take out i's own term
-    const double s = actors_[i].s;
-    out[i] = printed ? (s1[p] - s * self.x1) + (s0[p] - self.x0) : s * (s1[p] - self.x1) + (s0[p] - self.x0);
-  }
-  return out;
+  return dangers_of(a, s1, s0);
 }
 
 }  // namespace parley::models::bdm

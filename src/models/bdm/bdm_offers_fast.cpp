@@ -24,17 +24,7 @@ namespace parley::models::bdm {
 
 namespace {
 
-enum class Kind { none, confrontation, compromise, capitulation };
-
-/// The offer rules of code_offers for b = E_i(j -> i) and e = E_i(i -> j).
-Kind kind_of(double b, double e, bool capitulation) {
-  if (b > e && e > 0) return Kind::confrontation;
-  if (b > 0 && e < 0 && b > std::fabs(e)) return Kind::compromise;
-  if (capitulation && b > 0 && e < 0 && b < std::fabs(e)) return Kind::capitulation;
-  return Kind::none;
-}
-
-/// Whether every comparison of kind_of comes out the same for all b in [b0, b1] and e in [e0, e1]
+/// Whether every comparison of closest_rule comes out the same for all b in [b0, b1] and e in [e0, e1]
 /// (each is monotone in b and e while e keeps its sign, and the sign's tests are among them).
 bool settled(double b0, double b1, double e0, double e1) {
   const double least = std::min(std::fabs(e0), std::fabs(e1)), most = std::max(std::fabs(e0), std::fabs(e1));
@@ -48,7 +38,7 @@ bool settled(double b0, double b1, double e0, double e1) {
 struct OfferScratch {
   struct Candidate {
     std::size_t j, k;  // counterpart, index into positions
-    Kind kind;
+    ClosestRule kind;
   };
   std::vector<std::size_t> positions;
   std::vector<double> us, uf;
@@ -83,7 +73,7 @@ bool Round::fast_offer(const Analysis& a, std::size_t i, const std::vector<doubl
     const Utilities u{w.us[c.k], w.uf[c.k], usq};
     b = eu_terms(u, a.g.u[q], xp, a.median, p_qp, ri).at(si);
     e = eu_terms(u, xp, a.g.u[q], a.median, p_pq, ri).at(actors_[c.j].s);
-    return kind_of(b, e, config_.capitulation);
+    return closest_rule(b, e, config_.capitulation);
   };
   auto distance = [&](const OfferScratch::Candidate& c) { return std::fabs(xp - actors_[c.j].x); };
   std::size_t left = p, right = p + 1;  // the walk: left - 1 and right come next
@@ -114,39 +104,32 @@ bool Round::fast_offer(const Analysis& a, std::size_t i, const std::vector<doubl
       for (std::size_t j : a.g.who[q]) {
         const double sj = actors_[j].s;
         if (!(sj > floor)) continue;
-        OfferScratch::Candidate c{j, k, Kind::none};
+        OfferScratch::Candidate c{j, k, ClosestRule::none};
         const double e0 = e_low.at(sj), e1 = e_high.at(sj);
         double b = 0, e = 0;
-        c.kind = settled(b0, b1, e0, e1) ? kind_of(b0, e0, config_.capitulation) : exact(c, b, e);
-        if (c.kind == Kind::confrontation) {
+        c.kind = settled(b0, b1, e0, e1) ? closest_rule(b0, e0, config_.capitulation) : exact(c, b, e);
+        if (c.kind == ClosestRule::confrontation) {
           if (!w.have_nearest || distance(c) < distance(w.nearest) || (distance(c) == distance(w.nearest) && c.j < w.nearest.j))
             w.nearest = c, w.have_nearest = true;
-        } else if (c.kind != Kind::none && !w.have_nearest) {
+        } else if (c.kind != ClosestRule::none && !w.have_nearest) {
           w.others.push_back(c);
         }
       }
     }
     if (w.have_nearest && next_distance() > distance(w.nearest)) break;  // nothing farther can be nearer
   }
+  // The nearest confrontation, or else the others, with P itself, ranked as the full sweep ranks them.
+  ClosestOffers offers;
   double b = 0, e = 0;
-  if (w.have_nearest) {
-    exact(w.nearest, b, e);
-    out = {i, w.nearest.j, OfferKind::confrontation, e, b, actors_[w.nearest.j].x};
-    return true;
-  }
-  // No confrontation: the others with P itself, ranked as the full sweep ranks them.
-  const double xi = actors_[i].x;
-  Best compromise, capitulation;
-  for (const OfferScratch::Candidate& c : w.others) {
-    const double xj = actors_[c.j].x;
-    const Kind kind = exact(c, b, e);
-    if (kind == Kind::compromise)
-      compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)),
-                       {i, c.j, OfferKind::compromise, e, b, compromise_target(xi, xj, std::fabs(e / b))});
-    else if (kind == Kind::capitulation)
-      capitulation.offer(std::fabs(xi - xj), {i, c.j, OfferKind::capitulation, e, b, xj});
-  }
-  return first_found({&compromise, &capitulation}, out);
+  auto rank = [&](const OfferScratch::Candidate& c) {
+    exact(c, b, e);
+    rank_offer(offers, i, c.j, actors_[i].x, actors_[c.j].x, b, e);
+  };
+  if (w.have_nearest)
+    rank(w.nearest);
+  else
+    for (const OfferScratch::Candidate& c : w.others) rank(c);
+  return offers.choose(out);
 }
 
 void Round::code_offers_fast(const Analysis& a, RoundResult& out) const {

@@ -59,7 +59,7 @@ EuTerms Round::eu_terms(const Analysis& a, std::size_t challenger, std::size_t t
 std::vector<double> Round::danger(const Analysis& a, const Probabilities& linear) const {
   // Computed with every exponent 1, so E depends on the actors only through position and salience.
   const std::size_t m = a.g.m();
-  const bool printed = config_.security == Security::challenger_view && config_.salience == Salience::printed;
+  const bool printed = printed_view();
   std::vector<double> s1(m, 0.0), s0(m, 0.0);
   const bool plain = !(config_.q < 1);  // eu_terms without the tail
   const double usq = utility(0.5, 1.0);
@@ -78,6 +78,11 @@ std::vector<double> Round::danger(const Analysis& a, const Probabilities& linear
     }
     s1[p] = sum1, s0[p] = sum0;
   });
+  return dangers_of(a, s1, s0);
+}
+
+std::vector<double> Round::dangers_of(const Analysis& a, const std::vector<double>& s1, const std::vector<double>& s0) const {
+  const bool printed = printed_view();
   std::vector<double> out(actors_.size());
   for (std::size_t i = 0; i < actors_.size(); ++i) {
     const std::size_t p = a.g.at[i];
@@ -137,7 +142,7 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
     for (std::size_t i : a.g.who[p]) {
       const double xi = actors_[i].x, ri = a.r[i], usq = utility(0.5, ri);
       utility_row(a, p, ri, us, uf);
-      Best confrontation, compromise, capitulation;
+      ClosestOffers offers;
       for (std::size_t q = 0; q < m; ++q) {
         if (q == p && !config_.trace) continue;
         const double xj = a.g.u[q];
@@ -147,24 +152,27 @@ void Round::code_offers(const Analysis& a, RoundResult& out) const {
         if (config_.trace)
           for (std::size_t j : a.g.who[q]) out.eu[i * n + j] = j == i ? std::numeric_limits<double>::quiet_NaN() : ij.at(actors_[j].s);
         if (q == p) continue;
-        const double b = eu_terms(u, xj, xp, a.median, col[q], ri).at(actors_[i].s);  // E_i(j -> i)
-        for (std::size_t j : a.g.who[q]) {
-          const double e = ij.at(actors_[j].s);  // E_i(i -> j)
-          if (b > e && e > 0) {
-            confrontation.offer(std::fabs(xi - xj), {i, j, OfferKind::confrontation, e, b, xj});
-          } else if (b > 0 && e < 0 && b > std::fabs(e)) {
-            const double to = compromise_target(xi, xj, std::fabs(e / b));
-            compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)),
-                             {i, j, OfferKind::compromise, e, b, to});
-          } else if (config_.capitulation && b > 0 && e < 0 && b < std::fabs(e)) {
-            capitulation.offer(std::fabs(xi - xj), {i, j, OfferKind::capitulation, e, b, xj});
-          }
-        }
+        const double b = eu_terms(u, xj, xp, a.median, col[q], ri).at(actors_[i].s);                // E_i(j -> i)
+        for (std::size_t j : a.g.who[q]) rank_offer(offers, i, j, xi, xj, b, ij.at(actors_[j].s));  // e = E_i(i -> j)
       }
-      moved[i] = first_found({&confrontation, &compromise, &capitulation}, chosen[i]);
+      moved[i] = offers.choose(chosen[i]);
     }
   });
   collect(chosen, moved, out.moves);
+}
+
+void Round::rank_offer(ClosestOffers& offers, std::size_t i, std::size_t j, double xi, double xj, double b, double e) const {
+  switch (closest_rule(b, e, config_.capitulation)) {
+    case ClosestRule::confrontation:
+      return offers.confrontation.offer(std::fabs(xi - xj), {i, j, OfferKind::confrontation, e, b, xj});
+    case ClosestRule::compromise:
+      return offers.compromise.offer((std::fabs(e) * xi + std::fabs(b) * xj) / (std::fabs(e) + std::fabs(b)),
+                                     {i, j, OfferKind::compromise, e, b, compromise_target(xi, xj, std::fabs(e / b))});
+    case ClosestRule::capitulation:
+      return offers.capitulation.offer(std::fabs(xi - xj), {i, j, OfferKind::capitulation, e, b, xj});
+    case ClosestRule::none:
+      return;
+  }
 }
 
 void Round::paper_demands(const Analysis& a, RoundResult& out) const {

@@ -69,9 +69,16 @@ class Round {
   /// danger for precision=fast with Q = 1: the linear tallies in closed form, no table of P
   /// (bdm_danger_fast.cpp).
   std::vector<double> danger_fast(const Analysis& a) const;
+  /// The danger in the paper's printed challenger view: sum_j E_j(j -> i) with s_j in E.
+  bool printed_view() const { return config_.security == Security::challenger_view && config_.salience == Salience::printed; }
+  /// Each actor's danger from its position's sums over the challengers, s1 (of x1, weighted by
+  /// count or, printed, by salience) and s0 (of x0), less its own term.
+  std::vector<double> dangers_of(const Analysis& a, const std::vector<double>& s1, const std::vector<double>& s0) const;
   /// x1 of E = sigma x1 + x0 for a challenger who wins with probability p.
   double slope(const Utilities& u, double p) const;
   void code_offers(const Analysis& a, RoundResult& out) const;
+  /// Ranks j's offer to i (b = E_i(j -> i), e = E_i(i -> j)) by the rules of offers=closest.
+  void rank_offer(struct ClosestOffers& offers, std::size_t i, std::size_t j, double xi, double xj, double b, double e) const;
   /// code_offers for precision=fast with Q = 1 and no trace, the same moves: each actor's
   /// counterparts filtered by salience first (bdm_offers_fast.cpp).
   void code_offers_fast(const Analysis& a, RoundResult& out) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <utility>
 
 #include "core/parallel.hpp"
@@ -52,28 +53,9 @@ class Tally::Columns {
   bool count(std::size_t rows) {
     below_.resize(rows * m_), at_or_below_.resize(rows * m_);
     const double* xs = xs_padded_.data();  // xs[n] is infinite: no bound checks
-    // Row a0: the counts rise with b (a merge).
-    for (std::size_t b = 0, lo = 0, hi = 0; b < m_; ++b) {
-      const double mid = 0.5 * (t_.u_[a0_] + t_.u_[b]);
-      while (xs[lo] < mid) ++lo;
-      hi = std::max(hi, lo);
-      while (xs[hi] <= mid) ++hi;
-      below_[b] = lo, at_or_below_[b] = hi;
-    }
-    // Each later row from the one before: the midpoint passes a voter or two, so two steps
-    // without a branch, then a loop for the rare rest; the columns do not wait on each other.
+    midpoint_counts(xs, t_.u_, a0_, nullptr, nullptr, below_.data(), at_or_below_.data());
     for (std::size_t r = 1; r < rows; ++r)
-      for (std::size_t b = 0; b < m_; ++b) {
-        const double mid = 0.5 * (t_.u_[a0_ + r] + t_.u_[b]);
-        std::size_t lo = below_[(r - 1) * m_ + b], hi = at_or_below_[(r - 1) * m_ + b];
-        lo += xs[lo] < mid;
-        lo += xs[lo] < mid;
-        while (xs[lo] < mid) ++lo;
-        hi = std::max(hi, lo);
-        hi += xs[hi] <= mid;
-        while (xs[hi] <= mid) ++hi;
-        below_[r * m_ + b] = lo, at_or_below_[r * m_ + b] = hi;
-      }
+      midpoint_counts(xs, t_.u_, a0_ + r, &below_[(r - 1) * m_], &at_or_below_[(r - 1) * m_], &below_[r * m_], &at_or_below_[r * m_]);
     std::size_t size = 0;
     for (std::size_t b = 0; b < m_; ++b) {
       const std::size_t hi = at_or_below_[(rows - 1) * m_ + b];
@@ -195,15 +177,13 @@ void Tally::rows(std::size_t begin, std::size_t end, const RowVisit& visit) cons
       for (std::size_t b = 0; b < a; ++b) {  // u_b < u_a
         const std::size_t below = below_of[b], at_or_below = at_or_below_of[b];
         const double other_below = columns.prefix(b, below), other_at_or_below = columns.prefix(b, at_or_below);
-        col[b] = std::max(0.0, -other_below + prefix[below]);
-        row[b] = std::max(0.0, -(total_a - prefix[at_or_below]) + (total_[b] - other_at_or_below));
+        std::tie(col[b], row[b]) = tallies(other_below, prefix[below], other_at_or_below, prefix[at_or_below], total_[b], total_a);
       }
       row[a] = col[a] = 0;
       for (std::size_t b = a + 1; b < m; ++b) {  // u_a < u_b
         const std::size_t below = below_of[b], at_or_below = at_or_below_of[b];
         const double other_below = columns.prefix(b, below), other_at_or_below = columns.prefix(b, at_or_below);
-        row[b] = std::max(0.0, -prefix[below] + other_below);
-        col[b] = std::max(0.0, -(total_[b] - other_at_or_below) + (total_a - prefix[at_or_below]));
+        std::tie(row[b], col[b]) = tallies(prefix[below], other_below, prefix[at_or_below], other_at_or_below, total_a, total_[b]);
       }
       visit(a, row, col);
     }

@@ -2,8 +2,10 @@
 // in O(n + m) memory (n voters, m distinct positions) instead of as m x m tables.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "models/bdm/bdm_config.hpp"
@@ -77,6 +79,13 @@ class Tally {
   /// before j, taken from 0; every path to prefix_t[j] gives these bits.
   double chunk_prefix(std::size_t chunk, std::size_t t) const { return chunk_prefix_[chunk * u_.size() + t]; }
 
+  /// tally(lo, up) and tally(up, lo) for positions u_lo < u_up, from their prefixes at the voters
+  /// below and at or below the midpoint and their totals (the formulas above, clipped at 0): the
+  /// one expression of rows() and pair().
+  static std::pair<double, double> tallies(double lo_below, double up_below, double lo_at, double up_at, double lo_total, double up_total) {
+    return {std::max(0.0, -lo_below + up_below), std::max(0.0, -(up_total - up_at) + (lo_total - lo_at))};
+  }
+
   /// out[t] = W^t_k for every position t.
   void terms_by_position(std::size_t k, double* out) const;
   /// out[k - begin] = W^t_k for k in [begin, end): a batch at a time.
@@ -88,7 +97,7 @@ class Tally {
   std::vector<double> rho_;           // their exponents (empty: all 1)
   std::vector<double> total_;         // total_t = prefix_t[n]
   std::vector<double> chunk_prefix_;  // precision=fast: (chunks + 1) x m, prefix_t[c kChunk] at c m + t
-  double spread_ = 0;                 // precision=fast: spread(count) of the construction
+  double spread_ = 0;                 // precision=fast: spread() as the construction summed it
   double range_;
   bool fast_;
   std::size_t most_prefixes_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <tuple>
 
 #include "core/parallel.hpp"
 #include "models/bdm/bdm_tally.hpp"
@@ -95,12 +96,10 @@ void Tally::fast_prefixes(std::size_t t, std::size_t lo, std::size_t hi, double*
 }
 
 double Tally::fast_prefix(std::size_t t, std::size_t j) const {
-  const std::size_t start = j / kChunk * kChunk;
+  double out = 0;
   std::array<double, kChunk> buffer;
-  terms(t, start, j, buffer.data());
-  double partial = 0;
-  for (std::size_t k = start; k < j; ++k) partial += buffer[k - start];
-  return chunk_prefix(j / kChunk, t) + partial;
+  fast_prefixes(t, j, j, &out, buffer.data());
+  return out;
 }
 
 void Tally::pair(std::size_t a, std::size_t b, double& ab, double& ba) const {
@@ -111,13 +110,10 @@ void Tally::pair(std::size_t a, std::size_t b, double& ab, double& ba) const {
   const double a_below = fast_prefix(a, below), b_below = fast_prefix(b, below);
   const double a_at = at_or_below == below ? a_below : fast_prefix(a, at_or_below);
   const double b_at = at_or_below == below ? b_below : fast_prefix(b, at_or_below);
-  if (u_[a] < u_[b]) {
-    ab = std::max(0.0, -a_below + b_below);
-    ba = std::max(0.0, -(total_[b] - b_at) + (total_[a] - a_at));
-  } else {
-    ba = std::max(0.0, -b_below + a_below);
-    ab = std::max(0.0, -(total_[a] - a_at) + (total_[b] - b_at));
-  }
+  if (u_[a] < u_[b])
+    std::tie(ab, ba) = tallies(a_below, b_below, a_at, b_at, total_[a], total_[b]);
+  else
+    std::tie(ba, ab) = tallies(b_below, a_below, b_at, a_at, total_[b], total_[a]);
 }
 
 void Probabilities::pair(std::size_t a, std::size_t b, double& ab, double& ba) const {

@@ -28,6 +28,32 @@ Geometry make_geometry(const std::vector<Actor>& actors) {
   return g;
 }
 
+void midpoint_counts(const double* xs, const std::vector<double>& u, std::size_t p, const std::size_t* from_below,
+                     const std::size_t* from_at_or_below, std::size_t* below, std::size_t* at_or_below) {
+  const std::size_t m = u.size();
+  if (!from_below) {
+    for (std::size_t q = 0, lo = 0, hi = 0; q < m; ++q) {
+      const double mid = 0.5 * (u[p] + u[q]);
+      while (xs[lo] < mid) ++lo;
+      hi = std::max(hi, lo);
+      while (xs[hi] <= mid) ++hi;
+      below[q] = lo, at_or_below[q] = hi;
+    }
+    return;
+  }
+  for (std::size_t q = 0; q < m; ++q) {
+    const double mid = 0.5 * (u[p] + u[q]);
+    std::size_t lo = from_below[q], hi = from_at_or_below[q];
+    lo += xs[lo] < mid;
+    lo += xs[lo] < mid;
+    while (xs[lo] < mid) ++lo;
+    hi = std::max(hi, lo);
+    hi += xs[hi] <= mid;
+    while (xs[hi] <= mid) ++hi;
+    below[q] = lo, at_or_below[q] = hi;
+  }
+}
+
 double median_position(const std::vector<Actor>& actors, const Geometry& g, MedianRule rule) {
   const std::size_t m = g.m();
   std::vector<double> weight(m, 0.0);
